@@ -1,0 +1,178 @@
+package org.populus.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User accounts. Passwords are stored as bcrypt hashes. A successful password check is remembered for a short
+ * while ({@code populus.security.password-cache}) so HTTP Basic clients do not pay a bcrypt round per request;
+ * every change to a user forgets it.
+ */
+@Service
+public class UserAccounts {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final JdbcClient jdbc;
+    private final BCryptPasswordEncoder encoder;
+    private final String dummyHash;
+    private final long passwordCacheMillis;
+    private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
+    private final RowMapper<UserAccount> mapper = this::map;
+
+    UserAccounts(JdbcClient jdbc, @Value("${populus.security.bcrypt-strength:10}") int strength,
+            @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
+        this.jdbc = jdbc;
+        this.encoder = new BCryptPasswordEncoder(strength);
+        this.dummyHash = encoder.encode("populus-dummy-password");
+        this.passwordCacheMillis = passwordCache.toMillis();
+    }
+
+    /** The account if the login exists, is enabled and the password matches. */
+    public Optional<UserAccount> authenticate(String login, String password) {
+        if (login == null || password == null) {
+            return Optional.empty();
+        }
+        String key = digest(login.toLowerCase(java.util.Locale.ROOT) + "\u0000" + password);
+        CachedCheck cached = checked.get(key);
+        if (cached != null && cached.until > System.currentTimeMillis()) {
+            return Optional.of(cached.account);
+        }
+        Optional<Row> row = jdbc.sql("select *, password_hash from app_user where lower(login) = lower(?)")
+                .param(login).query((rs, i) -> new Row(map(rs, i), rs.getString("password_hash"))).optional();
+        if (row.isEmpty()) {
+            encoder.matches(password, dummyHash); // same cost whether or not the login exists
+            return Optional.empty();
+        }
+        if (!encoder.matches(password, row.get().hash) || row.get().account.disabled()) {
+            return Optional.empty();
+        }
+        if (passwordCacheMillis > 0) {
+            checked.put(key, new CachedCheck(row.get().account, System.currentTimeMillis() + passwordCacheMillis));
+        }
+        return Optional.of(row.get().account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(String login) {
+        return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login).query(mapper).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return jdbc.sql("select * from app_user order by lower(login)").query(mapper).list();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdmin() {
+        return jdbc.sql("select exists(select 1 from app_user where 'admin' = any(roles) and not disabled)")
+                .query(Boolean.class).single();
+    }
+
+    @Transactional
+    public UserAccount create(String login, String displayName, String password, Collection<Role> roles) {
+        if (login == null || !login.strip().matches("[A-Za-z0-9._@+-]{1,100}")) {
+            throw new AccessException(AccessException.Reason.INVALID,
+                    "A login is 1 to 100 letters, digits or . _ @ + -");
+        }
+        checkPassword(password);
+        try {
+            jdbc.sql("insert into app_user (login, display_name, password_hash, roles) values (?, ?, ?, ?)")
+                    .params(login.strip(), displayName, encoder.encode(password), codes(roles)).update();
+        } catch (DuplicateKeyException e) {
+            throw new AccessException(AccessException.Reason.DUPLICATE, "User '" + login + "' already exists");
+        }
+        return find(login.strip()).orElseThrow();
+    }
+
+    @Transactional
+    public UserAccount setRoles(String login, Collection<Role> roles, int version) {
+        return change(login, version, "roles = ?", (Object) codes(roles));
+    }
+
+    @Transactional
+    public UserAccount setDisabled(String login, boolean disabled, int version) {
+        return change(login, version, "disabled = ?", disabled);
+    }
+
+    @Transactional
+    public UserAccount resetPassword(String login, String password, int version) {
+        checkPassword(password);
+        return change(login, version, "password_hash = ?", encoder.encode(password));
+    }
+
+    @Transactional
+    public UserAccount setDisplayName(String login, String displayName, int version) {
+        return change(login, version, "display_name = ?", displayName);
+    }
+
+    private UserAccount change(String login, int version, String assignment, Object value) {
+        UserAccount current = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
+                "User '" + login + "' does not exist"));
+        int rows = jdbc.sql("update app_user set " + assignment
+                + ", updated_at = now(), version = version + 1 where id = ? and version = ?")
+                .params(value, current.id(), version).update();
+        if (rows == 0) {
+            throw new AccessException(AccessException.Reason.STALE,
+                    "User '" + login + "' was changed by someone else (expected version " + version + ")");
+        }
+        checked.clear();
+        return find(login).orElseThrow();
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new AccessException(AccessException.Reason.INVALID,
+                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private static String[] codes(Collection<Role> roles) {
+        return roles.stream().map(Role::code).distinct().sorted().toArray(String[]::new);
+    }
+
+    private UserAccount map(ResultSet rs, int row) throws SQLException {
+        Array roles = rs.getArray("roles");
+        Set<Role> set = roles == null ? Set.of() : Arrays.stream((String[]) roles.getArray()).map(Role::of)
+                .flatMap(Optional::stream).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new UserAccount(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"), set,
+                rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+    }
+
+    private static String digest(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Row(UserAccount account, String hash) {
+    }
+
+    private record CachedCheck(UserAccount account, long until) {
+    }
+}

@@ -1,0 +1,94 @@
+package org.populus.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.populus.access.AuthenticatedUser;
+import org.populus.access.Role;
+import org.populus.access.Sessions;
+import org.populus.access.UserAccounts;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Establishes who is calling, from (in this order) the {@code X-Openerp-Session-Id} header, the
+ * {@code session_id} cookie, or HTTP Basic credentials (login and password, as OpenG2P 17.0 accepts). Credentials
+ * that do not check out leave the request anonymous; the surface's entry point answers 401 where login is needed.
+ */
+public final class RequestAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String SESSION_HEADER = "X-Openerp-Session-Id";
+    public static final String SESSION_COOKIE = "session_id";
+
+    private final Sessions sessions;
+    private final UserAccounts accounts;
+
+    public RequestAuthenticationFilter(Sessions sessions, UserAccounts accounts) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        authenticate(request).ifPresent(user -> {
+            var token = new UsernamePasswordAuthenticationToken(user, null, authorities(user));
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(token);
+            SecurityContextHolder.setContext(context);
+        });
+        chain.doFilter(request, response);
+    }
+
+    private Optional<AuthenticatedUser> authenticate(HttpServletRequest request) {
+        String header = request.getHeader(SESSION_HEADER);
+        if (header != null && !header.isBlank()) {
+            return sessions.resolve(header);
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (SESSION_COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
+                    return sessions.resolve(c.getValue());
+                }
+            }
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    String login = decoded.substring(0, colon);
+                    return accounts.authenticate(login, decoded.substring(colon + 1))
+                            .map(a -> new AuthenticatedUser(a.login(), a.roles(), null));
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<GrantedAuthority> authorities(AuthenticatedUser user) {
+        List<GrantedAuthority> result = new ArrayList<>();
+        for (Role role : Role.values()) {
+            if (user.has(role)) {
+                result.add(new SimpleGrantedAuthority(role.code()));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+package org.populus.household;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Explicit SQL for households and memberships. */
+@Repository
+class HouseholdRepository {
+
+    private static final String SELECT = """
+            select h.party_id, h.version, h.kind_id, h.is_partial_group,
+              m.id as membership_id, m.individual_id, m.start_date, m.ended_date,
+              (select array_agg(k.member_kind_id order by k.member_kind_id) from group_membership_kind k
+               where k.membership_id = m.id) as kind_ids
+            from household h left join group_membership m on m.group_id = h.party_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    HouseholdRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Household> find(long groupId) {
+        return findAll(List.of(groupId)).stream().findFirst();
+    }
+
+    List<Household> findAll(Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Builder> byGroup = new LinkedHashMap<>();
+        jdbc.sql(SELECT + " where h.party_id = any(?) order by h.party_id, m.id")
+                .param(groupIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    long groupId = rs.getLong("party_id");
+                    Builder b = byGroup.computeIfAbsent(groupId, id -> new Builder(id, rs));
+                    long membershipId = rs.getLong("membership_id");
+                    if (!rs.wasNull()) {
+                        b.members.add(new Membership(membershipId, rs.getLong("individual_id"), kindIds(rs),
+                                rs.getObject("start_date", java.time.LocalDate.class),
+                                rs.getObject("ended_date", java.time.LocalDate.class)));
+                    }
+                });
+        return byGroup.values().stream().map(Builder::build).toList();
+    }
+
+    Household insert(Household h, java.util.function.LongPredicate uniqueKind) {
+        jdbc.sql("insert into household (party_id, kind_id, is_partial_group, version) values (?, ?, ?, 1)")
+                .params(h.groupId(), h.kindId(), h.partialGroup()).update();
+        List<Membership> saved = new ArrayList<>();
+        for (Membership m : h.members()) {
+            long id = jdbc.sql("""
+                    insert into group_membership (group_id, individual_id, start_date, ended_date)
+                    values (?, ?, ?, ?) returning id""")
+                    .params(h.groupId(), m.individualId(), m.startDate(), m.endedDate())
+                    .query(Long.class).single();
+            for (long kind : m.kindIds()) {
+                jdbc.sql("""
+                        insert into group_membership_kind (membership_id, group_id, member_kind_id, unique_kind)
+                        values (?, ?, ?, ?)""")
+                        .params(id, h.groupId(), kind, uniqueKind.test(kind) && m.endedDate() == null).update();
+            }
+            saved.add(m.withId(id));
+        }
+        return new Household(h.groupId(), 1, h.kindId(), h.partialGroup(), saved);
+    }
+
+    private static List<Long> kindIds(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("kind_ids");
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Long[]) array.getArray()).toList();
+    }
+
+    private static final class Builder {
+        final long groupId;
+        final int version;
+        final Long kindId;
+        final Boolean partial;
+        final List<Membership> members = new ArrayList<>();
+
+        Builder(long groupId, ResultSet rs) {
+            try {
+                this.groupId = groupId;
+                this.version = rs.getInt("version");
+                long kind = rs.getLong("kind_id");
+                this.kindId = rs.wasNull() ? null : kind;
+                boolean p = rs.getBoolean("is_partial_group");
+                this.partial = rs.wasNull() ? null : p;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Household build() {
+            return new Household(groupId, version, kindId, partial, members);
+        }
+    }
+}

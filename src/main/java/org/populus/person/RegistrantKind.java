@@ -1,0 +1,5 @@
+package org.populus.person;
+
+public enum RegistrantKind {
+    INDIVIDUAL, GROUP
+}

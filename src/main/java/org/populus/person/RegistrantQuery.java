@@ -1,0 +1,17 @@
+package org.populus.person;
+
+import org.populus.shared.Names;
+
+/**
+ * A search over registrants of one kind: by id and/or by name (case- and accent-insensitive substring).
+ */
+public record RegistrantQuery(RegistrantKind kind, Long id, String name, boolean includeDiscarded) {
+
+    public static RegistrantQuery of(RegistrantKind kind, Long id, String name) {
+        return new RegistrantQuery(kind, id, name == null || name.isEmpty() ? null : name, false);
+    }
+
+    String normalizedName() {
+        return Names.normalize(name);
+    }
+}

@@ -1,0 +1,286 @@
+package org.populus.person;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Explicit SQL for registrants. A registrant is read in one round trip (children aggregated as JSON); a save
+ * bumps the version with {@code where version = ?} — zero rows updated is a conflict, never a silent success.
+ */
+@Repository
+class RegistrantRepository {
+
+    private static final String SELECT = """
+            select p.*,
+              coalesce((select json_agg(json_build_object('id', i.id, 'idTypeId', i.id_type_id, 'value', i.value,
+                          'expiryDate', i.expiry_date, 'primaryDocument', i.primary_document) order by i.id)
+                        from party_identifier i where i.party_id = p.id), '[]') as identifiers_json,
+              coalesce((select json_agg(json_build_object('id', f.id, 'number', f.phone_no, 'e164', f.phone_sanitized,
+                          'collected', f.date_collected, 'disabled', f.disabled) order by f.position, f.id)
+                        from party_phone f where f.party_id = p.id), '[]') as phones_json,
+              coalesce((select json_agg(json_build_object('id', m.id, 'programmeId', m.programme_id, 'state', m.state,
+                          'enrollmentDate', m.enrollment_date, 'exitDate', m.exit_date) order by m.id)
+                        from programme_membership m where m.party_id = p.id), '[]') as programmes_json
+            from party p
+            """;
+
+    private static final TypeReference<List<Identifier>> IDENTIFIERS = new TypeReference<>() { };
+    private static final TypeReference<List<Phone>> PHONES = new TypeReference<>() { };
+    private static final TypeReference<List<ProgrammeEnrolment>> PROGRAMMES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Long>> EXTERNAL_IDS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RowMapper<Registrant> mapper = this::map;
+
+    RegistrantRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Registrant> find(long id) {
+        return jdbc.sql(SELECT + " where p.id = ?").param(id).query(mapper).optional();
+    }
+
+    /** Locks the registrant's row until the end of the transaction, so concurrent changes queue up. */
+    Optional<Registrant> findForUpdate(long id) {
+        boolean exists = jdbc.sql("select 1 from party where id = ? for update").param(id).query(Integer.class)
+                .optional().isPresent();
+        return exists ? find(id) : Optional.empty();
+    }
+
+    List<Registrant> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where p.id = any(?) order by p.id").param(ids.toArray(Long[]::new)).query(mapper)
+                .list();
+    }
+
+    /**
+     * One page of registrants matching the query, in id order after {@code afterId} (keyset) or at
+     * {@code offset}.
+     */
+    List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
+        StringBuilder where = new StringBuilder(" where p.is_group = :group and p.id > :after");
+        if (!query.includeDiscarded()) {
+            where.append(" and p.discarded_at is null");
+        }
+        if (query.id() != null) {
+            where.append(" and p.id = :id");
+        }
+        if (query.name() != null) {
+            where.append(" and p.search_name like :pattern escape '\\'");
+        }
+        var spec = jdbc.sql(SELECT + where + " order by p.id limit :limit offset :offset")
+                .param("group", query.kind() == RegistrantKind.GROUP)
+                .param("after", afterId)
+                .param("limit", limit)
+                .param("offset", offset);
+        if (query.id() != null) {
+            spec = spec.param("id", query.id());
+        }
+        if (query.name() != null) {
+            spec = spec.param("pattern", "%" + likeEscape(query.normalizedName()) + "%");
+        }
+        return spec.query(mapper).list();
+    }
+
+    Optional<Long> holderOf(long idTypeId, String value, Long exceptRegistrant) {
+        return jdbc.sql("""
+                select party_id from party_identifier where id_type_id = ? and value = ? and party_id <> ?
+                order by party_id limit 1""")
+                .params(idTypeId, value, exceptRegistrant == null ? -1L : exceptRegistrant)
+                .query(Long.class).optional();
+    }
+
+    /** Serialises creations and changes of one (type, value) pair until the end of the transaction. */
+    void lockIdentifierValue(long idTypeId, String value) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 17))").param(idTypeId + ":" + value)
+                .query(Object.class).optional();
+    }
+
+    Registrant insert(Registrant r) {
+        var row = jdbc.sql("""
+                insert into party (is_group, name, search_name, given_name, family_name, second_family_name, addl_name,
+                  gender, birthdate, birth_place, email, address, postal_code, scope_code, address_scope_code,
+                  document_scope_code, registration_date, notification_preference, additional_info, external_ids,
+                  state, verification, membership_level, phone_verification, created_at, updated_at, discarded_at,
+                  version)
+                values (:isGroup, :name, :searchName, :givenName, :familyName, :secondFamilyName, :addlName,
+                  :gender, :birthdate, :birthPlace, :email, :address, :postalCode, :scopeCode, :addressScopeCode,
+                  :documentScopeCode, :registrationDate, :notificationPreference, cast(:additionalInfo as jsonb),
+                  cast(:externalIds as jsonb), :state, :verification, :membershipLevel, :phoneVerification,
+                  statement_timestamp(), statement_timestamp(), :discardedAt, 1)
+                returning id, created_at, updated_at""")
+                .paramSource(columns(r))
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()})
+                .single();
+        long id = (Long) row[0];
+        saveChildren(id, r);
+        return r.saved(id, 1, (Instant) row[1], (Instant) row[2]);
+    }
+
+    Registrant update(Registrant r) {
+        Map<String, Object> params = columns(r);
+        params.put("id", r.id());
+        params.put("version", r.version());
+        Optional<Instant> updated = jdbc.sql("""
+                update party set name = :name, search_name = :searchName, given_name = :givenName,
+                  family_name = :familyName, second_family_name = :secondFamilyName, addl_name = :addlName,
+                  gender = :gender, birthdate = :birthdate, birth_place = :birthPlace, email = :email,
+                  address = :address, postal_code = :postalCode, scope_code = :scopeCode,
+                  address_scope_code = :addressScopeCode, document_scope_code = :documentScopeCode,
+                  registration_date = :registrationDate, notification_preference = :notificationPreference,
+                  additional_info = cast(:additionalInfo as jsonb), external_ids = cast(:externalIds as jsonb),
+                  state = :state, verification = :verification, membership_level = :membershipLevel,
+                  phone_verification = :phoneVerification, discarded_at = :discardedAt,
+                  updated_at = greatest(statement_timestamp(), updated_at + interval '1 microsecond'),
+                  version = version + 1
+                where id = :id and version = :version
+                returning updated_at""")
+                .paramSource(params)
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .optional();
+        if (updated.isEmpty()) {
+            throw new OptimisticLockingFailureException(
+                    "Registrant " + r.id() + " was changed by someone else (expected version " + r.version() + ")");
+        }
+        saveChildren(r.id(), r);
+        return r.saved(r.id(), r.version() + 1, r.createdAt(), updated.get());
+    }
+
+    private void saveChildren(long partyId, Registrant r) {
+        List<Identifier> identifiers = new ArrayList<>();
+        keepOnly("party_identifier", partyId, r.identifiers().stream().map(Identifier::id).toList());
+        for (Identifier i : r.identifiers()) {
+            if (i.id() == null) {
+                long id = jdbc.sql("""
+                        insert into party_identifier (party_id, id_type_id, value, expiry_date, primary_document)
+                        values (?, ?, ?, ?, ?) returning id""")
+                        .params(partyId, i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument())
+                        .query(Long.class).single();
+                identifiers.add(i.withId(id));
+            } else {
+                jdbc.sql("update party_identifier set value = ?, expiry_date = ?, primary_document = ? where id = ?")
+                        .params(i.value(), i.expiryDate(), i.primaryDocument(), i.id()).update();
+                identifiers.add(i);
+            }
+        }
+        List<Phone> phones = new ArrayList<>();
+        keepOnly("party_phone", partyId, r.phones().stream().map(Phone::id).toList());
+        int position = 0;
+        for (Phone p : r.phones()) {
+            if (p.id() == null) {
+                long id = jdbc.sql("""
+                        insert into party_phone (party_id, position, phone_no, phone_sanitized, date_collected, disabled)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                        .params(partyId, position, p.number(), p.e164(), p.collected(), p.disabled())
+                        .query(Long.class).single();
+                phones.add(p.withId(id));
+            } else {
+                jdbc.sql("""
+                        update party_phone set position = ?, phone_no = ?, phone_sanitized = ?, date_collected = ?,
+                          disabled = ? where id = ?""")
+                        .params(position, p.number(), p.e164(), p.collected(), p.disabled(), p.id()).update();
+                phones.add(p);
+            }
+            position++;
+        }
+        List<ProgrammeEnrolment> programmes = new ArrayList<>();
+        keepOnly("programme_membership", partyId, r.programmes().stream().map(ProgrammeEnrolment::id).toList());
+        for (ProgrammeEnrolment m : r.programmes()) {
+            if (m.id() == null) {
+                long id = jdbc.sql("""
+                        insert into programme_membership (party_id, programme_id, state, enrollment_date, exit_date)
+                        values (?, ?, ?, ?, ?) returning id""")
+                        .params(partyId, m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate())
+                        .query(Long.class).single();
+                programmes.add(m.withId(id));
+            } else {
+                jdbc.sql("update programme_membership set state = ?, enrollment_date = ?, exit_date = ? where id = ?")
+                        .params(m.state(), m.enrollmentDate(), m.exitDate(), m.id()).update();
+                programmes.add(m);
+            }
+        }
+        r.assignIds(identifiers, phones, programmes);
+    }
+
+    private void keepOnly(String table, long partyId, List<Long> ids) {
+        Long[] kept = ids.stream().filter(java.util.Objects::nonNull).toArray(Long[]::new);
+        jdbc.sql("delete from " + table + " where party_id = ? and not (id = any(?))").params(partyId, kept).update();
+    }
+
+    private Map<String, Object> columns(Registrant r) {
+        PersonalData d = r.data();
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("isGroup", r.isGroup());
+        p.put("name", d.name());
+        p.put("searchName", org.populus.shared.Names.normalize(d.name()));
+        p.put("givenName", d.givenName());
+        p.put("familyName", d.familyName());
+        p.put("secondFamilyName", d.secondFamilyName());
+        p.put("addlName", d.additionalName());
+        p.put("gender", d.gender());
+        p.put("birthdate", d.birthdate());
+        p.put("birthPlace", d.birthPlace());
+        p.put("email", d.email());
+        p.put("address", d.address());
+        p.put("postalCode", d.postalCode());
+        p.put("scopeCode", d.scopeCode());
+        p.put("addressScopeCode", d.addressScopeCode());
+        p.put("documentScopeCode", d.documentScopeCode());
+        p.put("registrationDate", d.registrationDate());
+        p.put("notificationPreference", d.notificationPreference());
+        p.put("additionalInfo", d.additionalInfo());
+        p.put("externalIds", json.writeValueAsString(r.externalIds()));
+        p.put("state", r.status().state().code());
+        p.put("verification", r.status().verification().code());
+        p.put("membershipLevel", r.status().membershipLevel().code());
+        p.put("phoneVerification", r.status().phoneVerification().code());
+        p.put("discardedAt", r.discardedAt() == null ? null : Timestamp.from(r.discardedAt()));
+        return p;
+    }
+
+    private Registrant map(ResultSet rs, int row) throws SQLException {
+        PersonalData data = new PersonalData(rs.getString("name"), rs.getString("given_name"),
+                rs.getString("family_name"), rs.getString("second_family_name"), rs.getString("addl_name"),
+                rs.getString("gender"), rs.getObject("birthdate", java.time.LocalDate.class),
+                rs.getString("birth_place"), rs.getString("email"), rs.getString("address"),
+                rs.getString("postal_code"), rs.getString("scope_code"), rs.getString("address_scope_code"),
+                rs.getString("document_scope_code"), rs.getObject("registration_date", java.time.LocalDate.class),
+                rs.getString("notification_preference"), rs.getString("additional_info"));
+        CensusStatus status = new CensusStatus(
+                CensusStatus.parse(CensusStatus.State.class, rs.getString("state")),
+                CensusStatus.parse(CensusStatus.Verification.class, rs.getString("verification")),
+                CensusStatus.parse(CensusStatus.MembershipLevel.class, rs.getString("membership_level")),
+                CensusStatus.parse(CensusStatus.PhoneVerification.class, rs.getString("phone_verification")));
+        Timestamp discarded = rs.getTimestamp("discarded_at");
+        return new Registrant(rs.getLong("id"), rs.getInt("version"),
+                rs.getBoolean("is_group") ? RegistrantKind.GROUP : RegistrantKind.INDIVIDUAL, data,
+                json.readValue(rs.getString("identifiers_json"), IDENTIFIERS),
+                json.readValue(rs.getString("phones_json"), PHONES),
+                json.readValue(rs.getString("programmes_json"), PROGRAMMES),
+                json.readValue(rs.getString("external_ids"), EXTERNAL_IDS), status,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                discarded == null ? null : discarded.toInstant());
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Person: registrants — individuals, and the registrant part of groups — with their identity documents,
+ * phones, programme memberships, external ids and Census states.
+ *
+ * <p>Owns tables {@code party}, {@code party_identifier}, {@code party_phone}, {@code programme_membership}.
+ * Every write goes through {@link org.populus.person.Registrants}, which records the new version in the history
+ * module in the same transaction. Public API: {@link org.populus.person.Registrants}, {@link
+ * org.populus.person.Registrant} and its value types, {@link org.populus.person.RegistrantDraft}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Person")
+package org.populus.person;

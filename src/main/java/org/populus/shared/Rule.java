@@ -1,0 +1,25 @@
+package org.populus.shared;
+
+/** The registry rules a change can break. Each API adapter maps them onto its own error format. */
+public enum Rule {
+    NAME_MISSING,
+    ID_TYPE_MISSING,
+    ID_TYPE_UNKNOWN,
+    ID_VALUE_MISSING,
+    ID_VALUE_INVALID,
+    ID_TYPE_REPEATED,
+    ID_ALREADY_REGISTERED,
+    GENDER_UNKNOWN,
+    PHONE_INVALID,
+    EMAIL_INVALID,
+    FUTURE_DATE,
+    PROGRAMME_UNKNOWN,
+    PROGRAMME_REPEATED,
+    NOTIFICATION_PREFERENCE_INVALID,
+    GROUP_KIND_INVALID,
+    GROUP_KIND_UNKNOWN,
+    MEMBER_KIND_UNKNOWN,
+    UNIQUE_MEMBER_KIND_TAKEN,
+    MEMBER_REPEATED,
+    REGISTRANT_NOT_FOUND
+}
