@@ -1,0 +1,192 @@
+package org.populus.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The slice of the OpenG2P Registry REST API (as Populus serves it) that the benchmark drives, over one shared
+ * {@link HttpClient} speaking HTTP/1.1 with keep-alive. Every request carries the session id from
+ * {@code POST /session/auth/login} in {@code X-Openerp-Session-Id} (or HTTP Basic with {@code --auth basic}).
+ */
+final class Api {
+
+    static final String SESSION_HEADER = "X-Openerp-Session-Id";
+    static final String INDIVIDUAL = "/api/v1/registry/individual/";
+    static final String GROUP = "/api/v1/registry/group/";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client;
+    private final String base;
+    private final Duration timeout;
+    private String authName;
+    private String authValue;
+
+    /** Thrown when the app cannot be used at all (not up, login refused, endpoint missing). */
+    static final class SetupException extends RuntimeException {
+        SetupException(String message) {
+            super(message);
+        }
+
+        SetupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    Api(URI baseUrl, Duration timeout) {
+        this.base = baseUrl.toString();
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** {@code GET /actuator/health}; fails unless it answers 200 with status UP. */
+    String health() {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> resp;
+        try {
+            resp = send(r);
+        } catch (ConnectException e) {
+            throw new SetupException("Populus is not reachable at " + base + " (connection refused): is it running?");
+        } catch (IOException e) {
+            throw new SetupException("Populus is not reachable at " + base + ": " + e, e);
+        }
+        String body = body(resp);
+        if (resp.statusCode() != 200 || !body.replace(" ", "").contains("\"status\":\"UP\"")) {
+            throw new SetupException("GET /actuator/health did not answer UP: " + describe(resp));
+        }
+        return body;
+    }
+
+    /** Logs in and remembers how to authenticate every later request. Returns a one-line description. */
+    String login(String login, String password, String mode) {
+        if (mode.equals("basic")) {
+            authName = "Authorization";
+            authValue = "Basic " + Base64.getEncoder()
+                    .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> check = sendUnchecked(request(INDIVIDUAL + "?name=" + encode("zzzz-no-such-name"))
+                    .GET().build());
+            if (check.statusCode() == 401 || check.statusCode() == 403) {
+                throw new SetupException("HTTP Basic credentials for '" + login + "' were refused: " + describe(check));
+            }
+            return "HTTP Basic as " + login;
+        }
+        String body = new PersonGenerator.Json(128).open().field("login", login).field("password", password).close()
+                .toString();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/session/auth/login")).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<byte[]> resp = sendUnchecked(r);
+        if (resp.statusCode() != 200) {
+            throw new SetupException("Login as '" + login + "' failed: POST /session/auth/login -> " + describe(resp));
+        }
+        JsonNode sid;
+        try {
+            sid = JSON.readTree(resp.body()).path("session").path("sid");
+        } catch (RuntimeException e) {
+            throw new SetupException("Login answered 200 but not the expected JSON: " + describe(resp), e);
+        }
+        if (!sid.isString() || sid.asString().isBlank()) {
+            throw new SetupException("Login answered 200 without session.sid: " + describe(resp));
+        }
+        authName = SESSION_HEADER;
+        authValue = sid.asString();
+        return "session " + SESSION_HEADER + " for " + login;
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+                .header("Accept", "application/json");
+        if (authName != null) {
+            b.header(authName, authValue);
+        }
+        return b;
+    }
+
+    HttpRequest getIndividual(long id) {
+        return request(INDIVIDUAL + id).GET().build();
+    }
+
+    HttpRequest searchIndividuals(String name, int limit) {
+        return request(INDIVIDUAL + "?name=" + encode(name) + (limit > 0 ? "&limit=" + limit : "")).GET().build();
+    }
+
+    HttpRequest postIndividual(String json) {
+        return request(INDIVIDUAL).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    HttpRequest postGroup(String json) {
+        return request(GROUP).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    HttpResponse<byte[]> send(HttpRequest r) throws IOException {
+        try {
+            return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private HttpResponse<byte[]> sendUnchecked(HttpRequest r) {
+        try {
+            return send(r);
+        } catch (IOException e) {
+            throw new SetupException(r.method() + " " + r.uri() + " failed: " + e, e);
+        }
+    }
+
+    /** The {@code "id"} of a created record, or -1 when the body has none. */
+    static long createdId(HttpResponse<byte[]> resp) {
+        try {
+            JsonNode id = JSON.readTree(resp.body()).get("id");
+            return id != null && id.isIntegralNumber() ? id.longValue() : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static boolean ok(HttpResponse<?> resp) {
+        return resp.statusCode() >= 200 && resp.statusCode() < 300;
+    }
+
+    static String body(HttpResponse<byte[]> resp) {
+        byte[] b = resp.body();
+        return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** One line for a log or the report: method, path, status and the start of the body. */
+    static String describe(HttpResponse<byte[]> resp) {
+        String b = body(resp).replaceAll("\\s+", " ").strip();
+        if (b.length() > 300) {
+            b = b.substring(0, 300) + "…";
+        }
+        String path = resp.request().uri().getRawPath();
+        return resp.request().method() + " " + path + " -> HTTP " + resp.statusCode() + (b.isEmpty() ? "" : " " + b);
+    }
+
+    /** Query-string encoding with {@code %20} for spaces (not {@code +}). */
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,222 @@
+package org.populus.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Populus benchmark: loads N synthetic individuals through the API (or takes those already there), then runs, in
+ * this order and at the same concurrency: GET individual by id, the raw PostgreSQL primary-key lookup over JDBC,
+ * name search (full name; common family name with limit 20), POST individual, POST group of 4 — and writes a
+ * Markdown report. Exit status: 0 all fine, 1 could not run (app down, login refused, load failed), 2 some scenario
+ * had errors, 64 bad options.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("sample")) {
+            sample(args);
+            return;
+        }
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (Options.HelpRequested e) {
+            System.out.print(Options.USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            log.println("populus-bench: " + e.getMessage());
+            log.print(Options.USAGE);
+            System.exit(64);
+            return;
+        }
+        int status;
+        try {
+            status = run(o, log);
+        } catch (Api.SetupException e) {
+            log.println();
+            log.println("populus-bench: CANNOT RUN: " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            log.println();
+            log.println("populus-bench: CANNOT RUN: " + e);
+            e.printStackTrace(log);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** {@code sample [count] [seed]}: prints synthetic request bodies, touching nothing. */
+    private static void sample(String[] args) {
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        PersonGenerator g = new PersonGenerator(seed);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        for (int i = 0; i < count; i++) {
+            out.println(g.individualJson(g.person(i), PersonGenerator.nid(i + 1L)));
+        }
+        out.println(g.householdJson(count, 900_000_001L));
+    }
+
+    static int run(Options o, PrintStream log) throws Exception {
+        Report.Facts facts = new Report.Facts();
+        log.printf("populus-bench: %s, %d workers, warm-up %s + %s per scenario%n", o.baseUrl(), o.concurrency(),
+                o.warmup(), o.duration());
+
+        Api api = new Api(o.baseUrl(), o.requestTimeout());
+        api.health();
+        facts.authentication = api.login(o.login(), o.password(), o.auth());
+        log.println("logged in: " + facts.authentication);
+
+        Database db = o.dbUrl() == null ? null : new Database(o.dbUrl(), o.dbUser(), o.dbPassword());
+        if (db != null) {
+            try {
+                facts.databaseVersion = db.serverVersion();
+            } catch (SQLException e) {
+                throw new Api.SetupException("Cannot connect to the database at " + o.dbUrl() + " (needed for the raw "
+                        + "PK lookup): " + e.getMessage() + ". Give --db-url, or --db-url none to run without it.");
+            }
+            log.println("database: " + facts.databaseVersion + " at " + o.dbUrl());
+        }
+
+        PersonGenerator generator = new PersonGenerator(o.seed());
+        Population population;
+        if (o.skipLoad()) {
+            if (db == null) {
+                throw new Api.SetupException("--skip-load reads the existing individuals from the database: it needs "
+                        + "--db-url");
+            }
+            population = db.readPopulation();
+            log.printf("loading skipped: %,d individuals found in the database%n", population.size());
+            if (population.size() == 0) {
+                throw new Api.SetupException("--skip-load, but the database holds no individual: load some first");
+            }
+        } else {
+            if (db != null) {
+                long existing = db.existingLoaderIds(o.n());
+                if (existing > 0) {
+                    throw new Api.SetupException(String.format(Locale.ROOT, "The database already holds %,d of the "
+                            + "National IDs this load would create (NID000000001..): it was loaded before. Use "
+                            + "--skip-load (SKIP_LOAD=1) to reuse it, or start from a fresh data directory.", existing));
+                }
+            }
+            log.printf("loading %,d individuals (seed %d) with %d concurrent POSTs ...%n", o.n(), o.seed(),
+                    o.loadConcurrency());
+            DataLoader.Result load = new DataLoader(api, generator, log).load(o.n(), o.loadConcurrency());
+            facts.load = load;
+            population = load.population();
+            log.printf("loaded %,d individuals in %.1f s: %,.0f individuals/s (%,d failed)%n", load.created(),
+                    load.seconds(), load.rate(), load.failed());
+            if (load.failed() > 0) {
+                log.printf("!!! LOADING HAD %,d FAILURES !!!%n", load.failed());
+                load.errorSamples().forEach(s -> log.println("    " + s));
+            }
+            if (load.created() == 0 && o.n() > 0) {
+                throw new Api.SetupException("No individual could be created: " + String.join(" | ",
+                        load.errorSamples()));
+            }
+            if (load.failed() > Math.max(20, o.n() / 100)) {
+                throw new Api.SetupException(String.format(Locale.ROOT, "Loading failed for %,d of %,d individuals: "
+                        + "%s", load.failed(), o.n(), String.join(" | ", load.errorSamples())));
+            }
+            if (db != null && o.vacuum() && load.created() > 0) {
+                log.println("VACUUM (ANALYZE) + CHECKPOINT, as autovacuum would do after a bulk load ...");
+                db.vacuumAnalyzeAndCheckpoint();
+                facts.vacuumed = true;
+            }
+        }
+        facts.population = population.size();
+        facts.commonFamilies = population.commonFamilyNames(5);
+        long maxNid = db == null ? 0 : db.maxNid();
+        facts.firstNewNid = Math.max(o.skipLoad() ? 0 : o.n(), maxNid) + 1;
+        AtomicLong nextNid = new AtomicLong(facts.firstNewNid);
+        if (db == null && o.skipLoad()) {
+            facts.notes.add("No database: new National IDs start after the loaded ones only.");
+        }
+        if (population.size() == 0) {
+            throw new Api.SetupException("No individual to read: nothing was loaded");
+        }
+
+        CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid());
+        LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
+        List<ScenarioResult> results = new ArrayList<>();
+        long seed = o.seed();
+        if (o.wants("get")) {
+            results.add(runner.run("get", "GET individual by id",
+                    "GET /api/v1/registry/individual/{id}, id uniform over the " + String.format("%,d",
+                            population.size()) + " individuals", Scenarios.getById(api, population, seed)));
+        }
+        if (o.wants("pk")) {
+            if (db == null) {
+                results.add(ScenarioResult.failed("pk", "Raw PostgreSQL PK lookup (JDBC)", "no database given",
+                        "no --db-url: the raw lookup was not measured", List.of()));
+            } else {
+                results.add(runner.run("pk", "Raw PostgreSQL PK lookup (JDBC)", "`" + Database.PK_LOOKUP
+                        + "` over JDBC (pgjdbc, prepared), one connection per worker, all columns read, same ids",
+                        Scenarios.pkLookup(db, population, seed)));
+            }
+        }
+        if (o.pgbench() && db != null) {
+            results.add(new Pgbench(db, o.dbUser(), o.dbPassword(), o.pgbenchScale(), cpu, log)
+                    .run(o.concurrency(), o.warmup(), o.duration()));
+        }
+        if (o.wants("search")) {
+            results.add(runner.run("search", "Name search, full name",
+                    "GET /api/v1/registry/individual/?name=<given family> of a random loaded individual (few matches)",
+                    Scenarios.searchFullName(api, population, seed)));
+        }
+        if (o.wants("search-common")) {
+            List<String> common = facts.commonFamilies.stream().map(Map.Entry::getKey).toList();
+            results.add(runner.run("search-common", "Name search, common family name, limit 20",
+                    "GET /api/v1/registry/individual/?name=<family>&limit=20, family among the 5 most common: "
+                            + String.join(", ", common), Scenarios.searchCommonFamily(api, common, seed)));
+        }
+        if (o.wants("post")) {
+            results.add(runner.run("post", "POST individual",
+                    "POST /api/v1/registry/individual/, new person with 1 National ID and 1 phone, IDs from NID"
+                            + String.format("%09d", facts.firstNewNid) + " up",
+                    Scenarios.postIndividual(api, generator, nextNid)));
+        }
+        if (o.wants("group")) {
+            results.add(runner.run("group", "POST group with 4 members",
+                    "POST /api/v1/registry/group/, kind Household, 4 new members (one Head), 4 new National IDs",
+                    Scenarios.postGroup(api, generator, nextNid)));
+        }
+        facts.finished = ZonedDateTime.now();
+
+        Report report = new Report(o, facts, results);
+        String md = report.markdown();
+        if (o.report() != null) {
+            report.write(Path.of(o.report()));
+            log.println();
+            log.println("report written to " + o.report());
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (o.report() == null) {
+            out.println();
+            out.print(md);
+        }
+        boolean problems = results.stream().anyMatch(ScenarioResult::hasProblem);
+        if (problems) {
+            log.println("!!! SOME SCENARIOS HAD ERRORS OR FAILED: the figures of those are not valid results !!!");
+            for (ScenarioResult r : results) {
+                if (r.hasProblem()) {
+                    log.println("    " + r.title() + ": " + r.oneLine());
+                }
+            }
+            return 2;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,270 @@
+package org.populus.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options ({@code --name value} or {@code --name=value}); see {@link #USAGE}. */
+record Options(
+        URI baseUrl,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String login,
+        String password,
+        String auth,
+        int n,
+        int loadConcurrency,
+        long seed,
+        boolean skipLoad,
+        boolean vacuum,
+        int concurrency,
+        Duration warmup,
+        Duration duration,
+        Duration requestTimeout,
+        Set<String> scenarios,
+        boolean pgbench,
+        int pgbenchScale,
+        String report,
+        String command,
+        String appJdk,
+        String appJvmOpts,
+        String appVersion,
+        long appPid,
+        long dbPid,
+        boolean allowRemote) {
+
+    static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group");
+
+    static final String USAGE = """
+            Usage: java -jar populus-bench.jar [options]
+                   java -jar populus-bench.jar sample [COUNT] [SEED]   print synthetic request bodies and exit
+
+              --base-url URL          the running Populus (default http://127.0.0.1:18080)
+              --db-url JDBC_URL       its PostgreSQL, for the raw primary-key lookup
+                                      (default jdbc:postgresql://127.0.0.1:15432/populus; none: no database)
+              --db-user USER          (default postgres)      --db-password PW   (default empty)
+              --login LOGIN           API user (default admin)
+              --password PW           its password (default: environment POPULUS_ADMIN_PASSWORD)
+              --auth session|basic    send the session id (default) or HTTP Basic on every request
+              --n N                   individuals to load (default 100000)
+              --load-concurrency C    concurrent POSTs while loading (default 64)
+              --seed S                seed of the synthetic population (default 42)
+              --skip-load             do not load; take the individuals already in the database
+              --no-vacuum             after loading, do not run VACUUM ANALYZE + CHECKPOINT
+              --concurrency C         closed-loop workers per scenario (default 32)
+              --warmup SECONDS        discarded warm-up per scenario (default 5)
+              --duration SECONDS      measured time per scenario (default 20)
+              --request-timeout SEC   per request (default 30)
+              --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group (default all)
+              --pgbench               also run pgbench -S (own database in the same PostgreSQL server)
+              --pgbench-scale S       pgbench -i scale factor (default 10 = 1,000,000 accounts)
+              --report FILE           write the Markdown report there (default: standard output only)
+              --command TEXT          the command line to print in the report header (run.sh passes it)
+              --app-jdk TEXT  --app-jvm-opts TEXT  --app-version TEXT   facts about the app, for the header
+              --app-pid PID  --db-pid PID   processes whose CPU use is reported per scenario (with descendants)
+              --allow-remote          allow a base URL or database that is not on this machine (loopback)
+            """;
+
+    static Options parse(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Set<String> flags = Set.of("skip-load", "no-vacuum", "pgbench", "allow-remote", "help");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument: " + a);
+            }
+            String key = a.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (flags.contains(key)) {
+                value = "true";
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("Option --" + key + " needs a value");
+                }
+                value = args[++i];
+            }
+            m.put(key, value);
+        }
+        if (m.containsKey("help")) {
+            throw new HelpRequested();
+        }
+        Set<String> known = new LinkedHashSet<>(List.of("base-url", "db-url", "db-user", "db-password", "login",
+                "password", "auth", "n", "load-concurrency", "seed", "skip-load", "no-vacuum", "concurrency", "warmup",
+                "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
+                "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote"));
+        for (String k : m.keySet()) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("Unknown option --" + k);
+            }
+        }
+        String password = m.getOrDefault("password", System.getenv("POPULUS_ADMIN_PASSWORD"));
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("No API password: give --password or set POPULUS_ADMIN_PASSWORD");
+        }
+        String auth = m.getOrDefault("auth", "session").toLowerCase(Locale.ROOT);
+        if (!auth.equals("session") && !auth.equals("basic")) {
+            throw new IllegalArgumentException("--auth is session or basic, not " + auth);
+        }
+        Set<String> scenarios = new LinkedHashSet<>();
+        String list = m.getOrDefault("scenarios", "all").trim();
+        if (list.equals("all") || list.isEmpty()) {
+            scenarios.addAll(ALL_SCENARIOS);
+        } else {
+            for (String s : list.split(",")) {
+                String t = s.trim().toLowerCase(Locale.ROOT);
+                if (!ALL_SCENARIOS.contains(t)) {
+                    throw new IllegalArgumentException("Unknown scenario '" + t + "'; known: " + ALL_SCENARIOS);
+                }
+                scenarios.add(t);
+            }
+        }
+        String base = m.getOrDefault("base-url", "http://127.0.0.1:18080");
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        Options o = new Options(
+                URI.create(base),
+                noneToNull(blankToNull(m.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:15432/populus"))),
+                m.getOrDefault("db-user", "postgres"),
+                m.getOrDefault("db-password", ""),
+                m.getOrDefault("login", "admin"),
+                password,
+                auth,
+                positiveInt(m, "n", 100_000, true),
+                positiveInt(m, "load-concurrency", 64, false),
+                Long.parseLong(m.getOrDefault("seed", "42")),
+                Boolean.parseBoolean(m.getOrDefault("skip-load", "false")),
+                !Boolean.parseBoolean(m.getOrDefault("no-vacuum", "false")),
+                positiveInt(m, "concurrency", 32, false),
+                seconds(m, "warmup", 5, true),
+                seconds(m, "duration", 20, false),
+                seconds(m, "request-timeout", 30, false),
+                scenarios,
+                Boolean.parseBoolean(m.getOrDefault("pgbench", "false")),
+                positiveInt(m, "pgbench-scale", 10, false),
+                blankToNull(m.get("report")),
+                blankToNull(m.get("command")),
+                blankToNull(m.get("app-jdk")),
+                blankToNull(m.get("app-jvm-opts")),
+                blankToNull(m.get("app-version")),
+                Long.parseLong(m.getOrDefault("app-pid", "0").isBlank() ? "0" : m.getOrDefault("app-pid", "0")),
+                Long.parseLong(m.getOrDefault("db-pid", "0").isBlank() ? "0" : m.getOrDefault("db-pid", "0")),
+                Boolean.parseBoolean(m.getOrDefault("allow-remote", "false")));
+        if (o.n() > 999_999_999) {
+            throw new IllegalArgumentException("--n is at most 999,999,999 (National IDs have 9 digits)");
+        }
+        if (!o.allowRemote()) {
+            List<String> remote = new ArrayList<>();
+            if (!isLoopback(o.baseUrl().getHost())) {
+                remote.add(o.baseUrl().toString());
+            }
+            if (o.dbUrl() != null && !isLoopback(jdbcHost(o.dbUrl()))) {
+                remote.add(o.dbUrl());
+            }
+            if (!remote.isEmpty()) {
+                throw new IllegalArgumentException("Refusing to send load to " + remote
+                        + ": only this machine (loopback) is a target unless --allow-remote is given");
+            }
+        }
+        return o;
+    }
+
+    boolean wants(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String noneToNull(String s) {
+        return s == null || s.equalsIgnoreCase("none") ? null : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int positiveInt(Map<String, String> m, String key, int dflt, boolean zeroAllowed) {
+        String v = m.get(key);
+        int value;
+        try {
+            value = v == null ? dflt : Integer.parseInt(v.replace("_", "").replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a whole number, not '" + v + "'");
+        }
+        if (value < 0 || (value == 0 && !zeroAllowed)) {
+            throw new IllegalArgumentException("--" + key + " must be " + (zeroAllowed ? ">= 0" : "> 0"));
+        }
+        return value;
+    }
+
+    /** Seconds, optionally written with a unit: 20, 20s, 1.5s, 500ms, 2m. */
+    private static Duration seconds(Map<String, String> m, String key, int dflt, boolean zeroAllowed) {
+        String v = m.get(key);
+        if (v == null) {
+            return Duration.ofSeconds(dflt);
+        }
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        Duration d;
+        try {
+            if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
+            } else {
+                String num = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+                d = Duration.ofMillis(Math.round(Double.parseDouble(num) * 1000));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be seconds (e.g. 20 or 20s), not '" + v + "'");
+        }
+        if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+            throw new IllegalArgumentException("--" + key + " must be " + (zeroAllowed ? ">= 0" : "> 0"));
+        }
+        return d;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.isEmpty() || h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Host of a {@code jdbc:postgresql://host:port/db} URL (the first host if several). */
+    static String jdbcHost(String url) {
+        String rest = url.replaceFirst("^jdbc:postgresql://", "");
+        if (rest.equals(url)) {
+            return null;
+        }
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', ','}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String hostPort = rest.substring(0, end);
+        if (hostPort.startsWith("[")) {
+            return hostPort.substring(0, hostPort.indexOf(']') + 1);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        return colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+    }
+}
