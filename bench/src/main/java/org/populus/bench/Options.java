@@ -49,7 +49,8 @@ record Options(
               --base-url URL          the running Populus (default http://127.0.0.1:18080)
               --db-url JDBC_URL       its PostgreSQL, for the raw primary-key lookup
                                       (default jdbc:postgresql://127.0.0.1:15432/populus; none: no database)
-              --db-user USER          (default postgres)      --db-password PW   (default empty)
+              --db-user USER          (default postgres)
+              --db-password PW        (default: environment PGPASSWORD, else none)
               --login LOGIN           API user (default admin)
               --password PW           its password (default: environment POPULUS_ADMIN_PASSWORD)
               --auth session|basic    send the session id (default) or HTTP Basic on every request
@@ -137,7 +138,7 @@ record Options(
                 URI.create(base),
                 noneToNull(blankToNull(m.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:15432/populus"))),
                 m.getOrDefault("db-user", "postgres"),
-                m.getOrDefault("db-password", ""),
+                m.getOrDefault("db-password", System.getenv("PGPASSWORD") == null ? "" : System.getenv("PGPASSWORD")),
                 m.getOrDefault("login", "admin"),
                 password,
                 auth,

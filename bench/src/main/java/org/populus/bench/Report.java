@@ -64,7 +64,8 @@ final class Report {
         row(sb, "Durations", "warm-up " + secs(o.warmup()) + " (discarded) + measured " + secs(o.duration())
                 + " per scenario");
         row(sb, "Command", "`" + orUnknown(o.command()) + "`");
-        row(sb, "Load generator command", "`" + ProcessHandle.current().info().commandLine().orElse("?") + "`");
+        row(sb, "Load generator command", "`" + ProcessHandle.current().info().commandLine()
+                .map(c -> c.replaceAll("(--(db-)?password[ =])\\S+", "$1***")).orElse("?") + "`");
         sb.append('\n');
         for (String note : f.notes) {
             sb.append("- ").append(note).append('\n');

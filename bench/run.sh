@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Populus benchmark, end to end: builds the app and the load generator, starts Populus on Temurin 25 with a fresh
+# data directory (bench/out/data), loads N synthetic individuals through the API, runs the scenarios, stops the app
+# and prints the report (also written to bench/out/report-<timestamp>.md). See bench/README.md.
+#
+#   bench/run.sh                                   # full run: N=100000, 32 workers, 5 s warm-up + 20 s per scenario
+#   N=2000 DURATION=5 WARMUP=2 bench/run.sh        # a quick small run
+#   SKIP_LOAD=1 bench/run.sh                       # reuse bench/out/data as the previous run left it
+#   BASE_URL=http://127.0.0.1:8080 DB_URL=jdbc:postgresql://127.0.0.1:5432/populus bench/run.sh
+#                                                  # an app that is already running: nothing is built or started
+#
+# Extra arguments are passed to the load generator (java -jar bench/target/populus-bench.jar --help).
+# Exit status: 0 fine, 1 could not run (build, start-up, login or load failed), 2 a scenario had errors.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR="$ROOT/bench"
+OUT="$BENCH_DIR/out"
+
+# The exact command, for the report: the settings given in the environment, then the script and its arguments.
+SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
+  SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
+  DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
+COMMAND=""
+for v in "${SETTINGS[@]}"; do
+  if [[ -n "${!v+x}" ]]; then
+    case "$v" in
+      *PASSWORD) COMMAND+="$v=*** " ;;
+      *) COMMAND+="$v=$(printf '%q' "${!v}") " ;;
+    esac
+  fi
+done
+COMMAND+="bench/run.sh"
+for a in "$@"; do COMMAND+=" $(printf '%q' "$a")"; done
+
+JAVA_HOME_25="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+APP_JAVA="${APP_JAVA:-$JAVA_HOME_25/bin/java}"
+BENCH_JAVA="${BENCH_JAVA:-$JAVA_HOME_25/bin/java}"
+N="${N:-100000}"
+CONCURRENCY="${CONCURRENCY:-32}"
+LOAD_CONCURRENCY="${LOAD_CONCURRENCY:-64}"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-5}"
+SEED="${SEED:-42}"
+SKIP_LOAD="${SKIP_LOAD:-0}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+SCENARIOS="${SCENARIOS:-all}"
+PGBENCH="${PGBENCH:-0}"
+PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
+SERVER_PORT="${SERVER_PORT:-18080}"
+POPULUS_DB_PORT="${POPULUS_DB_PORT:-15432}"
+POPULUS_ADMIN_LOGIN="${POPULUS_ADMIN_LOGIN:-admin}"
+POPULUS_ADMIN_PASSWORD="${POPULUS_ADMIN_PASSWORD:-bench-admin-password}"
+# 2 cores shared by app, PostgreSQL and load generator: the parallel collector (no concurrent GC threads competing
+# for the cores, short young pauses on a 1-4 GiB heap), heap pre-sized so it does not grow during the run.
+APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseParallelGC}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
+DATA_DIR="${DATA_DIR:-$OUT/data}"
+BASE_URL="${BASE_URL:-}"
+DB_URL="${DB_URL:-}"
+DB_USER="${DB_USER:-postgres}"
+DB_PASSWORD="${DB_PASSWORD:-}"
+APP_PID="${APP_PID:-}"
+
+TS="$(date -u +%Y%m%dT%H%M%SZ)"
+REPORT="$OUT/report-$TS.md"
+APP_LOG="$OUT/app-$TS.log"
+BENCH_JAR="$BENCH_DIR/target/populus-bench.jar"
+APP_JAR="$ROOT/target/populus.jar"
+
+say() { printf '\n>>> %s\n' "$*" >&2; }
+die() { printf '\nbench/run.sh: ERROR: %s\n' "$*" >&2; exit 1; }
+
+[[ -x "$APP_JAVA" ]] || die "no java at $APP_JAVA (set JAVA_HOME_25 or APP_JAVA)"
+[[ -x "$BENCH_JAVA" ]] || die "no java at $BENCH_JAVA (set JAVA_HOME_25 or BENCH_JAVA)"
+command -v curl >/dev/null || die "curl is needed to wait for the app's health endpoint"
+mkdir -p "$OUT"
+
+# Maven on JDK 25 warns about sun.misc.Unsafe in its own libraries; that is noise here.
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+
+build() { # $1 = pom, $2 = what
+  say "building $2"
+  (cd "$ROOT" && JAVA_HOME="$JAVA_HOME_25" ./mvnw -q -B -DskipTests -f "$1" package) \
+    || die "building $2 failed (see the Maven output above)"
+}
+
+STARTED_APP=0
+DB_PID=""
+stop_app() {
+  [[ "$STARTED_APP" == 1 && -n "$APP_PID" ]] || return 0
+  STARTED_APP=0
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    say "stopping Populus (pid $APP_PID, SIGTERM)"
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$APP_PID" 2>/dev/null && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+    if kill -0 "$APP_PID" 2>/dev/null; then
+      echo "Populus did not stop within 60 s: killing it" >&2
+      kill -KILL "$APP_PID" 2>/dev/null || true
+    else
+      echo "stopped in ${waited} s" >&2
+    fi
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  # the embedded PostgreSQL stops with the app; if it outlives it (app killed, or a shutdown bug), stop it here
+  if [[ -n "$DB_PID" ]] && kill -0 "$DB_PID" 2>/dev/null \
+      && [[ "$(ps -o comm= -p "$DB_PID" 2>/dev/null)" == postgres* ]]; then
+    local pg_waited=0
+    while kill -0 "$DB_PID" 2>/dev/null && (( pg_waited < 30 )); do sleep 1; pg_waited=$((pg_waited + 1)); done
+    if kill -0 "$DB_PID" 2>/dev/null; then
+      echo "the embedded PostgreSQL (pid $DB_PID) is still running 30 s after the app stopped: stopping it" >&2
+      kill -INT "$DB_PID" 2>/dev/null || true # fast shutdown
+    fi
+  fi
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+
+APP_JDK=""
+APP_JVM_OPTS_REPORTED=""
+APP_VERSION=""
+if [[ -z "$BASE_URL" ]]; then
+  # ---- our own app, started here -------------------------------------------------------------------------------
+  BASE_URL="http://127.0.0.1:$SERVER_PORT"
+  DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:$POPULUS_DB_PORT/populus}"
+  port_busy "$SERVER_PORT" && die "port $SERVER_PORT is already in use: stop what listens there or set SERVER_PORT"
+  port_busy "$POPULUS_DB_PORT" && die "port $POPULUS_DB_PORT is already in use: set POPULUS_DB_PORT"
+  if [[ "$SKIP_BUILD" != 1 ]]; then
+    build pom.xml "Populus (target/populus.jar)"
+    build bench/pom.xml "the load generator (bench/target/populus-bench.jar)"
+  fi
+  [[ -f "$APP_JAR" ]] || die "no $APP_JAR (build it, or unset SKIP_BUILD)"
+  [[ -f "$BENCH_JAR" ]] || die "no $BENCH_JAR (build it, or unset SKIP_BUILD)"
+
+  if [[ "$SKIP_LOAD" == 1 ]]; then
+    [[ -d "$DATA_DIR/pg" ]] || die "SKIP_LOAD=1 but $DATA_DIR holds no database: run once without SKIP_LOAD"
+  else
+    case "$(cd "$(dirname "$DATA_DIR")" 2>/dev/null && pwd)/" in
+      "$OUT"/*) rm -rf "$DATA_DIR" ;;
+      *) [[ ! -e "$DATA_DIR" ]] || die "DATA_DIR=$DATA_DIR exists and is not under bench/out: not wiping it" ;;
+    esac
+  fi
+  mkdir -p "$DATA_DIR"
+  DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+
+  APP_JDK="$("$APP_JAVA" -version 2>&1 | sed -n '2p')"
+  APP_JVM_OPTS_REPORTED="$APP_JAVA_OPTS"
+  APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi
+
+  say "starting Populus on $BASE_URL (embedded PostgreSQL on 127.0.0.1:$POPULUS_DB_PORT, data in $DATA_DIR, log $APP_LOG)"
+  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    SERVER_PORT="$SERVER_PORT" POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
+    POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
+    "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  STARTED_APP=1
+
+  started=$(date +%s)
+  until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status" *: *"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus exited during start-up (see $APP_LOG)"
+    fi
+    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus did not report UP on $BASE_URL/actuator/health within $STARTUP_TIMEOUT s"
+    fi
+    sleep 1
+  done
+  echo "Populus is UP after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
+  if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
+else
+  # ---- an app that is already running ---------------------------------------------------------------------------
+  DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:$POPULUS_DB_PORT/populus}"
+  if [[ "$SKIP_BUILD" != 1 || ! -f "$BENCH_JAR" ]]; then
+    build bench/pom.xml "the load generator (bench/target/populus-bench.jar)"
+  fi
+  say "using the running app at $BASE_URL (database $DB_URL); nothing is started or stopped"
+fi
+
+ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
+  --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED"
+  --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION" --scenarios "$SCENARIOS"
+  --pgbench-scale "$PGBENCH_SCALE" --report "$REPORT" --command "$COMMAND")
+[[ "$SKIP_LOAD" == 1 ]] && ARGS+=(--skip-load)
+[[ "$PGBENCH" == 1 ]] && ARGS+=(--pgbench)
+[[ -n "$APP_JDK" ]] && ARGS+=(--app-jdk "$APP_JDK")
+[[ -n "$APP_JVM_OPTS_REPORTED" ]] && ARGS+=(--app-jvm-opts "$APP_JVM_OPTS_REPORTED")
+[[ -n "$APP_VERSION" ]] && ARGS+=(--app-version "$APP_VERSION")
+[[ -n "$APP_PID" ]] && ARGS+=(--app-pid "$APP_PID")
+[[ -n "$DB_PID" ]] && ARGS+=(--db-pid "$DB_PID")
+
+say "running the load generator"
+set +e
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+  "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${ARGS[@]}" "$@"
+rc=$?
+set -e
+
+stop_app
+
+if [[ -f "$REPORT" ]]; then
+  echo >&2
+  cat "$REPORT"
+  echo >&2
+  echo "report: $REPORT" >&2
+fi
+[[ -f "$APP_LOG" ]] && echo "app log: $APP_LOG" >&2
+case "$rc" in
+  0) ;;
+  2) echo "bench/run.sh: SOME SCENARIOS HAD ERRORS — see the report" >&2 ;;
+  *) echo "bench/run.sh: the load generator failed (exit $rc)" >&2 ;;
+esac
+exit "$rc"
