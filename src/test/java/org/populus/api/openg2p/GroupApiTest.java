@@ -27,6 +27,9 @@ class GroupApiTest extends HttpTest {
 
     String[] admin;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.populus.catalog.Catalog catalog;
+
     @BeforeEach
     void login() {
         admin = session(adminSession());
@@ -124,6 +127,20 @@ class GroupApiTest extends HttpTest {
         Map<String, Object> noName = group("x", List.of());
         noName.remove("name");
         assertGroupRefused(noName, "G2P-REQ-012", tag);
+    }
+
+    @Test
+    void aMemberKindMustExistInTheCatalogue() {
+        String kind = "Admin" + unique();
+        String tag = unique();
+        assertError(api.post(GROUP, group("Kinds " + tag, List.of(member("K " + tag, kind))), admin), 400,
+                "G2P-REQ-004", "Membership kind - " + kind + " is not present in the database.");
+        catalog.createMemberKind(kind, false);
+        Response ok = api.post(GROUP, group("Kinds " + tag, List.of(member("K " + tag, kind), member("L " + tag, kind))),
+                admin);
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().get("group_membership_ids").get(1).get("kind").get(0).get("name").asString())
+                .isEqualTo(kind);
     }
 
     @Test
