@@ -33,7 +33,7 @@ create table party (
     version                 integer     not null
 );
 -- name search: substring, case- and accent-insensitive, on a normalized copy of the display name
-create index party_search_name_trgm on party using gin (search_name gin_trgm_ops);
+create index party_search_name_trgm on party using gin (search_name gin_trgm_ops) with (fastupdate = off);
 create index party_external_ids on party using gin (external_ids jsonb_path_ops);
 create index party_birthdate on party (birthdate);
 

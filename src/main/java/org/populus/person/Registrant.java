@@ -165,6 +165,15 @@ public final class Registrant {
         programmes.addAll(savedProgrammes);
     }
 
+    /** Takes the additional information as the database stores it (jsonb's canonical text). */
+    void normalizeAdditionalInfo(String stored) {
+        PersonalData d = data;
+        data = new PersonalData(d.name(), d.givenName(), d.familyName(), d.secondFamilyName(), d.additionalName(),
+                d.gender(), d.birthdate(), d.birthPlace(), d.email(), d.address(), d.postalCode(), d.scopeCode(),
+                d.addressScopeCode(), d.documentScopeCode(), d.registrationDate(), d.notificationPreference(),
+                stored);
+    }
+
     Registrant saved(long newId, int newVersion, Instant created, Instant updated) {
         return new Registrant(newId, newVersion, kind, data, identifiers, phones, programmes, externalIds, status,
                 created, updated, discardedAt);

@@ -125,12 +125,13 @@ class RegistrantRepository {
                   :documentScopeCode, :registrationDate, :notificationPreference, cast(:additionalInfo as jsonb),
                   cast(:externalIds as jsonb), :state, :verification, :membershipLevel, :phoneVerification,
                   statement_timestamp(), statement_timestamp(), :discardedAt, 1)
-                returning id, created_at, updated_at""")
+                returning id, created_at, updated_at, additional_info::text""")
                 .paramSource(columns(r))
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3).toInstant()})
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)})
                 .single();
         long id = (Long) row[0];
+        r.normalizeAdditionalInfo((String) row[3]);
         saveChildren(id, r);
         return r.saved(id, 1, (Instant) row[1], (Instant) row[2]);
     }
@@ -152,9 +153,12 @@ class RegistrantRepository {
                   updated_at = greatest(statement_timestamp(), updated_at + interval '1 microsecond'),
                   version = version + 1
                 where id = :id and version = :version
-                returning updated_at""")
+                returning updated_at, additional_info::text""")
                 .paramSource(params)
-                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .query((rs, i) -> {
+                    r.normalizeAdditionalInfo(rs.getString(2));
+                    return rs.getTimestamp(1).toInstant();
+                })
                 .optional();
         if (updated.isEmpty()) {
             throw new OptimisticLockingFailureException(

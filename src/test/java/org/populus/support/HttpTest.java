@@ -1,0 +1,69 @@
+package org.populus.support;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.populus.access.Role;
+import org.populus.access.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the full HTTP tests: the whole application on a random port, on a real PostgreSQL — the embedded one
+ * in a fresh data directory, or the server named by {@code SPRING_DATASOURCE_URL}. Every test class shares one
+ * application context; tests make their own uniquely named data, so they also run against a database that
+ * already holds data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HttpTest {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("populus.data-dir", () -> "target/test-data/run-" + RUN);
+        registry.add("populus.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("populus.http.max-body-size", () -> "64KB");
+        registry.add("populus.security.bcrypt-strength", () -> "4");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected UserAccounts accounts;
+
+    protected Api api;
+
+    @BeforeEach
+    void api() {
+        api = new Api("http://127.0.0.1:" + port);
+    }
+
+    /** A session id of the bootstrap administrator (all roles). */
+    protected String adminSession() {
+        return api.login("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a user with these roles and returns a session id for it. */
+    protected String sessionWith(Role... roles) {
+        String login = "user-" + unique();
+        Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
+        accounts.create(login, null, "password-" + login, set);
+        return api.login(login, "password-" + login);
+    }
+
+    /** A short string unique to this call, for names and ID values. */
+    public static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
