@@ -21,17 +21,18 @@ OUT="$BENCH_DIR/out"
 SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
+quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=""
 for v in "${SETTINGS[@]}"; do
   if [[ -n "${!v+x}" ]]; then
     case "$v" in
       *PASSWORD) COMMAND+="$v=*** " ;;
-      *) COMMAND+="$v=$(printf '%q' "${!v}") " ;;
+      *) COMMAND+="$v=$(quote "${!v}") " ;;
     esac
   fi
 done
 COMMAND+="bench/run.sh"
-for a in "$@"; do COMMAND+=" $(printf '%q' "$a")"; done
+for a in "$@"; do COMMAND+=" $(quote "$a")"; done
 
 JAVA_HOME_25="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 APP_JAVA="${APP_JAVA:-$JAVA_HOME_25/bin/java}"

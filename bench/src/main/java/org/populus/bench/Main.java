@@ -43,7 +43,7 @@ public final class Main {
         }
         int status;
         try {
-            status = run(o, log);
+            status = run(o, List.of(args), log);
         } catch (Api.SetupException e) {
             log.println();
             log.println("populus-bench: CANNOT RUN: " + e.getMessage());
@@ -69,7 +69,7 @@ public final class Main {
         out.println(g.householdJson(count, 900_000_001L));
     }
 
-    static int run(Options o, PrintStream log) throws Exception {
+    static int run(Options o, List<String> args, PrintStream log) throws Exception {
         Report.Facts facts = new Report.Facts();
         log.printf("populus-bench: %s, %d workers, warm-up %s + %s per scenario%n", o.baseUrl(), o.concurrency(),
                 o.warmup(), o.duration());
@@ -195,7 +195,7 @@ public final class Main {
         }
         facts.finished = ZonedDateTime.now();
 
-        Report report = new Report(o, facts, results);
+        Report report = new Report(o, facts, results, args);
         String md = report.markdown();
         if (o.report() != null) {
             report.write(Path.of(o.report()));

@@ -34,11 +34,13 @@ final class Report {
     private final Options o;
     private final Facts f;
     private final List<ScenarioResult> results;
+    private final List<String> args;
 
-    Report(Options options, Facts facts, List<ScenarioResult> results) {
+    Report(Options options, Facts facts, List<ScenarioResult> results, List<String> args) {
         this.o = options;
         this.f = facts;
         this.results = results;
+        this.args = args;
     }
 
     String markdown() {
@@ -50,7 +52,8 @@ final class Report {
                     + "valid results.**\n\n");
         }
         sb.append("| | |\n|---|---|\n");
-        row(sb, "Date", f.started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (took "
+        row(sb, "Date", f.started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (took "
                 + (f.finished == null ? "?" : java.time.Duration.between(f.started, f.finished).toSeconds()) + " s)");
         row(sb, "Machine", machine());
         row(sb, "Populus", orUnknown(o.appVersion()) + " at " + o.baseUrl());
@@ -64,8 +67,7 @@ final class Report {
         row(sb, "Durations", "warm-up " + secs(o.warmup()) + " (discarded) + measured " + secs(o.duration())
                 + " per scenario");
         row(sb, "Command", "`" + orUnknown(o.command()) + "`");
-        row(sb, "Load generator command", "`" + ProcessHandle.current().info().commandLine()
-                .map(c -> c.replaceAll("(--(db-)?password[ =])\\S+", "$1***")).orElse("?") + "`");
+        row(sb, "Load generator command", "`" + loadGeneratorCommand() + "`");
         sb.append('\n');
         for (String note : f.notes) {
             sb.append("- ").append(note).append('\n');
@@ -123,9 +125,12 @@ final class Report {
         sb.append("## CPU during the measured phases\n\n");
         sb.append("In cores (this machine has ").append(Runtime.getRuntime().availableProcessors())
                 .append("): whole machine from /proc/stat, load generator = this JVM, app = the Populus JVM, database = "
-                        + "the PostgreSQL server and its backends. App and database need their pids (run.sh passes "
-                        + "them).\n\n");
-        sb.append("| Scenario | Machine | Load generator | App | Database |\n|---|---:|---:|---:|---:|\n");
+                        + "the PostgreSQL server and its backends (app and database need their pids; run.sh passes "
+                        + "them). Machine minus the three is CPU taken by anything else running on the machine: if it is "
+                        + "not near 0, the run was disturbed. CPU per request = (app + database cores) / throughput."
+                        + "\n\n");
+        sb.append("| Scenario | Machine | Load generator | App | Database | App + database CPU per request (ms) |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             if (r.failure() != null) {
                 continue;
@@ -133,7 +138,7 @@ final class Report {
             CpuMeter.Usage u = r.cpu();
             sb.append("| ").append(r.title()).append(" | ").append(cores(u.machine())).append(" | ")
                     .append(cores(u.loadGenerator())).append(" | ").append(cores(u.app())).append(" | ")
-                    .append(cores(u.db())).append(" |\n");
+                    .append(cores(u.db())).append(" | ").append(perRequest(u, r)).append(" |\n");
         }
         sb.append('\n');
 
@@ -225,6 +230,46 @@ final class Report {
                 f.vacuumed ? "; then VACUUM (ANALYZE) + CHECKPOINT" : "");
     }
 
+    /** How this JVM was started, arguments shell-quoted, passwords masked, the header's own --command left out. */
+    private String loadGeneratorCommand() {
+        List<String> words = new ArrayList<>();
+        words.add(ProcessHandle.current().info().command().orElse("java"));
+        words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String cp = System.getProperty("java.class.path", "");
+        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
+            words.add("-jar");
+            words.add(cp);
+        } else {
+            words.add("-cp");
+            words.add(cp);
+            words.add(Main.class.getName());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--command") || a.equals("--password") || a.equals("--db-password")) {
+                if (!a.equals("--command")) {
+                    words.add(a);
+                    words.add("***");
+                }
+                i++;
+            } else if (a.startsWith("--command=")) {
+                continue;
+            } else if (a.startsWith("--password=") || a.startsWith("--db-password=")) {
+                words.add(a.substring(0, a.indexOf('=') + 1) + "***");
+            } else {
+                words.add(a);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+
     private static String loadGeneratorJvm() {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.runtime.name", "Java")
@@ -259,6 +304,15 @@ final class Report {
         }
         return nproc + " cores (nproc), " + model + ", " + mem + " RAM, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version");
+    }
+
+    /** CPU time the server side spent per successful request: what the machine's limits turn into throughput. */
+    private static String perRequest(CpuMeter.Usage u, ScenarioResult r) {
+        double server = (Double.isNaN(u.app()) ? 0 : u.app()) + (Double.isNaN(u.db()) ? 0 : u.db());
+        if ((Double.isNaN(u.app()) && Double.isNaN(u.db())) || r.throughput() <= 0) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.3f", server / r.throughput() * 1000);
     }
 
     private static String cores(double v) {
