@@ -3,32 +3,74 @@ package org.populus.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * CPU time used during a measured phase, in cores (1.0 = one core busy all the time): by the whole machine (from
- * {@code /proc/stat}), by this load generator, and by the app and its database when their pids are known. On a
- * 2-core machine shared by app and load generator this tells how much of the box the load generator itself took.
+ * Resources used during a measured phase. CPU in cores (1.0 = one core busy all the time): by the whole machine
+ * (from {@code /proc/stat}), by this load generator, and by the app and its database when their pids are known. On
+ * a 2-core machine shared by app and load generator this tells how much of the box the load generator itself took.
+ * With a database, also its transactions and buffer accesses per second ({@code pg_stat_database}, flushed by
+ * PostgreSQL about once a second, so approximate over short windows).
  */
-final class CpuMeter {
+final class CpuMeter implements AutoCloseable {
 
-    record Snapshot(long nanoTime, long machineBusy, long machineTotal, long self, long app, long db) {
+    record Snapshot(long nanoTime, long machineBusy, long machineTotal, long self, long app, long db, long xacts,
+            long buffers) {
     }
 
-    /** Cores used between two snapshots; a field is NaN when it could not be measured. */
-    record Usage(double machine, double loadGenerator, double app, double db) {
-        static final Usage UNKNOWN = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    /** Per second of the window: cores used, database transactions and buffer accesses; NaN = not measured. */
+    record Usage(double machine, double loadGenerator, double app, double db, double xacts, double buffers) {
+        static final Usage UNKNOWN = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
     private final long appPid;
     private final long dbPid;
+    private final Database database;
+    private Connection statsConnection;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    CpuMeter(long appPid, long dbPid) {
+    CpuMeter(long appPid, long dbPid, Database database) {
         this.appPid = appPid;
         this.dbPid = dbPid;
+        this.database = database;
+    }
+
+    /** {transactions, buffer accesses} of the app's database so far, or {-1, -1}. */
+    private synchronized long[] dbStats() {
+        if (database == null) {
+            return new long[] {-1, -1};
+        }
+        try {
+            if (statsConnection == null || statsConnection.isClosed()) {
+                statsConnection = database.connect();
+            }
+            try (Statement s = statsConnection.createStatement(); ResultSet rs = s.executeQuery(
+                    "select xact_commit + xact_rollback, blks_hit + blks_read from pg_stat_database "
+                            + "where datname = current_database()")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (statsConnection != null) {
+            try {
+                statsConnection.close();
+            } catch (SQLException ignored) {
+                // closing is best effort
+            }
+        }
     }
 
     boolean knowsApp() {
@@ -45,7 +87,8 @@ final class CpuMeter {
         long db = dbPid > 0 ? treeCpu(dbPid, Set.of(), dbTree) : -1;
         long app = appPid > 0 ? treeCpu(appPid, dbTree, new HashSet<>()) : -1;
         long self = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
-        return new Snapshot(System.nanoTime(), machine[0], machine[1], self, app, db);
+        long[] stats = dbStats();
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], self, app, db, stats[0], stats[1]);
     }
 
     Usage between(Snapshot a, Snapshot b) {
@@ -56,7 +99,12 @@ final class CpuMeter {
         double machine = a.machineTotal() < 0 || b.machineTotal() <= a.machineTotal() ? Double.NaN
                 : (double) (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal()) * cores;
         return new Usage(machine, cores(a.self(), b.self(), wall), cores(a.app(), b.app(), wall),
-                cores(a.db(), b.db(), wall));
+                cores(a.db(), b.db(), wall), perSecond(a.xacts(), b.xacts(), wall),
+                perSecond(a.buffers(), b.buffers(), wall));
+    }
+
+    private static double perSecond(long a, long b, double wallNanos) {
+        return a < 0 || b < 0 ? Double.NaN : Math.max(0, b - a) / (wallNanos / 1e9);
     }
 
     private static double cores(long a, long b, double wall) {

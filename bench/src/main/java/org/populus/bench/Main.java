@@ -148,7 +148,7 @@ public final class Main {
             throw new Api.SetupException("No individual to read: nothing was loaded");
         }
 
-        CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid());
+        CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid(), db);
         LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
         List<ScenarioResult> results = new ArrayList<>();
         long seed = o.seed();
@@ -193,6 +193,7 @@ public final class Main {
                     "POST /api/v1/registry/group/, kind Household, 4 new members (one Head), 4 new National IDs",
                     Scenarios.postGroup(api, generator, nextNid)));
         }
+        cpu.close();
         facts.finished = ZonedDateTime.now();
 
         Report report = new Report(o, facts, results, args);

@@ -122,15 +122,18 @@ final class Report {
                 r -> String.format(Locale.ROOT, "p95 %s ms", ScenarioResult.ms(r.p95())), r -> r.p95() <= 20);
         sb.append('\n');
 
-        sb.append("## CPU during the measured phases\n\n");
+        sb.append("## Server cost during the measured phases\n\n");
         sb.append("In cores (this machine has ").append(Runtime.getRuntime().availableProcessors())
                 .append("): whole machine from /proc/stat, load generator = this JVM, app = the Populus JVM, database = "
                         + "the PostgreSQL server and its backends (app and database need their pids; run.sh passes "
                         + "them). Machine minus the three is CPU taken by anything else running on the machine: if it is "
                         + "not near 0, the run was disturbed. CPU per request = (app + database cores) / throughput."
-                        + "\n\n");
-        sb.append("| Scenario | Machine | Load generator | App | Database | App + database CPU per request (ms) |\n"
-                + "|---|---:|---:|---:|---:|---:|\n");
+                        + " Transactions and buffer accesses (shared buffers hit or read) per request come from "
+                        + "pg_stat_database of the app's database (approximate: PostgreSQL flushes them about once "
+                        + "a second).\n\n");
+        sb.append("| Scenario | Machine | Load generator | App | Database | CPU per request (ms) "
+                + "| DB transactions per request | DB buffer accesses per request |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             if (r.failure() != null) {
                 continue;
@@ -138,7 +141,9 @@ final class Report {
             CpuMeter.Usage u = r.cpu();
             sb.append("| ").append(r.title()).append(" | ").append(cores(u.machine())).append(" | ")
                     .append(cores(u.loadGenerator())).append(" | ").append(cores(u.app())).append(" | ")
-                    .append(cores(u.db())).append(" | ").append(perRequest(u, r)).append(" |\n");
+                    .append(cores(u.db())).append(" | ").append(perRequest(u, r)).append(" | ")
+                    .append(dbPerRequest(u.xacts(), r, "%.2f")).append(" | ")
+                    .append(dbPerRequest(u.buffers(), r, "%.1f")).append(" |\n");
         }
         sb.append('\n');
 
@@ -313,6 +318,13 @@ final class Report {
             return "—";
         }
         return String.format(Locale.ROOT, "%.3f", server / r.throughput() * 1000);
+    }
+
+    private static String dbPerRequest(double perSecond, ScenarioResult r, String format) {
+        if (Double.isNaN(perSecond) || r.throughput() <= 0 || r.key().equals("pgbench")) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, format, perSecond / r.throughput());
     }
 
     private static String cores(double v) {
