@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  */
 public record IdType(long id, String name, String validationRegex, boolean uniqueValues, int version) {
 
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public boolean accepts(String value) {
-        return validationRegex == null || validationRegex.isBlank() || Pattern.compile(validationRegex)
-                .matcher(value).matches();
+        return validationRegex == null || validationRegex.isBlank()
+                || PATTERNS.computeIfAbsent(validationRegex, Pattern::compile).matcher(value).matches();
     }
 }

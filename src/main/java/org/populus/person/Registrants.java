@@ -117,15 +117,17 @@ public class Registrants {
         return repository.search(query, afterId, offset, limit);
     }
 
+    /** Locks (in a fixed order, so two requests cannot deadlock) and checks every unique-valued document. */
     private void refuseTakenValues(List<Identifier> identifiers, Long self) {
+        record Document(IdType type, String value) {
+        }
         identifiers.stream()
-                .map(i -> new Object[] {catalog.idType(i.idTypeId()).orElseThrow(), i.value()})
-                .filter(p -> ((IdType) p[0]).uniqueValues())
-                .sorted(Comparator.comparing(p -> ((IdType) p[0]).id() + ":" + p[1]))
-                .forEach(p -> {
-                    IdType type = (IdType) p[0];
-                    repository.lockIdentifierValue(type.id(), (String) p[1]);
-                    refuseIfTaken(type, (String) p[1], self);
+                .map(i -> new Document(catalog.idType(i.idTypeId()).orElseThrow(), i.value()))
+                .filter(d -> d.type().uniqueValues())
+                .sorted(Comparator.comparing((Document d) -> d.type().id()).thenComparing(Document::value))
+                .forEach(d -> {
+                    repository.lockIdentifierValue(d.type().id(), d.value());
+                    refuseIfTaken(d.type(), d.value(), self);
                 });
     }
 

@@ -146,7 +146,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Optional<Long> pid = readPid(pidFile);
         Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
-        if (process.isPresent() && isPostgres(process.get())) {
+        if (process.isPresent() && isPostgresOn(process.get(), pgDir)) {
             ProcessHandle orphan = process.get();
             List<ProcessHandle> children = orphan.descendants().toList();
             log.warn("Stopping the orphaned PostgreSQL (pid {}) left running on {} by a previous crash", orphan.pid(),
@@ -171,8 +171,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(true);
+    /**
+     * Only a PostgreSQL server started on this very directory is ours to stop; a pid reused by any other process
+     * is left alone (its stale pid file is simply removed).
+     */
+    private static boolean isPostgresOn(ProcessHandle process, Path pgDir) {
+        boolean postgres = process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+        String dir = pgDir.toString();
+        boolean onOurDir = process.info().arguments()
+                .map(args -> java.util.Arrays.stream(args).anyMatch(a -> a.equals(dir) || a.startsWith(dir + "/")))
+                .orElseGet(() -> process.info().commandLine().map(c -> c.contains(dir)).orElse(false));
+        return postgres && onOurDir;
     }
 
     private static boolean waitForExit(ProcessHandle process, Duration timeout) {
