@@ -61,6 +61,11 @@ final class Checks {
         return value;
     }
 
+    /** A client's value as quoted back in a message: at most 100 characters. */
+    static String shown(String value) {
+        return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
+    }
+
     /** Required, non-blank text (the domain checks blankness too; this names the field). */
     static String name(String value, String field) {
         if (value == null || value.isBlank()) {

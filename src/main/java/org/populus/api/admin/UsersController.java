@@ -141,7 +141,7 @@ class UsersController {
 
     private UserAccount existing(String login) {
         return accounts.find(login)
-                .orElseThrow(() -> AdminProblem.notFound("User '" + login + "' does not exist."));
+                .orElseThrow(() -> AdminProblem.notFound("User '" + Checks.shown(login) + "' does not exist."));
     }
 
     private static String password(String password) {
@@ -171,7 +171,7 @@ class UsersController {
         }
         if (!unknown.isEmpty()) {
             throw AdminProblem.invalid("roles", "Unknown role" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
+                    + unknown.stream().map(c -> "'" + Checks.shown(c) + "'").collect(Collectors.joining(", "))
                     + "; the roles are " + EnumSet.allOf(Role.class).stream().map(Role::code)
                             .collect(Collectors.joining(", ")) + ".");
         }
