@@ -1,0 +1,230 @@
+package org.populus.api.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.Map;
+import org.populus.access.AccessException;
+import org.populus.api.web.BodyTooLargeException;
+import org.populus.api.web.SurfaceErrors;
+import org.populus.catalog.CatalogException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
+ * refusals (404, 409, 422), unreadable bodies (400, naming the field; 413 for a body over the limit), and the
+ * standard Spring MVC errors. Also renders, for paths under {@code /admin/api}, the errors raised before a
+ * controller is chosen (unknown path, wrong method or media type). Never a 500 for client input, and never a Java
+ * class name in a message.
+ */
+@RestControllerAdvice(basePackageClasses = AdminErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Component
+class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
+
+    static final String PREFIX = "/admin/api";
+
+    @ExceptionHandler(AdminProblem.class)
+    ResponseEntity<ProblemDetail> adminProblem(AdminProblem e, HttpServletRequest request) {
+        return Problems.response(e.status, e.getMessage(), e.field, request);
+    }
+
+    @ExceptionHandler(AccessException.class)
+    ResponseEntity<ProblemDetail> access(AccessException e, HttpServletRequest request) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE, STALE -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return Problems.response(status, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(CatalogException.class)
+    ResponseEntity<ProblemDetail> catalog(CatalogException e, HttpServletRequest request) {
+        return Problems.response(status(e.reason()), e.getMessage(), null, request);
+    }
+
+    static HttpStatus status(CatalogException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE, IN_USE, STALE -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(HttpServletRequest request) {
+        return Problems.response(HttpStatus.CONFLICT,
+                "The record was changed by someone else at the same time; reload it and try again.", null, request);
+    }
+
+    /** Anything else is a fault of ours: logged, and answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Admin API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed because of an internal error.", null, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage(), null,
+                    servletRequest(request));
+            problem.setProperty("limit", tooLarge.get().limit());
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        Unreadable why = describe(e);
+        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, why.detail, why.field,
+                servletRequest(request)), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "value" : e.getPropertyName();
+        String expected = expected(e.getRequiredType());
+        String detail = "Invalid value '" + e.getValue() + "' for '" + name + "'"
+                + (expected == null ? "." : ": " + expected + " is expected.");
+        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, name, servletRequest(request)),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Every response of the standard handlers is a problem detail with its title, instance and media type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        Object problem = body;
+        if (problem instanceof ProblemDetail p) {
+            HttpStatus known = HttpStatus.resolve(p.getStatus());
+            if (p.getTitle() == null && known != null) {
+                p.setTitle(known.getReasonPhrase());
+            }
+            if (p.getInstance() == null) {
+                HttpServletRequest servlet = servletRequest(request);
+                if (servlet != null) {
+                    p.setInstance(Problems.of(status, null, null, servlet).getInstance());
+                }
+            }
+        } else {
+            problem = Problems.of(status, null, null, servletRequest(request));
+        }
+        HttpHeaders h = new HttpHeaders();
+        h.addAll(headers);
+        h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, h, status);
+    }
+
+    // ---- SurfaceErrors: errors raised before a controller is chosen ---------------------------------------
+
+    @Override
+    public boolean owns(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    @Override
+    public ResponseEntity<?> render(HttpServletRequest request, int status, String message) {
+        return Problems.response(HttpStatusCode.valueOf(status), message, null, request);
+    }
+
+    // ---- describing unreadable bodies ---------------------------------------------------------------------
+
+    record Unreadable(String field, String detail) {
+    }
+
+    static Unreadable describe(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof JacksonException j) {
+                if (j.getPath() != null && !j.getPath().isEmpty()) {
+                    String field = j.getPath().stream()
+                            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+                    Class<?> target = c instanceof MismatchedInputException m ? m.getTargetType()
+                            : c instanceof InputCoercionException i ? i.getTargetType() : null;
+                    String expected = expected(target);
+                    return new Unreadable(field, expected != null
+                            ? "Invalid value for field '" + field + "': " + expected + " is expected."
+                            : "Invalid value for field '" + field + "'.");
+                }
+                if (c instanceof DatabindException) {
+                    return new Unreadable(null, "The request body must be a JSON object.");
+                }
+                String where = j.getLocation() != null && j.getLocation().getLineNr() > 0
+                        ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr()
+                        : "";
+                return new Unreadable(null, "Malformed JSON" + where + ": " + clean(j.getOriginalMessage()));
+            }
+        }
+        log.debug("Unreadable admin request", e);
+        String message = e.getMessage();
+        return new Unreadable(null, message != null && message.startsWith("Required request body is missing")
+                ? "A JSON object body is required." : "The request body could not be read as JSON.");
+    }
+
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a JSON object";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a JSON object";
+    }
+
+    /** The first line of a parser message, without Jackson's back-quoted Java type names. */
+    static String clean(String s) {
+        if (s == null || s.isBlank()) {
+            return "the body is not valid JSON.";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        line = line.replaceAll("`[^`]*`", "the expected type");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+    }
+}

@@ -1,0 +1,129 @@
+package org.populus.api.admin;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import java.util.Map;
+import org.populus.catalog.Gender;
+import org.populus.catalog.GroupKind;
+import org.populus.catalog.IdType;
+import org.populus.catalog.MemberKind;
+import org.populus.catalog.Programme;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Bodies of the catalogue endpoints, in snake_case. A POST body has the entry's fields; a PUT body replaces
+ * them all and adds the {@code version} that was read. Unknown fields are refused; {@code id} is ignored, so a
+ * fetched entry can be sent back.
+ */
+final class CatalogDtos {
+
+    private CatalogDtos() {
+    }
+
+    // ---- ID types ------------------------------------------------------------------------------------------
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AdminIdType")
+    record IdTypeOut(long id, String name, String validationRegex, boolean uniqueValues, int version) {
+        static IdTypeOut of(IdType t) {
+            return new IdTypeOut(t.id(), t.name(), t.validationRegex(), t.uniqueValues(), t.version());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties({"id"})
+    @Schema(name = "AdminIdTypeIn")
+    record IdTypeIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(description = "Java regular expression a whole value must match; null or absent for none")
+            String validationRegex,
+            @Schema(description = "one value belongs to one registrant only; default true on create, "
+                    + "required on update") Boolean uniqueValues,
+            @Schema(description = "required on update") Integer version,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+
+    // ---- genders -------------------------------------------------------------------------------------------
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AdminGender")
+    record GenderOut(long id, String code, String value, boolean active, int version) {
+        static GenderOut of(Gender g) {
+            return new GenderOut(g.id(), g.code(), g.value(), g.active(), g.version());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties({"id"})
+    @Schema(name = "AdminGenderIn")
+    record GenderIn(@Schema(description = "what clients send, compared case-insensitively",
+            requiredMode = RequiredMode.REQUIRED) String code,
+            @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED) String value,
+            @Schema(description = "default true on create, required on update") Boolean active,
+            @Schema(description = "required on update") Integer version,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+
+    // ---- group kinds ---------------------------------------------------------------------------------------
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AdminGroupKind")
+    record GroupKindOut(long id, String name, int version) {
+        static GroupKindOut of(GroupKind k) {
+            return new GroupKindOut(k.id(), k.name(), k.version());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties({"id"})
+    @Schema(name = "AdminGroupKindIn")
+    record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(description = "required on update") Integer version,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+
+    // ---- member kinds --------------------------------------------------------------------------------------
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AdminMemberKind")
+    record MemberKindOut(long id, String name, boolean unique, int version) {
+        static MemberKindOut of(MemberKind k) {
+            return new MemberKindOut(k.id(), k.name(), k.unique(), k.version());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties({"id"})
+    @Schema(name = "AdminMemberKindIn")
+    record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(description = "held by one member per group at most (like Head); default false on create, "
+                    + "required on update") Boolean unique,
+            @Schema(description = "required on update") Integer version,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+
+    // ---- programmes ----------------------------------------------------------------------------------------
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AdminProgramme")
+    record ProgrammeOut(long id, String name, String targetType, String description, boolean active, int version) {
+        static ProgrammeOut of(Programme p) {
+            return new ProgrammeOut(p.id(), p.name(), p.targetType().code(), p.description(), p.active(),
+                    p.version());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties({"id"})
+    @Schema(name = "AdminProgrammeIn")
+    record ProgrammeIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(allowableValues = {"individual", "group"}, requiredMode = RequiredMode.REQUIRED)
+            String targetType,
+            String description,
+            @Schema(description = "default true on create, required on update") Boolean active,
+            @Schema(description = "required on update") Integer version,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+}

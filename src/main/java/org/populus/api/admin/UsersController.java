@@ -1,0 +1,195 @@
+package org.populus.api.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.populus.access.Role;
+import org.populus.access.Sessions;
+import org.populus.access.UserAccount;
+import org.populus.access.UserAccounts;
+import org.populus.api.admin.UserDtos.NewUserIn;
+import org.populus.api.admin.UserDtos.PasswordIn;
+import org.populus.api.admin.UserDtos.RolesIn;
+import org.populus.api.admin.UserDtos.UserOut;
+import org.populus.api.admin.UserDtos.UserUpdateIn;
+import org.populus.api.admin.UserDtos.VersionIn;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * User accounts. Changing roles, disabling or resetting a password ends the user's sessions at once. The last
+ * enabled administrator cannot be disabled or lose the admin role, so the installation is never locked out.
+ */
+@RestController
+@RequestMapping(path = AdminErrors.PREFIX + "/users", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Admin: Users", description = "User accounts and their roles; needs the admin role")
+class UsersController {
+
+    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt uses no more
+
+    private final UserAccounts accounts;
+    private final Sessions sessions;
+
+    UsersController(UserAccounts accounts, Sessions sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    @Operation(summary = "List all users, by login")
+    @GetMapping
+    List<UserOut> list() {
+        return accounts.list().stream().map(UserOut::of).toList();
+    }
+
+    @Operation(summary = "Get one user by login (case-insensitive)")
+    @GetMapping("/{login}")
+    UserOut get(@PathVariable String login) {
+        return UserOut.of(existing(login));
+    }
+
+    @Operation(summary = "Create a user {login, display_name?, password, roles}; 201 with its Location")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<UserOut> create(@RequestBody(required = false) NewUserIn body) {
+        NewUserIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        String login = Checks.required(in.login(), "login");
+        Checks.text(login, "login", 100);
+        String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
+        String password = password(in.password());
+        Set<Role> roles = roles(in.roles());
+        UserAccount created = accounts.create(login, displayName, password, roles);
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(AdminErrors.PREFIX + "/users/{login}").buildAndExpand(created.login()).encode().toUri();
+        return ResponseEntity.created(location).body(UserOut.of(created));
+    }
+
+    @Operation(summary = "Change a user's display name {display_name, version}")
+    @PutMapping(path = "/{login}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserOut update(@PathVariable String login, @RequestBody(required = false) UserUpdateIn body) {
+        UserUpdateIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
+        int version = Checks.version(in.version());
+        return UserOut.of(accounts.setDisplayName(existing(login).login(), displayName, version));
+    }
+
+    @Operation(summary = "Replace a user's roles {roles, version}; ends the user's sessions")
+    @PutMapping(path = "/{login}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserOut setRoles(@PathVariable String login, @RequestBody(required = false) RolesIn body) {
+        RolesIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        Set<Role> roles = roles(in.roles());
+        int version = Checks.version(in.version());
+        UserAccount user = existing(login);
+        if (!roles.contains(Role.ADMIN)) {
+            keepAnAdmin(user, "remove the role 'admin' from");
+        }
+        UserAccount changed = accounts.setRoles(user.login(), roles, version);
+        sessions.closeAll(changed.login());
+        return UserOut.of(changed);
+    }
+
+    @Operation(summary = "Disable a user {version}: they can no longer log in and their sessions end")
+    @PostMapping(path = "/{login}/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserOut disable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
+        VersionIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        int version = Checks.version(in.version());
+        UserAccount user = existing(login);
+        keepAnAdmin(user, "disable");
+        UserAccount changed = accounts.setDisabled(user.login(), true, version);
+        sessions.closeAll(changed.login());
+        return UserOut.of(changed);
+    }
+
+    @Operation(summary = "Enable a disabled user again {version}")
+    @PostMapping(path = "/{login}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserOut enable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
+        VersionIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        int version = Checks.version(in.version());
+        return UserOut.of(accounts.setDisabled(existing(login).login(), false, version));
+    }
+
+    @Operation(summary = "Set a new password {password, version}; ends the user's sessions")
+    @PostMapping(path = "/{login}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserOut resetPassword(@PathVariable String login, @RequestBody(required = false) PasswordIn body) {
+        PasswordIn in = Checks.body(body);
+        Checks.noUnknownFields(in.unknown());
+        String password = password(in.password());
+        int version = Checks.version(in.version());
+        UserAccount changed = accounts.resetPassword(existing(login).login(), password, version);
+        sessions.closeAll(changed.login());
+        return UserOut.of(changed);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private UserAccount existing(String login) {
+        return accounts.find(login)
+                .orElseThrow(() -> AdminProblem.notFound("User '" + Checks.shown(login) + "' does not exist."));
+    }
+
+    private static String password(String password) {
+        Checks.required(password, "password");
+        if (password.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
+            throw AdminProblem.invalid("password",
+                    "A password has at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw AdminProblem.invalid("password",
+                    "A password has at most " + MAX_PASSWORD_BYTES + " bytes (in UTF-8).");
+        }
+        return password;
+    }
+
+    /** Role codes to roles; any unknown code is a 422 naming it. */
+    static Set<Role> roles(List<String> codes) {
+        Checks.required(codes, "roles");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> unknown = new ArrayList<>();
+        for (String code : codes) {
+            if (code == null) {
+                throw AdminProblem.invalid("roles", "Field 'roles' must not contain null.");
+            }
+            Optional<Role> role = Role.of(code);
+            role.ifPresentOrElse(roles::add, () -> unknown.add(code));
+        }
+        if (!unknown.isEmpty()) {
+            throw AdminProblem.invalid("roles", "Unknown role" + (unknown.size() > 1 ? "s " : " ")
+                    + unknown.stream().map(c -> "'" + Checks.shown(c) + "'").collect(Collectors.joining(", "))
+                    + "; the roles are " + EnumSet.allOf(Role.class).stream().map(Role::code)
+                            .collect(Collectors.joining(", ")) + ".");
+        }
+        return roles;
+    }
+
+    /** Refuses a change that would leave no enabled user with the admin role. */
+    private void keepAnAdmin(UserAccount user, String action) {
+        if (lastAdmin(user, accounts.list())) {
+            throw AdminProblem.conflict("Cannot " + action + " '" + user.login()
+                    + "': it is the last enabled user with the role 'admin'.");
+        }
+    }
+
+    static boolean lastAdmin(UserAccount user, List<UserAccount> all) {
+        if (user.disabled() || !user.roles().contains(Role.ADMIN)) {
+            return false;
+        }
+        return all.stream().noneMatch(u -> u.id() != user.id() && !u.disabled() && u.roles().contains(Role.ADMIN));
+    }
+}
