@@ -1,0 +1,25 @@
+package org.populus.scope;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The scope module is domain: no HTTP, no API adapters, no other domain module but the shared kernel. */
+class ScopeBoundaryTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.populus");
+
+    @Test
+    void scopeKnowsNothingOfHttpNorOfOtherModules() {
+        noClasses().that().resideInAPackage("org.populus.scope..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.populus.api..", "jakarta.servlet..",
+                        "org.springframework.web..", "org.springframework.http..", "org.populus.person..",
+                        "org.populus.household..", "org.populus.catalog..", "org.populus.history..",
+                        "org.populus.access..", "org.populus.platform..")
+                .check(CLASSES);
+    }
+}
