@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +26,13 @@ public class Sessions {
 
     private final FindByIndexNameSessionRepository<Session> repository;
     private final Duration lifetime;
+    private final JdbcClient jdbc;
+    private final DeserializingConverter deserializer = new DeserializingConverter();
 
     @SuppressWarnings("unchecked")
     Sessions(FindByIndexNameSessionRepository<? extends Session> repository,
-            @Value("${populus.session.lifetime:8h}") Duration lifetime) {
+            @Value("${populus.session.lifetime:8h}") Duration lifetime, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.repository = (FindByIndexNameSessionRepository<Session>) repository;
         this.lifetime = lifetime;
     }
@@ -42,24 +47,37 @@ public class Sessions {
         return new SessionTicket(session.getId(), session.getCreationTime().plus(lifetime), user);
     }
 
-    /** The user of a live session; empty for an unknown, expired or ended one. */
+    /**
+     * The user of a live session; empty for an unknown, expired or ended one. Runs on every authenticated
+     * request, so it is one statement with no transaction around it; it reads the attributes Spring Session wrote
+     * (Java-serialised, as Spring Session stores them).
+     */
     public Optional<AuthenticatedUser> resolve(String sid) {
         if (sid == null || sid.isBlank() || sid.length() > 64) {
             return Optional.empty();
         }
-        Session session = repository.findById(sid.strip());
-        if (session == null || session.getCreationTime().plus(lifetime).isBefore(Instant.now())) {
-            return Optional.empty();
-        }
-        String login = session.getAttribute(LOGIN);
-        String roles = session.getAttribute(ROLES);
-        if (login == null) {
-            return Optional.empty();
-        }
-        var set = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class)
-                : Arrays.stream(roles.split(",")).map(Role::of).flatMap(Optional::stream)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return Optional.of(new AuthenticatedUser(login, set, session.getId()));
+        long now = System.currentTimeMillis();
+        return jdbc.sql("""
+                select s.session_id, s.creation_time, s.expiry_time, l.attribute_bytes as login, r.attribute_bytes as roles
+                from spring_session s
+                join spring_session_attributes l on l.session_primary_id = s.primary_id and l.attribute_name = ?
+                left join spring_session_attributes r on r.session_primary_id = s.primary_id and r.attribute_name = ?
+                where s.session_id = ?""")
+                .params(LOGIN, ROLES, sid.strip())
+                .query((rs, i) -> {
+                    if (rs.getLong("expiry_time") <= now
+                            || rs.getLong("creation_time") + lifetime.toMillis() <= now) {
+                        return null;
+                    }
+                    String login = (String) deserializer.convert(rs.getBytes("login"));
+                    byte[] rolesBytes = rs.getBytes("roles");
+                    String roles = rolesBytes == null ? "" : (String) deserializer.convert(rolesBytes);
+                    var set = roles.isEmpty() ? EnumSet.noneOf(Role.class)
+                            : Arrays.stream(roles.split(",")).map(Role::of).flatMap(Optional::stream)
+                                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                    return new AuthenticatedUser(login, set, rs.getString("session_id").strip());
+                })
+                .optional();
     }
 
     public void close(String sid) {

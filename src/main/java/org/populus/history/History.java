@@ -43,7 +43,6 @@ public class History {
      * The version in force at {@code instant}: the last one recorded at or before it. Empty when the record did
      * not exist yet.
      */
-    @Transactional(readOnly = true)
     public Optional<RecordVersion> asOf(String subjectType, long subjectId, Instant instant) {
         return jdbc.sql("""
                 select * from record_version
@@ -55,7 +54,6 @@ public class History {
     }
 
     /** Every version of a record, oldest first. */
-    @Transactional(readOnly = true)
     public List<RecordVersion> versions(String subjectType, long subjectId) {
         return jdbc.sql("select * from record_version where subject_type = ? and subject_id = ? order by version")
                 .params(subjectType, subjectId)

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,18 +38,22 @@ class RegistrantRepository {
             from party p
             """;
 
-    private static final TypeReference<List<Identifier>> IDENTIFIERS = new TypeReference<>() { };
-    private static final TypeReference<List<Phone>> PHONES = new TypeReference<>() { };
-    private static final TypeReference<List<ProgrammeEnrolment>> PROGRAMMES = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Long>> EXTERNAL_IDS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RowMapper<Registrant> mapper = this::map;
+    private final ObjectReader identifiers;
+    private final ObjectReader phones;
+    private final ObjectReader programmes;
+    private final ObjectReader externalIds;
 
     RegistrantRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.identifiers = json.readerFor(new TypeReference<List<Identifier>>() { });
+        this.phones = json.readerFor(new TypeReference<List<Phone>>() { });
+        this.programmes = json.readerFor(new TypeReference<List<ProgrammeEnrolment>>() { });
+        this.externalIds = json.readerFor(new TypeReference<Map<String, Long>>() { });
     }
 
     Optional<Registrant> find(long id) {
@@ -276,12 +281,20 @@ class RegistrantRepository {
         Timestamp discarded = rs.getTimestamp("discarded_at");
         return new Registrant(rs.getLong("id"), rs.getInt("version"),
                 rs.getBoolean("is_group") ? RegistrantKind.GROUP : RegistrantKind.INDIVIDUAL, data,
-                json.readValue(rs.getString("identifiers_json"), IDENTIFIERS),
-                json.readValue(rs.getString("phones_json"), PHONES),
-                json.readValue(rs.getString("programmes_json"), PROGRAMMES),
-                json.readValue(rs.getString("external_ids"), EXTERNAL_IDS), status,
+                list(identifiers, rs.getString("identifiers_json")),
+                list(phones, rs.getString("phones_json")),
+                list(programmes, rs.getString("programmes_json")),
+                externalIds(rs.getString("external_ids")), status,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 discarded == null ? null : discarded.toInstant());
+    }
+
+    private static <T> List<T> list(ObjectReader reader, String json) {
+        return "[]".equals(json) ? List.of() : reader.readValue(json);
+    }
+
+    private Map<String, Long> externalIds(String json) {
+        return json == null || "{}".equals(json) ? Map.of() : externalIds.readValue(json);
     }
 
     static String likeEscape(String s) {

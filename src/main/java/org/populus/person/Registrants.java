@@ -85,25 +85,22 @@ public class Registrants {
         return saved.identifier(type.id()).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, so no transaction is opened for it. */
     public Optional<Registrant> find(long id) {
         return repository.find(id);
     }
 
-    /** The registrants with these ids that exist, in id order. */
-    @Transactional(readOnly = true)
+    /** The registrants with these ids that exist, in id order (one statement). */
     public List<Registrant> findAll(Collection<Long> ids) {
         return repository.findAll(ids);
     }
 
-    /** The registrant exactly as it was at {@code instant}; empty if it did not exist yet. */
-    @Transactional(readOnly = true)
+    /** The registrant exactly as it was at {@code instant}; empty if it did not exist yet (one statement). */
     public Optional<Registrant> asOf(long id, Instant instant) {
         return history.asOf(HISTORY_SUBJECT, id, instant)
                 .map(v -> json.readValue(v.snapshot(), RegistrantSnapshot.class).toRegistrant());
     }
 
-    @Transactional(readOnly = true)
     public List<RecordVersion> versions(long id) {
         return history.versions(HISTORY_SUBJECT, id);
     }
@@ -112,7 +109,6 @@ public class Registrants {
      * A page of matches in id order: those after {@code afterId} (keyset paging for streaming), skipping
      * {@code offset}.
      */
-    @Transactional(readOnly = true)
     public List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
         return repository.search(query, afterId, offset, limit);
     }
