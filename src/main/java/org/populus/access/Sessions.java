@@ -28,11 +28,13 @@ public class Sessions {
     private final Duration lifetime;
     private final JdbcClient jdbc;
     private final DeserializingConverter deserializer = new DeserializingConverter();
+    private final SessionCache cache;
 
     @SuppressWarnings("unchecked")
     Sessions(FindByIndexNameSessionRepository<? extends Session> repository,
-            @Value("${populus.session.lifetime:8h}") Duration lifetime, JdbcClient jdbc) {
+            @Value("${populus.session.lifetime:8h}") Duration lifetime, JdbcClient jdbc, SessionCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
         this.repository = (FindByIndexNameSessionRepository<Session>) repository;
         this.lifetime = lifetime;
     }
@@ -56,6 +58,11 @@ public class Sessions {
         if (sid == null || sid.isBlank() || sid.length() > 64) {
             return Optional.empty();
         }
+        String key = sid.strip();
+        return cache.resolve(key, () -> load(key));
+    }
+
+    private Optional<SessionCache.CachedSession> load(String sid) {
         long now = System.currentTimeMillis();
         return jdbc.sql("""
                 select s.session_id, s.creation_time, s.expiry_time, l.attribute_bytes as login, r.attribute_bytes as roles
@@ -63,7 +70,7 @@ public class Sessions {
                 join spring_session_attributes l on l.session_primary_id = s.primary_id and l.attribute_name = ?
                 left join spring_session_attributes r on r.session_primary_id = s.primary_id and r.attribute_name = ?
                 where s.session_id = ?""")
-                .params(LOGIN, ROLES, sid.strip())
+                .params(LOGIN, ROLES, sid)
                 .query((rs, i) -> {
                     if (rs.getLong("expiry_time") <= now
                             || rs.getLong("creation_time") + lifetime.toMillis() <= now) {
@@ -75,17 +82,21 @@ public class Sessions {
                     var set = roles.isEmpty() ? EnumSet.noneOf(Role.class)
                             : Arrays.stream(roles.split(",")).map(Role::of).flatMap(Optional::stream)
                                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-                    return new AuthenticatedUser(login, set, rs.getString("session_id").strip());
+                    long expires = Math.min(rs.getLong("expiry_time"), rs.getLong("creation_time") + lifetime.toMillis());
+                    return new SessionCache.CachedSession(
+                            new AuthenticatedUser(login, set, rs.getString("session_id").strip()), expires);
                 })
                 .optional();
     }
 
     public void close(String sid) {
         repository.deleteById(sid);
+        cache.announceEnd(sid);
     }
 
     /** Ends every session of a user, e.g. after their roles or password changed or they were disabled. */
     public void closeAll(String login) {
         repository.findByPrincipalName(login).keySet().forEach(repository::deleteById);
+        cache.announceEnd(login);
     }
 }

@@ -90,7 +90,10 @@ class RegistrantRepository {
         if (query.name() != null) {
             where.append(" and p.search_name like :pattern escape '\\'");
         }
-        var spec = jdbc.sql(SELECT + where + " order by p.id limit :limit offset :offset")
+        // With a name, "id + 0" keeps the planner off the primary-key order (walking ids and filtering by name is
+        // a full scan when few rows match): matches come from the trigram index, then a top-N sort by id.
+        String order = query.name() != null ? " order by p.id + 0" : " order by p.id";
+        var spec = jdbc.sql(SELECT + where + order + " limit :limit offset :offset")
                 .param("group", query.kind() == RegistrantKind.GROUP)
                 .param("after", afterId)
                 .param("limit", limit)

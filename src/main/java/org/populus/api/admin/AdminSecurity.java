@@ -11,10 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,14 +25,7 @@ class AdminSecurity {
     @Order(30)
     SecurityFilterChain adminSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             JsonMapper json) throws Exception {
-        http.securityMatcher(AdminErrors.PREFIX + "/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(authentication.create(), AuthorizationFilter.class)
+        authentication.statelessApi(http.securityMatcher(AdminErrors.PREFIX + "/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Role.ADMIN.code()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> write(request, response, json,

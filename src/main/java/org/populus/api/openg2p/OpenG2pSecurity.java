@@ -10,10 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,14 +24,7 @@ class OpenG2pSecurity {
     @Order(20)
     SecurityFilterChain openG2pSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             JsonMapper json) throws Exception {
-        http.securityMatcher("/session/auth/**", "/api/v1/registry/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(authentication.create(), AuthorizationFilter.class)
+        authentication.statelessApi(http.securityMatcher("/session/auth/**", "/api/v1/registry/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/session/auth/login", "/session/auth/login/").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registry/**").hasAuthority(Role.REGISTRY_READ.code())

@@ -10,10 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Everything outside the API surfaces: {@code /actuator/health} is open (load balancers, orchestrators);
@@ -27,13 +24,7 @@ class PlatformSecurity {
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain platformSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             @Value("${populus.metrics.token:}") String metricsToken) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(authentication.create(), AuthorizationFilter.class)
+        authentication.statelessApi(http)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").access((auth, context) -> new AuthorizationDecision(

@@ -79,6 +79,21 @@ class SessionApiTest extends HttpTest {
     }
 
     @Test
+    void aSessionEndedByAnotherInstanceStopsWorkingHereAtOnce() throws Exception {
+        String sid = adminSession();
+        assertThat(api.get(probe(), session(sid)).status()).isEqualTo(200); // now remembered by this instance
+        // what another instance does on logout: delete the session and announce it
+        jdbc.sql("delete from spring_session where session_id = ?").param(sid).update();
+        jdbc.sql("select pg_notify('populus_sessions', ?)").param(sid).query(Object.class).optional();
+        int status = 0;
+        for (int i = 0; i < 50 && status != 401; i++) {
+            Thread.sleep(20);
+            status = api.get(probe(), session(sid)).status();
+        }
+        assertThat(status).as("refused within a second").isEqualTo(401);
+    }
+
+    @Test
     void anExpiredSessionIsRefused() {
         String sid = adminSession();
         jdbc.sql("update spring_session set creation_time = creation_time - 2592000000::bigint, "
