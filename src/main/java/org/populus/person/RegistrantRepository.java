@@ -75,9 +75,17 @@ class RegistrantRepository {
                 .list();
     }
 
+    /** Up to this many matches of a name are fetched through the trigram index and paged in memory. */
+    static final int RARE_NAME_MATCHES = 300;
+
     /**
      * One page of registrants matching the query, in id order after {@code afterId} (keyset) or at
      * {@code offset}.
+     *
+     * <p>A name that matches few registrants is found through the trigram index, then sorted and paged here; one
+     * that matches many is found by walking the primary key in order, where matches are dense. PostgreSQL cannot
+     * estimate how many rows a substring matches, so its planner would pick one plan for both; deciding here keeps
+     * both cases cheap.
      */
     List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
         StringBuilder where = new StringBuilder(" where p.is_group = :group and p.id > :after");
@@ -89,22 +97,28 @@ class RegistrantRepository {
         }
         if (query.name() != null) {
             where.append(" and p.search_name like :pattern escape '\\'");
+            List<Long> ids = bind(jdbc.sql("select p.id from party p" + where + " limit :cap"), query, afterId)
+                    .param("cap", RARE_NAME_MATCHES + 1).query(Long.class).list();
+            if (ids.size() <= RARE_NAME_MATCHES) {
+                List<Long> page = ids.stream().sorted().skip(offset).limit(limit).toList();
+                return findAll(page);
+            }
         }
-        // With a name, "id + 0" keeps the planner off the primary-key order (walking ids and filtering by name is
-        // a full scan when few rows match): matches come from the trigram index, then a top-N sort by id.
-        String order = query.name() != null ? " order by p.id + 0" : " order by p.id";
-        var spec = jdbc.sql(SELECT + where + order + " limit :limit offset :offset")
-                .param("group", query.kind() == RegistrantKind.GROUP)
-                .param("after", afterId)
+        return bind(jdbc.sql(SELECT + where + " order by p.id limit :limit offset :offset"), query, afterId)
                 .param("limit", limit)
-                .param("offset", offset);
+                .param("offset", offset)
+                .query(mapper).list();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, RegistrantQuery query, long afterId) {
+        spec = spec.param("group", query.kind() == RegistrantKind.GROUP).param("after", afterId);
         if (query.id() != null) {
             spec = spec.param("id", query.id());
         }
         if (query.name() != null) {
             spec = spec.param("pattern", "%" + likeEscape(query.normalizedName()) + "%");
         }
-        return spec.query(mapper).list();
+        return spec;
     }
 
     Optional<Long> holderOf(long idTypeId, String value, Long exceptRegistrant) {

@@ -32,7 +32,7 @@ class NameSearchIndexTest extends HttpTest {
             List<String> plan = jdbc.sql("""
                     explain select p.id from party p where p.is_group = false and p.id > 0
                     and p.discarded_at is null and p.search_name like '%garcia lopez%' escape '\\'
-                    order by p.id + 0 limit 250""").query(String.class).list();
+                    limit 301""").query(String.class).list();
             assertThat(String.join("\n", plan)).contains("party_search_name_trgm").doesNotContain("Seq Scan on party");
             status.setRollbackOnly();
         });

@@ -152,6 +152,11 @@ class IndividualApiTest extends HttpTest {
         Response r = api.get(INDIVIDUAL + "?name=" + tag, admin);
         assertThat(r.status()).isEqualTo(200);
         assertThat(ids(r.json())).containsExactlyElementsOf(created);
+        // more matches than the in-memory path takes: paging walks the ids in order
+        assertThat(ids(api.get(INDIVIDUAL + "?name=" + tag + "&limit=10&offset=305", admin).json()))
+                .containsExactlyElementsOf(created.subList(305, 315));
+        assertThat(ids(api.get(INDIVIDUAL + "?name=" + tag + "%20person%2061&limit=3&offset=1", admin).json()))
+                .hasSize(3).isSorted();
     }
 
     @Test
