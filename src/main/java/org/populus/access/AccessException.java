@@ -3,7 +3,7 @@ package org.populus.access;
 /** A user-administration request that cannot be carried out. */
 public class AccessException extends RuntimeException {
 
-    public enum Reason { NOT_FOUND, DUPLICATE, INVALID, STALE }
+    public enum Reason { NOT_FOUND, DUPLICATE, INVALID, STALE, CONFLICT }
 
     private final Reason reason;
 

@@ -36,15 +36,17 @@ public class UserAccounts {
     public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final JdbcClient jdbc;
+    private final Sessions sessions;
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
     private final long passwordCacheMillis;
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
     private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, @Value("${populus.security.bcrypt-strength:10}") int strength,
+    UserAccounts(JdbcClient jdbc, Sessions sessions, @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.encoder = new BCryptPasswordEncoder(strength);
         this.dummyHash = encoder.encode("populus-dummy-password");
         this.passwordCacheMillis = passwordCache.toMillis();
@@ -107,20 +109,57 @@ public class UserAccounts {
         return find(login.strip()).orElseThrow();
     }
 
+    /** Sets a user's roles; their sessions end. The last enabled administrator keeps the role {@code admin}. */
     @Transactional
     public UserAccount setRoles(String login, Collection<Role> roles, int version) {
-        return change(login, version, "roles = ?", (Object) codes(roles));
+        if (!roles.contains(Role.ADMIN)) {
+            keepAnAdmin(login, "remove the role 'admin' from");
+        }
+        return endSessions(change(login, version, "roles = ?", (Object) codes(roles)));
     }
 
+    /** Disables or enables a user; disabling ends their sessions. The last enabled administrator stays enabled. */
     @Transactional
     public UserAccount setDisabled(String login, boolean disabled, int version) {
-        return change(login, version, "disabled = ?", disabled);
+        if (disabled) {
+            keepAnAdmin(login, "disable");
+            return endSessions(change(login, version, "disabled = ?", true));
+        }
+        return change(login, version, "disabled = ?", false);
     }
 
+    /** Replaces a user's password; their sessions end. */
     @Transactional
     public UserAccount resetPassword(String login, String password, int version) {
         checkPassword(password);
-        return change(login, version, "password_hash = ?", encoder.encode(password));
+        return endSessions(change(login, version, "password_hash = ?", encoder.encode(password)));
+    }
+
+    /**
+     * Whether {@code user} is the only enabled administrator among {@code all}: taking the role away from them,
+     * or disabling them, would lock everyone out of the administration.
+     */
+    public static boolean isLastAdmin(UserAccount user, List<UserAccount> all) {
+        if (user.disabled() || !user.roles().contains(Role.ADMIN)) {
+            return false;
+        }
+        return all.stream().noneMatch(u -> u.id() != user.id() && !u.disabled() && u.roles().contains(Role.ADMIN));
+    }
+
+    private void keepAnAdmin(String login, String action) {
+        // one change to the administrators at a time, so two admins cannot disable each other at once
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('populus:administrators'))").query(Object.class).optional();
+        UserAccount user = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
+                "User '" + login + "' does not exist"));
+        if (isLastAdmin(user, list())) {
+            throw new AccessException(AccessException.Reason.CONFLICT, "Cannot " + action + " '" + user.login()
+                    + "': it is the last enabled user with the role 'admin'.");
+        }
+    }
+
+    private UserAccount endSessions(UserAccount changed) {
+        sessions.closeAll(changed.login());
+        return changed;
     }
 
     @Transactional

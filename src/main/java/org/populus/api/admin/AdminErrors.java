@@ -56,7 +56,7 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
     ResponseEntity<ProblemDetail> access(AccessException e, HttpServletRequest request) {
         HttpStatus status = switch (e.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case DUPLICATE, STALE -> HttpStatus.CONFLICT;
+            case DUPLICATE, STALE, CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return Problems.response(status, e.getMessage(), null, request);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.populus.access.Role;
-import org.populus.access.Sessions;
 import org.populus.access.UserAccount;
 import org.populus.access.UserAccounts;
 import org.populus.api.admin.UserDtos.NewUserIn;
@@ -42,11 +41,9 @@ class UsersController {
     private static final int MAX_PASSWORD_BYTES = 72; // bcrypt uses no more
 
     private final UserAccounts accounts;
-    private final Sessions sessions;
 
-    UsersController(UserAccounts accounts, Sessions sessions) {
+    UsersController(UserAccounts accounts) {
         this.accounts = accounts;
-        this.sessions = sessions;
     }
 
     @Operation(summary = "List all users, by login")
@@ -94,13 +91,7 @@ class UsersController {
         Checks.noUnknownFields(in.unknown());
         Set<Role> roles = roles(in.roles());
         int version = Checks.version(in.version());
-        UserAccount user = existing(login);
-        if (!roles.contains(Role.ADMIN)) {
-            keepAnAdmin(user, "remove the role 'admin' from");
-        }
-        UserAccount changed = accounts.setRoles(user.login(), roles, version);
-        sessions.closeAll(changed.login());
-        return UserOut.of(changed);
+        return UserOut.of(accounts.setRoles(existing(login).login(), roles, version));
     }
 
     @Operation(summary = "Disable a user {version}: they can no longer log in and their sessions end")
@@ -109,11 +100,7 @@ class UsersController {
         VersionIn in = Checks.body(body);
         Checks.noUnknownFields(in.unknown());
         int version = Checks.version(in.version());
-        UserAccount user = existing(login);
-        keepAnAdmin(user, "disable");
-        UserAccount changed = accounts.setDisabled(user.login(), true, version);
-        sessions.closeAll(changed.login());
-        return UserOut.of(changed);
+        return UserOut.of(accounts.setDisabled(existing(login).login(), true, version));
     }
 
     @Operation(summary = "Enable a disabled user again {version}")
@@ -132,9 +119,7 @@ class UsersController {
         Checks.noUnknownFields(in.unknown());
         String password = password(in.password());
         int version = Checks.version(in.version());
-        UserAccount changed = accounts.resetPassword(existing(login).login(), password, version);
-        sessions.closeAll(changed.login());
-        return UserOut.of(changed);
+        return UserOut.of(accounts.resetPassword(existing(login).login(), password, version));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -178,18 +163,4 @@ class UsersController {
         return roles;
     }
 
-    /** Refuses a change that would leave no enabled user with the admin role. */
-    private void keepAnAdmin(UserAccount user, String action) {
-        if (lastAdmin(user, accounts.list())) {
-            throw AdminProblem.conflict("Cannot " + action + " '" + user.login()
-                    + "': it is the last enabled user with the role 'admin'.");
-        }
-    }
-
-    static boolean lastAdmin(UserAccount user, List<UserAccount> all) {
-        if (user.disabled() || !user.roles().contains(Role.ADMIN)) {
-            return false;
-        }
-        return all.stream().noneMatch(u -> u.id() != user.id() && !u.disabled() && u.roles().contains(Role.ADMIN));
-    }
 }

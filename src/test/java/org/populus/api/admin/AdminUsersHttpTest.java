@@ -291,9 +291,9 @@ class AdminUsersHttpTest extends HttpTest {
                 Instant.now(), 0);
         UserAccount reader = new UserAccount(4, "reader", null, EnumSet.of(Role.REGISTRY_READ), false,
                 Instant.now(), Instant.now(), 0);
-        assertThat(UsersController.lastAdmin(only, List.of(only, reader, disabledOther))).isTrue();
-        assertThat(UsersController.lastAdmin(only, List.of(only, other))).isFalse();
-        assertThat(UsersController.lastAdmin(reader, List.of(only, reader))).isFalse();
+        assertThat(org.populus.access.UserAccounts.isLastAdmin(only, List.of(only, reader, disabledOther))).isTrue();
+        assertThat(org.populus.access.UserAccounts.isLastAdmin(only, List.of(only, other))).isFalse();
+        assertThat(org.populus.access.UserAccounts.isLastAdmin(reader, List.of(only, reader))).isFalse();
 
         // with the bootstrap administrator around, another admin may be demoted and disabled
         String login = newLogin();
