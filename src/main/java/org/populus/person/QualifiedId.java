@@ -58,7 +58,7 @@ public sealed interface QualifiedId {
                 ? new Census(n) : new External(system, n));
     }
 
-    /** Ruby's {@code String#to_i}: optional blanks and sign, then digits; 0 when none (or when too large). */
+    /** Ruby's {@code String#to_i}: optional blanks and sign, then digits; 0 when none, or when beyond a {@code long}. */
     private static long leadingInteger(String s) {
         int i = 0;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
@@ -70,10 +70,10 @@ public sealed interface QualifiedId {
             i++;
         }
         long n = 0;
-        int digits = 0;
         while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            n = n * 10 + (s.charAt(i) - '0');
-            if (++digits > 18) {
+            try {
+                n = Math.addExact(Math.multiplyExact(n, 10), s.charAt(i) - '0');
+            } catch (ArithmeticException e) {
                 return 0;
             }
             i++;

@@ -11,6 +11,7 @@ class CensusQualifiedIdTest {
     void censusIdsAreRegistrantIds() {
         assertThat(QualifiedId.parse("12@census")).contains(new QualifiedId.Census(12));
         assertThat(QualifiedId.parse("12abc@census")).contains(new QualifiedId.Census(12));
+        assertThat(QualifiedId.parse("9223372036854775807@census")).contains(new QualifiedId.Census(Long.MAX_VALUE));
     }
 
     @Test
