@@ -271,5 +271,9 @@ class CensusPersonApiTest extends HttpTest {
         assertThat(method.body()).isEqualTo("{}");
         Response nowhere = api.get("/api/v1/people");
         assertThat(nowhere.body()).isEqualTo("{}");
+        Response wrongMethod = api.raw("POST", "/api/v1/en/people/1@census", "{}", "Content-Type",
+                "application/json");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.body()).isEqualTo("{}");
     }
 }
