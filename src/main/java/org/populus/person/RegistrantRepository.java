@@ -67,6 +67,32 @@ class RegistrantRepository {
         return exists ? find(id) : Optional.empty();
     }
 
+    /** The individual whose external ids hold {@code {system: id}} (GIN index {@code party_external_ids}). */
+    Optional<Registrant> findByExternalId(String system, long id) {
+        return jdbc.sql(SELECT + " where p.external_ids @> jsonb_build_object(?::text, ?::bigint) and not p.is_group"
+                + " order by p.id limit 1").params(system, id).query(mapper).optional();
+    }
+
+    /**
+     * The individual whose primary document has one of these values; when a person has no primary document, an
+     * ID of type dni, nie or passport counts.
+     */
+    Optional<Registrant> findByDocument(Collection<String> values) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select i.party_id from party_identifier i
+                join id_type t on t.id = i.id_type_id
+                join party p on p.id = i.party_id and not p.is_group
+                where i.value = any(?)
+                  and (i.primary_document
+                       or (t.name in ('dni', 'nie', 'passport') and not exists (
+                           select 1 from party_identifier o where o.party_id = i.party_id and o.primary_document)))
+                order by i.party_id limit 1""").param(values.toArray(String[]::new)).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
     List<Registrant> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

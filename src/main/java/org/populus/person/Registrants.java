@@ -90,6 +90,27 @@ public class Registrants {
         return repository.find(id);
     }
 
+    /** The individual whose external ids hold {@code {"<system>": id}} (one statement). */
+    public Optional<Registrant> findByExternalId(String system, long id) {
+        return repository.findByExternalId(system, id);
+    }
+
+    /**
+     * The individual a Census qualified id names ({@code N@census}, {@code N@<system>}, {@code <doc>@document_id});
+     * empty for unparseable ids and for groups.
+     */
+    public Optional<Registrant> findByQualifiedId(String qualifiedId) {
+        return QualifiedId.parse(qualifiedId).flatMap(q -> {
+            if (q instanceof QualifiedId.Census c) {
+                return repository.find(c.id()).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL);
+            }
+            if (q instanceof QualifiedId.External e) {
+                return repository.findByExternalId(e.system(), e.id());
+            }
+            return repository.findByDocument(((QualifiedId.Document) q).candidates());
+        });
+    }
+
     /** The registrants with these ids that exist, in id order (one statement). */
     public List<Registrant> findAll(Collection<Long> ids) {
         return repository.findAll(ids);

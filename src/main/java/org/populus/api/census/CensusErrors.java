@@ -1,0 +1,69 @@
+package org.populus.api.census;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.populus.api.web.SurfaceErrors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The original's bodies: {@code {}} with the status for 403/404/405/…, and {@code {"<attr>":[{"error":"<key>"}]}}
+ * with 422.
+ */
+@RestControllerAdvice(basePackageClasses = CensusErrors.class)
+@Component
+class CensusErrors implements SurfaceErrors {
+
+    private static final Pattern LOCALE_PATH = Pattern.compile("^/api/v1/[^/]+/people(/.*)?$");
+
+    /** Nobody by that qualified id (or not at that instant). */
+    static final class NotFound extends RuntimeException {
+        NotFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A parameter with an invalid value: {@code 422 {"<attr>":[{"error":"<key>"}]}}. */
+    static final class Invalid extends RuntimeException {
+        final String attribute;
+        final String key;
+
+        Invalid(String attribute, String key) {
+            super(attribute + " " + key, null, false, false);
+            this.attribute = attribute;
+            this.key = key;
+        }
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, Object>> notFound() {
+        return empty(404);
+    }
+
+    @ExceptionHandler(Invalid.class)
+    ResponseEntity<Map<String, Object>> invalid(Invalid e) {
+        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(e.attribute, List.of(Map.of("error", e.key))));
+    }
+
+    @Override
+    public boolean owns(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/api/v1/people") || path.startsWith("/api/v1/people/")
+                || LOCALE_PATH.matcher(path).matches();
+    }
+
+    @Override
+    public ResponseEntity<?> render(HttpServletRequest request, int status, String message) {
+        return empty(status);
+    }
+
+    static ResponseEntity<Map<String, Object>> empty(int status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of());
+    }
+}
