@@ -62,6 +62,9 @@ class RegistrantRepository {
 
     /** Locks the registrant's row until the end of the transaction, so concurrent changes queue up. */
     Optional<Registrant> findForUpdate(long id) {
+        // Two statements on purpose: after waiting for the lock, PostgreSQL re-checks only the locked row, while a
+        // single "select … for update" would return the children (documents, phones) from the snapshot taken before
+        // the wait, and a concurrent change to them would be lost. The read below starts after the lock is held.
         boolean exists = jdbc.sql("select 1 from party where id = ? for update").param(id).query(Integer.class)
                 .optional().isPresent();
         return exists ? find(id) : Optional.empty();

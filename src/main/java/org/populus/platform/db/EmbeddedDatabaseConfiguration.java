@@ -29,10 +29,4 @@ class EmbeddedDatabaseConfiguration {
         return dataSource;
     }
 
-    /** Exposed for tools and diagnostics (e.g. the benchmark's raw primary-key lookup). */
-    @Bean
-    EmbeddedDatabaseInfo embeddedDatabaseInfo(EmbeddedPostgresServer server) {
-        return new EmbeddedDatabaseInfo(server.jdbcUrl(), server.port());
-    }
-
 }
