@@ -3,11 +3,16 @@ package org.populus.access;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a user may do. Roles add up; {@code registry-write} includes {@code registry-read}. */
+/**
+ * What a user may do. Roles add up; {@code registry-write} includes {@code registry-read}. {@code registrar}
+ * reviews Census procedures and issues; {@code data} reads discarded people and history.
+ */
 public enum Role {
     REGISTRY_READ("registry-read"),
     REGISTRY_WRITE("registry-write"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    REGISTRAR("registrar"),
+    DATA("data");
 
     private final String code;
 

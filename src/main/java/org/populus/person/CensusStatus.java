@@ -18,6 +18,22 @@ public record CensusStatus(State state, Verification verification, MembershipLev
                 PhoneVerification.NOT_VERIFIED);
     }
 
+    CensusStatus with(State s) {
+        return new CensusStatus(s, verification, membershipLevel, phoneVerification);
+    }
+
+    CensusStatus with(Verification v) {
+        return new CensusStatus(state, v, membershipLevel, phoneVerification);
+    }
+
+    CensusStatus with(MembershipLevel m) {
+        return new CensusStatus(state, verification, m, phoneVerification);
+    }
+
+    CensusStatus with(PhoneVerification p) {
+        return new CensusStatus(state, verification, membershipLevel, p);
+    }
+
     public boolean discarded() {
         return state == State.CANCELLED || state == State.TRASHED;
     }

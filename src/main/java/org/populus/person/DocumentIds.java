@@ -29,16 +29,25 @@ public final class DocumentIds {
         return v.length() >= width ? v : "0".repeat(width - v.length()) + v;
     }
 
-    /** The nie normal form: cleaned. */
+    /** The nie normal form: the first character kept, the rest padded like a dni ({@code X1R} → {@code X0000001R}). */
     public static String nie(String value) {
-        return clean(value);
+        String v = clean(value);
+        if (v.length() < 2) {
+            return v;
+        }
+        String rest = v.substring(1);
+        int width = Character.isLetter(rest.charAt(rest.length() - 1)) ? 8 : 7;
+        return v.charAt(0) + (rest.length() >= width ? rest : "0".repeat(width - rest.length()) + rest);
     }
 
     /** What a document lookup tries: the dni and nie normal forms and the plain upper-cased value. */
     public static List<String> candidates(String value) {
         Set<String> set = new LinkedHashSet<>();
         set.add(dni(value));
-        set.add(nie(value));
+        String clean = clean(value);
+        if (!clean.isEmpty() && Character.isLetter(clean.charAt(0))) {
+            set.add(nie(value));
+        }
         set.add(value.strip().toUpperCase(Locale.ROOT));
         set.add(value.strip());
         set.remove("");

@@ -158,6 +158,28 @@ class RegistrantRepository {
                 .query(Long.class).optional();
     }
 
+    List<Long> othersWithDocument(long self, long idTypeId, String scopeCode, String value) {
+        return jdbc.sql("""
+                select p.id from party_identifier i join party p on p.id = i.party_id
+                where i.id_type_id = ? and i.value = ? and i.primary_document and p.id <> ?
+                  and p.discarded_at is null and p.document_scope_code is not distinct from ?
+                order by p.id limit 50""").params(idTypeId, value, self, scopeCode).query(Long.class).list();
+    }
+
+    List<Long> othersWithNameAndBirthdate(long self, String searchName, java.time.LocalDate bornAt) {
+        return jdbc.sql("""
+                select id from party where birthdate = ? and search_name = ? and id <> ? and discarded_at is null
+                  and not is_group order by id limit 50""").params(bornAt, searchName, self).query(Long.class).list();
+    }
+
+    List<Long> othersWithVerifiedPhone(long self, String number, String e164) {
+        return jdbc.sql("""
+                select distinct p.id from party_phone f join party p on p.id = f.party_id
+                where (f.phone_no = ? or f.phone_sanitized = ?) and f.position = 0 and p.id <> ?
+                  and p.discarded_at is null and p.phone_verification = 'verified'
+                order by p.id limit 50""").params(number, e164, self).query(Long.class).list();
+    }
+
     /** Serialises creations and changes of one (type, value) pair until the end of the transaction. */
     void lockIdentifierValue(long idTypeId, String value) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 17))").param(idTypeId + ":" + value)

@@ -32,14 +32,181 @@ public class Registrants {
     private final Catalog catalog;
     private final History history;
     private final JsonMapper json;
+    private final PhoneNumbers phoneNumbers;
+    private final java.time.Clock clock;
+    private final int minimumAge;
 
     Registrants(RegistrantRepository repository, RegistrantRules rules, Catalog catalog, History history,
-            JsonMapper json) {
+            JsonMapper json, PhoneNumbers phoneNumbers, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${populus.census.minimum-age:18}") int minimumAge) {
         this.repository = repository;
         this.rules = rules;
         this.catalog = catalog;
         this.history = history;
         this.json = json;
+        this.phoneNumbers = phoneNumbers;
+        this.clock = clock;
+        this.minimumAge = minimumAge;
+    }
+
+    /** Age from which a person may be a member ({@code populus.census.minimum-age}, default 18). */
+    public int minimumAge() {
+        return minimumAge;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Registers a person through a Census registration: state pending, the document as primary document. Unlike
+     * {@link #create}, a document another person already holds is accepted — the procedure's issue check flags it
+     * for staff (duplicated document), as in the original Census.
+     */
+    @Transactional
+    public Registrant registerCensus(CensusPersonData data, java.util.Map<String, Long> externalIds,
+            Provenance provenance) {
+        Registrant fresh = new Registrant(null, 0, RegistrantKind.INDIVIDUAL,
+                new PersonalData("", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        today(), "none", null),
+                List.of(), List.of(), List.of(), externalIds, CensusStatus.pending(), null, null, null);
+        fresh.setCensusData(data, documentType(data.documentType()), e164(data.phone()), today());
+        Registrant saved = repository.insert(fresh);
+        record(saved, provenance);
+        return saved;
+    }
+
+    /**
+     * Applies a Census data change (null fields are left alone) to the person, then those of the events that are
+     * allowed afterwards (e.g. unverify after a document change), as one change.
+     */
+    @Transactional
+    public Registrant changeCensusData(long id, CensusPersonData changes, Provenance provenance,
+            PersonEvent... ifAllowed) {
+        Registrant r = individual(id);
+        r.setCensusData(changes, documentType(changes.documentType()), e164(changes.phone()), today());
+        for (PersonEvent e : ifAllowed) {
+            if (r.may(e, today(), minimumAge)) {
+                r.apply(e, today(), minimumAge, clock.instant());
+            }
+        }
+        return save(r, provenance);
+    }
+
+    /**
+     * Applies state-machine events in order, as one change.
+     *
+     * @throws RuleViolation when one is not allowed now; nothing is changed then
+     */
+    @Transactional
+    public Registrant transition(long id, Provenance provenance, PersonEvent... events) {
+        Registrant r = individual(id);
+        for (PersonEvent e : events) {
+            r.apply(e, today(), minimumAge, clock.instant());
+        }
+        return save(r, provenance);
+    }
+
+    /**
+     * Sets one key of the person's additional information to a JSON value; a null value removes the key.
+     *
+     * @param jsonValue JSON text, already checked to parse
+     */
+    @Transactional
+    public Registrant setAdditionalInformation(long id, String key, String jsonValue, Provenance provenance) {
+        Registrant r = individual(id);
+        tools.jackson.databind.node.ObjectNode info;
+        String current = r.data().additionalInfo();
+        tools.jackson.databind.JsonNode parsed = current == null || current.isBlank() ? null : json.readTree(current);
+        info = parsed != null && parsed.isObject() ? (tools.jackson.databind.node.ObjectNode) parsed
+                : json.createObjectNode();
+        if (jsonValue == null) {
+            info.remove(key);
+        } else {
+            info.set(key, json.readTree(jsonValue));
+        }
+        r.setAdditionalInfo(json.writeValueAsString(info));
+        return save(r, provenance);
+    }
+
+    /**
+     * Puts the person back as they were in an earlier version (undo of a procedure), as a new version.
+     *
+     * @param expectedVersion the version the caller saw; another change since then is a conflict
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the person changed since
+     */
+    @Transactional
+    public Registrant restore(long id, int version, int expectedVersion, Provenance provenance) {
+        Registrant r = individual(id);
+        if (r.version() != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("Person " + id
+                    + " changed since (version " + r.version() + ", expected " + expectedVersion + ")");
+        }
+        Registrant earlier = history.versions(HISTORY_SUBJECT, id).stream().filter(v -> v.version() == version)
+                .findFirst().map(v -> json.readValue(v.snapshot(), RegistrantSnapshot.class).toRegistrant())
+                .orElseThrow(() -> new IllegalArgumentException("No version " + version + " of person " + id));
+        r.restore(earlier);
+        return save(r, provenance);
+    }
+
+    /**
+     * Locks the person until the end of the transaction: every change of a person (and of its procedures) takes
+     * this lock first, so they queue up instead of deadlocking.
+     *
+     * @return the person, read after the lock is held
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Registrant> lock(long id) {
+        return repository.findForUpdate(id).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL);
+    }
+
+    /** Other non-discarded people holding this document (primary document of that type, scope and value). */
+    public List<Long> othersWithDocument(long self, String documentType, String scopeCode, String value) {
+        return catalog.idType(documentType).map(t -> repository.othersWithDocument(self, t.id(), scopeCode, value))
+                .orElse(List.of());
+    }
+
+    /** Other non-discarded people with the same birth date and normalized full name. */
+    public List<Long> othersWithNameAndBirthdate(long self, String fullName, LocalDate bornAt) {
+        return bornAt == null || fullName == null || fullName.isBlank() ? List.of()
+                : repository.othersWithNameAndBirthdate(self, org.populus.shared.Names.normalize(fullName), bornAt);
+    }
+
+    /** Other non-discarded people whose verified phone is this one. */
+    public List<Long> othersWithVerifiedPhone(long self, String phone) {
+        if (phone == null || phone.isBlank()) {
+            return List.of();
+        }
+        return repository.othersWithVerifiedPhone(self, phone.strip(), e164(phone));
+    }
+
+    /** The E.164 form of a phone, when it has one. */
+    public String e164(String phone) {
+        return phone == null ? null : phoneNumbers.e164(phone.strip()).orElse(null);
+    }
+
+    /** The name of an ID type (for documents). */
+    public String idTypeName(long idTypeId) {
+        return catalog.idType(idTypeId).map(IdType::name).orElse(null);
+    }
+
+    private Long documentType(String name) {
+        if (name == null) {
+            return null;
+        }
+        return catalog.idType(name).map(IdType::id).orElseThrow(() -> new RuleViolation(Rule.ID_TYPE_UNKNOWN,
+                "document_type", name, "ID type - " + name + " is not present in the database."));
+    }
+
+    private Registrant individual(long id) {
+        return repository.findForUpdate(id).filter(x -> x.kind() == RegistrantKind.INDIVIDUAL)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private Registrant save(Registrant r, Provenance provenance) {
+        Registrant saved = repository.update(r);
+        record(saved, provenance);
+        return saved;
     }
 
     /**

@@ -21,5 +21,7 @@ public enum Rule {
     MEMBER_KIND_UNKNOWN,
     UNIQUE_MEMBER_KIND_TAKEN,
     MEMBER_REPEATED,
-    REGISTRANT_NOT_FOUND
+    REGISTRANT_NOT_FOUND,
+    /** A state-machine event that is not allowed from the current state, or whose guard fails. */
+    TRANSITION_NOT_ALLOWED
 }

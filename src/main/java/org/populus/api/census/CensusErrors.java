@@ -51,6 +51,24 @@ class CensusErrors implements SurfaceErrors {
                 .body(Map.of(e.attribute, List.of(Map.of("error", e.key))));
     }
 
+    @ExceptionHandler(org.populus.procedure.ProcedureInvalid.class)
+    ResponseEntity<Map<String, ?>> procedureInvalid(org.populus.procedure.ProcedureInvalid e) {
+        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(e.errors());
+    }
+
+    /** A rule of the registry the request ran into (e.g. a transition not possible now). */
+    @ExceptionHandler(org.populus.shared.RuleViolation.class)
+    ResponseEntity<Map<String, Object>> rule(org.populus.shared.RuleViolation e) {
+        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("person", List.of(Map.of("error", "invalid"))));
+    }
+
+    /** Someone else changed the person at the same moment: the client may retry. */
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<Map<String, Object>> conflict() {
+        return empty(409);
+    }
+
     @Override
     public boolean owns(HttpServletRequest request) {
         String path = request.getRequestURI();

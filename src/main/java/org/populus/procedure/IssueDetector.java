@@ -1,0 +1,177 @@
+package org.populus.procedure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.populus.person.CensusPersonData;
+import org.populus.person.CensusStatus;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The original's {@code CheckIssues}: looks for the issues a procedure may raise and records each as an open
+ * issue linked to the people and the procedure. An issue already open for the same thing (type and key) is
+ * reused; one a reviewer already resolved for this person is not raised again.
+ */
+@Component
+class IssueDetector {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Registrants registrants;
+    private final Set<String> untrustedEmailDomains;
+    private final Set<String> untrustedPhones;
+    private final List<String> untrustedPhonePrefixes;
+
+    IssueDetector(JdbcClient jdbc, JsonMapper json, Registrants registrants,
+            @Value("${populus.issues.untrusted-email-domains:mailinator.com}") String emailDomains,
+            @Value("${populus.issues.untrusted-phones:0012026601367}") String phones,
+            @Value("${populus.issues.untrusted-phone-prefixes:0034602}") String phonePrefixes) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.registrants = registrants;
+        this.untrustedEmailDomains = list(emailDomains).stream().map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        this.untrustedPhones = list(phones).stream().map(IssueDetector::phoneKey).collect(Collectors.toSet());
+        this.untrustedPhonePrefixes = list(phonePrefixes).stream().map(IssueDetector::phoneKey).toList();
+    }
+
+    /** Records the issues of this procedure for this (locked) person. */
+    void check(Procedure p, Registrant person) {
+        CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
+        switch (p.type()) {
+            case REGISTRATION -> checkPersonData(p, person.id(), current);
+            case PERSON_DATA_CHANGE -> {
+                Object data = p.information().get("person_data");
+                CensusPersonData changes = data instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
+                        : CensusPersonData.none();
+                checkPersonData(p, person.id(), merge(current, changes));
+            }
+            case PHONE_VERIFICATION -> {
+                String phone = (String) p.information().get("phone");
+                checkPhone(p, person.id(), phone);
+                if (person.status().verification() != CensusStatus.Verification.VERIFIED && phone != null) {
+                    List<Long> others = registrants.othersWithVerifiedPhone(person.id(), phone);
+                    if (!others.isEmpty()) {
+                        raise(IssueType.DUPLICATED_VERIFIED_PHONE, phoneKey(phone), Map.of("phone", phone), p,
+                                person.id(), others);
+                    }
+                }
+            }
+            default -> {
+                // no issues to look for
+            }
+        }
+    }
+
+    private void checkPersonData(Procedure p, long personId, CensusPersonData d) {
+        if (d.documentId() != null && d.documentType() != null) {
+            List<Long> others = registrants.othersWithDocument(personId, d.documentType(), d.documentScopeCode(),
+                    d.documentId());
+            if (!others.isEmpty()) {
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("document_type", d.documentType());
+                info.put("document_scope_code", d.documentScopeCode());
+                info.put("document_id", d.documentId());
+                raise(IssueType.DUPLICATED_DOCUMENT,
+                        d.documentType() + "|" + d.documentScopeCode() + "|" + d.documentId(), info, p, personId,
+                        others);
+            }
+        }
+        String fullName = Stream.of(d.firstName(), d.lastName1(), d.lastName2()).filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.joining(" "));
+        List<Long> namesakes = registrants.othersWithNameAndBirthdate(personId, fullName, d.bornAt());
+        if (!namesakes.isEmpty()) {
+            raise(IssueType.DUPLICATED_PERSON,
+                    d.bornAt() + "|" + org.populus.shared.Names.normalize(fullName),
+                    Map.of("born_at", d.bornAt().toString(), "full_name", fullName), p, personId, namesakes);
+        }
+        if (d.email() != null) {
+            int at = d.email().lastIndexOf('@');
+            String domain = at < 0 ? "" : d.email().substring(at + 1).strip().toLowerCase(Locale.ROOT);
+            if (untrustedEmailDomains.contains(domain)) {
+                raise(IssueType.UNTRUSTED_EMAIL, d.email().strip().toLowerCase(Locale.ROOT),
+                        Map.of("email", d.email()), p, personId, List.of());
+            }
+        }
+        checkPhone(p, personId, d.phone());
+    }
+
+    private void checkPhone(Procedure p, long personId, String phone) {
+        if (phone == null || phone.isBlank()) {
+            return;
+        }
+        String key = phoneKey(phone);
+        if (untrustedPhones.contains(key) || untrustedPhonePrefixes.stream().anyMatch(key::startsWith)) {
+            raise(IssueType.UNTRUSTED_PHONE, key, Map.of("phone", phone), p, personId, List.of());
+        }
+    }
+
+    private void raise(IssueType type, String key, Map<String, Object> information, Procedure p, long personId,
+            List<Long> others) {
+        boolean settled = jdbc.sql("""
+                select exists (select 1 from issue i join issue_person ip on ip.issue_id = i.id
+                               where i.type = ? and i.key = ? and i.state = 'resolved' and ip.party_id = ?)""")
+                .params(type.code(), key, personId).query(Boolean.class).single();
+        if (settled) {
+            return;
+        }
+        jdbc.sql("""
+                insert into issue (type, key, state, information, created_at, version)
+                values (?, ?, 'open', cast(? as jsonb), clock_timestamp(), 1)
+                on conflict (type, key) where state = 'open' do nothing""")
+                .params(type.code(), key, json.writeValueAsString(information)).update();
+        long issueId = jdbc.sql("select id from issue where type = ? and key = ? and state = 'open'")
+                .params(type.code(), key).query(Long.class).single();
+        List<Long> people = new ArrayList<>(others);
+        people.add(personId);
+        for (long person : people) {
+            jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?) on conflict do nothing")
+                    .params(issueId, person).update();
+        }
+        jdbc.sql("insert into issue_procedure (issue_id, procedure_id) values (?, ?) on conflict do nothing")
+                .params(issueId, p.id()).update();
+    }
+
+    /** Whether the person has an open issue: their procedures then wait for staff. */
+    boolean blocking(long personId) {
+        return jdbc.sql("""
+                select exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                               where ip.party_id = ? and i.state = 'open')""")
+                .param(personId).query(Boolean.class).single();
+    }
+
+    /** Phones compared in the original's {@code 00<country><number>} convention: {@code +34…} is {@code 0034…}. */
+    static String phoneKey(String phone) {
+        String digits = phone.strip().replaceAll("[\\s().-]", "");
+        return digits.startsWith("+") ? "00" + digits.substring(1) : digits;
+    }
+
+    private static CensusPersonData merge(CensusPersonData c, CensusPersonData d) {
+        return new CensusPersonData(or(d.firstName(), c.firstName()), or(d.lastName1(), c.lastName1()),
+                or(d.lastName2(), c.lastName2()), or(d.documentType(), c.documentType()),
+                or(d.documentId(), c.documentId()), or(d.documentScopeCode(), c.documentScopeCode()),
+                d.bornAt() != null ? d.bornAt() : c.bornAt(), or(d.gender(), c.gender()), or(d.address(), c.address()),
+                or(d.addressScopeCode(), c.addressScopeCode()), or(d.postalCode(), c.postalCode()),
+                or(d.email(), c.email()), or(d.scopeCode(), c.scopeCode()), or(d.phone(), c.phone()));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static List<String> list(String spec) {
+        return spec == null ? List.of() : Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

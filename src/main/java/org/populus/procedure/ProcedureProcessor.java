@@ -1,0 +1,92 @@
+package org.populus.procedure;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.populus.history.Provenance;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Processes one procedure (the original's {@code UpdateProcedureJob}): checks its issues, dismisses it when its
+ * person is discarded, and accepts it when it may be processed automatically, its person has no open issue and
+ * its effect is possible now; otherwise it stays pending for staff or for a later retry. Whenever a procedure
+ * is processed, the person's other pending procedures are queued again.
+ */
+@Component
+class ProcedureProcessor {
+
+    static final String QUEUE_ACTOR = "system:procedures";
+    private static final Logger log = LoggerFactory.getLogger(ProcedureProcessor.class);
+
+    private final ProcedureRepository procedures;
+    private final Registrants registrants;
+    private final IssueDetector issues;
+    private final Effects effects;
+    private final Clock clock;
+
+    ProcedureProcessor(ProcedureRepository procedures, Registrants registrants, IssueDetector issues, Effects effects,
+            Clock clock) {
+        this.procedures = procedures;
+        this.registrants = registrants;
+        this.issues = issues;
+        this.effects = effects;
+        this.clock = clock;
+    }
+
+    /** Processes the procedure automatically, inside the caller's transaction (the queue's). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<ProcedureState> processAutomatically(long procedureId) {
+        Optional<Procedure> found = procedures.find(procedureId);
+        if (found.isEmpty() || !found.get().pending()) {
+            return Optional.empty();
+        }
+        // the person first, then the procedure: the order every change of a person takes
+        Optional<Registrant> locked = registrants.lock(found.get().personId());
+        Procedure p = procedures.findForUpdate(procedureId).orElseThrow();
+        if (locked.isEmpty() || !p.pending()) {
+            return Optional.empty();
+        }
+        Registrant person = locked.get();
+        issues.check(p, person);
+        if (person.discarded()) {
+            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.information());
+            return Optional.of(ProcedureState.DISMISSED);
+        }
+        if (!p.type().autoProcessed() || issues.blocking(person.id())) {
+            return Optional.of(ProcedureState.PENDING);
+        }
+        if (!effects.acceptable(p, person)) {
+            log.debug("auto_process.invalid: procedure {} ({}) cannot be accepted yet for person {}", p.id(),
+                    p.type().code(), person.id());
+            return Optional.of(ProcedureState.PENDING);
+        }
+        Map<String, Object> information = effects.accept(p, person, provenance(null, p, "accepted"));
+        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, information);
+        return Optional.of(ProcedureState.ACCEPTED);
+    }
+
+    /**
+     * Records the decision on the procedure, with the person's versions before and after its effect (for undo),
+     * and queues the person's other pending procedures.
+     */
+    Procedure finish(Procedure p, Registrant before, ProcedureState state, String reviewer, String comment,
+            Map<String, Object> information) {
+        int after = registrants.find(before.id()).map(Registrant::version).orElse(before.version());
+        Procedure done = procedures.update(new Procedure(p.id(), p.personId(), p.type(), state, information, comment,
+                p.prioritizedAt(), p.location(), null, null, reviewer, clock.instant(), before.version(), after,
+                p.createdAt(), p.updatedAt(), p.version()));
+        procedures.enqueueOthers(p.personId(), p.id());
+        return done;
+    }
+
+    static Provenance provenance(String reviewer, Procedure p, String what) {
+        return new Provenance(reviewer == null ? QUEUE_ACTOR : reviewer,
+                "procedure " + p.id() + " (" + p.type().code() + ") " + what);
+    }
+}

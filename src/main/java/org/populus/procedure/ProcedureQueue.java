@@ -1,0 +1,188 @@
+package org.populus.procedure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable procedure queue's workers. Tasks live in table {@code procedure_task}; a worker takes one with
+ * {@code for update skip locked} and processes its procedure in the same transaction, so a task is gone exactly
+ * when its processing commits: a crash before that leaves it queued, and no two workers (on this instance or any
+ * other on the same database) hold one task at once. A task whose processing fails is retried later with a
+ * growing delay. Workers wake when a request on this instance commits a task, and poll otherwise (tasks of other
+ * instances, retries, tasks left by a crash).
+ */
+@Component
+class ProcedureQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcedureQueue.class);
+
+    private final ProcedureRepository repository;
+    private final ProcedureProcessor processor;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final boolean enabled;
+    private final int workers;
+    private final Duration pollInterval;
+    private final Semaphore signal = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    ProcedureQueue(ProcedureRepository repository, ProcedureProcessor processor, PlatformTransactionManager tm,
+            Clock clock, @Value("${populus.procedures.enabled:true}") boolean enabled,
+            @Value("${populus.procedures.workers:2}") int workers,
+            @Value("${populus.procedures.poll-interval:500ms}") Duration pollInterval) {
+        this.repository = repository;
+        this.processor = processor;
+        this.transactions = new TransactionTemplate(tm);
+        this.clock = clock;
+        this.enabled = enabled;
+        this.workers = Math.max(1, workers);
+        this.pollInterval = pollInterval;
+    }
+
+    /** Queues the procedure in the current transaction; workers wake when it commits. */
+    void enqueue(long procedureId) {
+        repository.enqueue(procedureId);
+        wakeAfterCommit();
+    }
+
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    void wake() {
+        signal.release(workers);
+    }
+
+    /**
+     * Processes due tasks until none is left; returns how many were taken. Used by the workers, and by tests and
+     * synchronous callers that want the queue drained now.
+     */
+    int drain() {
+        int taken = 0;
+        while (true) {
+            Optional<Long> done;
+            long[] current = {-1};
+            try {
+                done = transactions.execute(status -> {
+                    Optional<Long> task = repository.takeTask();
+                    task.ifPresent(id -> {
+                        current[0] = id;
+                        processor.processAutomatically(id);
+                    });
+                    return task;
+                });
+            } catch (RuntimeException e) {
+                if (current[0] < 0) {
+                    throw e;
+                }
+                failed(current[0], e);
+                taken++;
+                continue;
+            }
+            if (done == null || done.isEmpty()) {
+                return taken;
+            }
+            taken++;
+        }
+    }
+
+    private void failed(long procedureId, RuntimeException e) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                int attempts = repository.attempts(procedureId) + 1;
+                Duration delay = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
+                repository.retryLater(procedureId, clock.instant().plus(delay), String.valueOf(e));
+            });
+            log.warn("Procedure {} could not be processed; retrying later", procedureId, e);
+        } catch (RuntimeException again) {
+            log.error("Procedure {} could not be processed nor rescheduled", procedureId, again);
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Procedure queue: {}", e.toString());
+                }
+            }
+            try {
+                signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!enabled || running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::work, "procedure-worker-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        wake();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        for (Thread t : threads) {
+            try {
+                // a worker finishes the procedure in hand (its transaction commits or rolls back as a whole)
+                t.join(10_000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stops before the web server's graceful shutdown finishes and before the data source goes away
+        return Integer.MAX_VALUE - 2048;
+    }
+}

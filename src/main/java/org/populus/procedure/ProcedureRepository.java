@@ -1,0 +1,168 @@
+package org.populus.procedure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Explicit SQL for procedures and their queue. Saves check the {@code version}; zero rows is a conflict. */
+@Repository
+class ProcedureRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ObjectReader map;
+
+    ProcedureRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.map = json.readerFor(new TypeReference<Map<String, Object>>() { });
+    }
+
+    Optional<Procedure> find(long id) {
+        return jdbc.sql("select * from procedure where id = ?").param(id).query(this::mapRow).optional();
+    }
+
+    Optional<Procedure> findForUpdate(long id) {
+        return jdbc.sql("select * from procedure where id = ? for update").param(id).query(this::mapRow).optional();
+    }
+
+    Optional<Procedure> pendingOf(long personId, ProcedureType type) {
+        return jdbc.sql("select * from procedure where party_id = ? and type = ? and state = 'pending'")
+                .params(personId, type.code()).query(this::mapRow).optional();
+    }
+
+    /** The person's pending procedures, newest first. */
+    List<Procedure> pendingOf(long personId) {
+        return jdbc.sql("select * from procedure where party_id = ? and state = 'pending' order by created_at desc, id desc")
+                .param(personId).query(this::mapRow).list();
+    }
+
+    List<Procedure> ofPerson(long personId) {
+        return jdbc.sql("select * from procedure where party_id = ? order by created_at desc, id desc")
+                .param(personId).query(this::mapRow).list();
+    }
+
+    Procedure insert(long personId, ProcedureType type, Map<String, Object> information, Instant prioritizedAt,
+            Location location) {
+        long id = jdbc.sql("""
+                insert into procedure (party_id, type, state, information, prioritized_at, location, created_at,
+                  updated_at, version)
+                values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1)
+                returning id""")
+                .params(personId, type.code(), json.writeValueAsString(information), ts(prioritizedAt),
+                        location == null ? null : json.writeValueAsString(location))
+                .query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    /** Saves state, information, comment, claim and processing fields; bumps the version. */
+    Procedure update(Procedure p) {
+        int rows = jdbc.sql("""
+                update procedure set state = :state, information = cast(:information as jsonb), comment = :comment,
+                  prioritized_at = :prioritizedAt, location = cast(:location as jsonb), claimed_by = :claimedBy,
+                  claimed_at = :claimedAt, processed_by = :processedBy, processed_at = :processedAt,
+                  person_version_before = :before, person_version_after = :after, updated_at = clock_timestamp(),
+                  version = version + 1
+                where id = :id and version = :version""")
+                .param("state", p.state().code())
+                .param("information", json.writeValueAsString(p.information()))
+                .param("comment", p.comment())
+                .param("prioritizedAt", ts(p.prioritizedAt()))
+                .param("location", p.location() == null ? null : json.writeValueAsString(p.location()))
+                .param("claimedBy", p.claimedBy())
+                .param("claimedAt", ts(p.claimedAt()))
+                .param("processedBy", p.processedBy())
+                .param("processedAt", ts(p.processedAt()))
+                .param("before", p.personVersionBefore())
+                .param("after", p.personVersionAfter())
+                .param("id", p.id())
+                .param("version", p.version())
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException(
+                    "Procedure " + p.id() + " was changed by someone else (expected version " + p.version() + ")");
+        }
+        return find(p.id()).orElseThrow();
+    }
+
+    /** Queues a procedure for automatic processing (once; a queued one stays queued). */
+    void enqueue(long procedureId) {
+        jdbc.sql("""
+                insert into procedure_task (procedure_id, available_at) values (?, clock_timestamp())
+                on conflict (procedure_id) do update set available_at = least(procedure_task.available_at, excluded.available_at)""")
+                .param(procedureId).update();
+    }
+
+    /** Queues every pending automatic procedure of the person except one. */
+    void enqueueOthers(long personId, long exceptProcedureId) {
+        jdbc.sql("""
+                insert into procedure_task (procedure_id, available_at)
+                select id, clock_timestamp() from procedure
+                where party_id = ? and state = 'pending' and id <> ? and type <> 'document_verification'
+                on conflict (procedure_id) do nothing""").params(personId, exceptProcedureId).update();
+    }
+
+    /** Takes the next due task, locked until the end of the transaction; other workers skip it. */
+    Optional<Long> takeTask() {
+        return jdbc.sql("""
+                delete from procedure_task where procedure_id = (
+                  select procedure_id from procedure_task where available_at <= clock_timestamp()
+                  order by available_at, procedure_id limit 1 for update skip locked)
+                returning procedure_id""").query(Long.class).optional();
+    }
+
+    /** Puts a task back for a later attempt after a failure (in a transaction of its own). */
+    void retryLater(long procedureId, Instant at, String error) {
+        jdbc.sql("""
+                insert into procedure_task (procedure_id, available_at, attempts, last_error) values (?, ?, 1, ?)
+                on conflict (procedure_id) do update set available_at = excluded.available_at,
+                  attempts = procedure_task.attempts + 1, last_error = excluded.last_error""")
+                .params(procedureId, Timestamp.from(at), error).update();
+    }
+
+    int attempts(long procedureId) {
+        return jdbc.sql("select attempts from procedure_task where procedure_id = ?").param(procedureId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    long queued() {
+        return jdbc.sql("select count(*) from procedure_task").query(Long.class).single();
+    }
+
+    private Procedure mapRow(ResultSet rs, int row) throws SQLException {
+        String location = rs.getString("location");
+        Location loc = null;
+        if (location != null) {
+            Map<String, Object> m = map.readValue(location);
+            Object time = m.get("time");
+            loc = new Location((String) m.get("ip"), (String) m.get("userAgent"),
+                    time == null ? null : Instant.parse(time.toString()));
+        }
+        return new Procedure(rs.getLong("id"), rs.getLong("party_id"),
+                ProcedureType.of(rs.getString("type")).orElseThrow(), ProcedureState.of(rs.getString("state")),
+                map.readValue(rs.getString("information")), rs.getString("comment"), instant(rs, "prioritized_at"),
+                loc, rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("processed_by"),
+                instant(rs, "processed_at"), (Integer) rs.getObject("person_version_before"),
+                (Integer) rs.getObject("person_version_after"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}

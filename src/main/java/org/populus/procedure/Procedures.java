@@ -1,0 +1,266 @@
+package org.populus.procedure;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.populus.history.Provenance;
+import org.populus.person.CensusPersonData;
+import org.populus.person.CensusStatus;
+import org.populus.person.QualifiedId;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Census requests about a person. Each checks its input (refusing with {@link ProcedureInvalid}, nothing
+ * stored), then — in one transaction, with the person locked — creates or replaces the person's single pending
+ * procedure of that type and queues it; the queue processes it right after the commit.
+ */
+@Service
+public class Procedures {
+
+    private static final Pattern ADDITIONAL_INFORMATION_KEY = Pattern.compile("^[a-z][_a-z0-9]+$");
+
+    private final PersonDataForm form;
+    private final Registrants registrants;
+    private final ProcedureRepository repository;
+    private final ProcedureQueue queue;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Procedures(PersonDataForm form, Registrants registrants, ProcedureRepository repository, ProcedureQueue queue,
+            JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.form = form;
+        this.registrants = registrants;
+        this.repository = repository;
+        this.queue = queue;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a person: a pending person and their pending registration. With the caller's own id for the
+     * person ({@code origin}, {@code <int>@<system>}, stored in the external ids), registering again while that
+     * person is still pending updates the pending registration; once they are processed it is refused
+     * ({@code cant_register_again}). Two identical registrations at once create one person.
+     *
+     * @param origin the caller's qualified id of the person, or null
+     * @param originAttribute the parameter that carried it ({@code origin_qualified_id} or {@code person_id}), for
+     *     error messages
+     * @return the person's id
+     */
+    @Transactional
+    public long register(PersonDataInput input, String origin, String originAttribute, Location location,
+            Provenance provenance) {
+        CensusPersonData data = form.registration(input);
+        Map<String, Long> externalIds = Map.of();
+        if (origin != null && !origin.isBlank()) {
+            QualifiedId q = QualifiedId.parse(origin.strip())
+                    .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
+            Optional<Registrant> existing;
+            if (q instanceof QualifiedId.External e) {
+                lock("origin:" + e.system() + ":" + e.id());
+                existing = registrants.findByExternalId(e.system(), e.id());
+                externalIds = Map.of(e.system(), e.id());
+            } else if (q instanceof QualifiedId.Census c) {
+                existing = registrants.find(c.id());
+                if (existing.isEmpty()) {
+                    throw ProcedureInvalid.of(originAttribute, "invalid");
+                }
+            } else {
+                throw ProcedureInvalid.of(originAttribute, "invalid");
+            }
+            if (existing.isPresent()) {
+                return registerAgain(existing.get().id(), data, location, provenance);
+            }
+        }
+        Registrant person = registrants.registerCensus(data, externalIds, provenance);
+        Procedure registration = repository.insert(person.id(), ProcedureType.REGISTRATION,
+                personData(data, externalIds), null, location);
+        queue.enqueue(registration.id());
+        return person.id();
+    }
+
+    private long registerAgain(long personId, CensusPersonData data, Location location, Provenance provenance) {
+        Registrant person = registrants.lock(personId).orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+        if (person.status().state() != CensusStatus.State.PENDING) {
+            throw ProcedureInvalid.of("person", "cant_register_again");
+        }
+        registrants.changeCensusData(personId, data, provenance);
+        Map<String, Object> information = personData(data, person.externalIds());
+        Procedure registration = repository.pendingOf(personId, ProcedureType.REGISTRATION)
+                .map(p -> repository.update(withInformation(p, information, location)))
+                .orElseGet(() -> repository.insert(personId, ProcedureType.REGISTRATION, information, null,
+                        location));
+        queue.enqueue(registration.id());
+        return personId;
+    }
+
+    /**
+     * Asks to change the person's data; only values that differ count.
+     *
+     * @param ignoreEmail drop an email change ({@code ignore_email=true})
+     * @return false when nothing would change (no procedure then)
+     */
+    @Transactional
+    public boolean requestDataChange(long personId, PersonDataInput input, boolean ignoreEmail, Location location,
+            Provenance provenance) {
+        Registrant person = kept(personId);
+        CensusPersonData changes = form.change(input, CensusPersonData.of(person, registrants::idTypeName),
+                ignoreEmail);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        pending(personId, ProcedureType.PERSON_DATA_CHANGE, Map.of("person_data", PersonDataJson.toMap(changes)),
+                null, location);
+        return true;
+    }
+
+    /** Asks to cancel the person's registration; {@code channel} names the application asking. */
+    @Transactional
+    public void requestCancellation(long personId, String channel, String reason, Location location,
+            Provenance provenance) {
+        kept(personId);
+        if (channel == null || channel.isBlank()) {
+            throw ProcedureInvalid.of("channel", "blank");
+        }
+        Map<String, Object> information = new LinkedHashMap<>();
+        information.put("channel", channel.strip());
+        information.put("reason", reason);
+        pending(personId, ProcedureType.CANCELLATION, information, null, location);
+    }
+
+    /**
+     * Asks to move the person to another membership level.
+     *
+     * @return false when the person already has that level (no procedure then)
+     */
+    @Transactional
+    public boolean requestMembershipLevel(long personId, String level, Location location, Provenance provenance) {
+        Registrant person = kept(personId);
+        if (level == null || level.isBlank()) {
+            throw ProcedureInvalid.of("membership_level", "blank");
+        }
+        if (!level.equals("member") && !level.equals("follower")) {
+            throw new ProcedureInvalid(Map.of("membership_level",
+                    List.of(Map.of("error", "inclusion", "value", level))));
+        }
+        if (person.status().membershipLevel().code().equals(level)) {
+            return false;
+        }
+        pending(personId, ProcedureType.MEMBERSHIP_LEVEL_CHANGE, Map.of("to_membership_level", level), null,
+                location);
+        return true;
+    }
+
+    /**
+     * Sets one key of the person's additional information at once (no procedure); a JSON {@code null} removes it.
+     *
+     * @param jsonValue serialized JSON
+     */
+    @Transactional
+    public void setAdditionalInformation(long personId, String key, String jsonValue, Provenance provenance) {
+        kept(personId);
+        var errors = new ProcedureInvalid.Collector();
+        if (key == null || !ADDITIONAL_INFORMATION_KEY.matcher(key).matches()) {
+            errors.add("key", key == null || key.isBlank() ? "blank" : "invalid");
+        }
+        String value = null;
+        if (jsonValue == null) {
+            errors.add("value", "invalid_format");
+        } else {
+            try {
+                var node = json.readTree(jsonValue);
+                value = node == null || node.isMissingNode() ? null : node.isNull() ? null : json.writeValueAsString(node);
+                if (node == null || node.isMissingNode()) {
+                    errors.add("value", "invalid_format");
+                }
+            } catch (JacksonException e) {
+                errors.add("value", "invalid_format");
+            }
+        }
+        errors.throwIfAny();
+        registrants.setAdditionalInformation(personId, key, value, provenance);
+    }
+
+    /** The person's pending procedures, newest first. */
+    public List<Procedure> pending(long personId) {
+        return repository.pendingOf(personId);
+    }
+
+    /** Every procedure of the person, newest first. */
+    public List<Procedure> ofPerson(long personId) {
+        return repository.ofPerson(personId);
+    }
+
+    public Optional<Procedure> find(long procedureId) {
+        return repository.find(procedureId);
+    }
+
+    /** Processes whatever the queue holds now, in the calling thread (tests, tools). */
+    public int processQueued() {
+        return queue.drain();
+    }
+
+    /** How many procedures wait in the queue. */
+    public long queued() {
+        return repository.queued();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    /** Creates the person's pending procedure of this type, or replaces the information of the one pending. */
+    Procedure pending(long personId, ProcedureType type, Map<String, Object> information,
+            java.time.Instant prioritizedAt, Location location) {
+        Procedure procedure = repository.pendingOf(personId, type)
+                .map(p -> repository.update(withInformation(p, information, location, prioritizedAt)))
+                .orElseGet(() -> repository.insert(personId, type, information, prioritizedAt, location));
+        if (type.autoProcessed()) {
+            queue.enqueue(procedure.id());
+        }
+        return procedure;
+    }
+
+    /** The person, locked, when they exist and are not discarded; otherwise {@code person blank}. */
+    Registrant kept(long personId) {
+        return registrants.lock(personId).filter(r -> !r.discarded())
+                .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+    }
+
+    private void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 23))").param(key).query(Object.class).optional();
+    }
+
+    private static Map<String, Object> personData(CensusPersonData data, Map<String, Long> externalIds) {
+        Map<String, Object> personData = PersonDataJson.toMap(data);
+        if (!externalIds.isEmpty()) {
+            personData.put("external_ids", externalIds);
+        }
+        return Map.of("person_data", personData);
+    }
+
+    private static Procedure withInformation(Procedure p, Map<String, Object> information, Location location) {
+        return withInformation(p, information, location, p.prioritizedAt());
+    }
+
+    private static Procedure withInformation(Procedure p, Map<String, Object> information, Location location,
+            java.time.Instant prioritizedAt) {
+        return new Procedure(p.id(), p.personId(), p.type(), p.state(), information, p.comment(),
+                prioritizedAt != null ? prioritizedAt : p.prioritizedAt(), location != null ? location : p.location(),
+                p.claimedBy(), p.claimedAt(), p.processedBy(), p.processedAt(), p.personVersionBefore(),
+                p.personVersionAfter(), p.createdAt(), p.updatedAt(), p.version());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

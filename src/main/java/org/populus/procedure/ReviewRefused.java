@@ -1,0 +1,22 @@
+package org.populus.procedure;
+
+/** A staff action on a procedure or issue that cannot be done; nothing was changed. */
+public class ReviewRefused extends RuntimeException {
+
+    /** Why. */
+    public enum Reason {
+        NOT_FOUND, NOT_PENDING, CLAIMED_BY_OTHER, COMMENT_REQUIRED, NOT_ACCEPTABLE, NOT_UNDOABLE, UNDO_EXPIRED,
+        PERSON_CHANGED, ALREADY_RESOLVED, INVALID_RESOLUTION
+    }
+
+    private final Reason reason;
+
+    public ReviewRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,208 @@
+package org.populus.procedure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff review of procedures: the pending list in review order, claims (a claimed procedure is not handed to a
+ * second reviewer while the claim lasts), decisions (accept, reject, dismiss; a comment is required unless
+ * accepting) and undo (by the reviewer who decided, within {@code populus.review.undo-window}, default 30
+ * minutes; procedures the queue accepted cannot be undone).
+ */
+@Service
+public class Reviews {
+
+    /** Procedures prioritized within this period come first in the review order. */
+    static final Duration PRIORITY_WINDOW = Duration.ofDays(14);
+
+    private final ProcedureRepository repository;
+    private final ProcedureProcessor processor;
+    private final Effects effects;
+    private final Registrants registrants;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration undoWindow;
+    private final Duration claimLifetime;
+
+    Reviews(ProcedureRepository repository, ProcedureProcessor processor, Effects effects, Registrants registrants,
+            JdbcClient jdbc, Clock clock, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
+            @Value("${populus.review.claim-lifetime:30m}") Duration claimLifetime) {
+        this.repository = repository;
+        this.processor = processor;
+        this.effects = effects;
+        this.registrants = registrants;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.undoWindow = undoWindow;
+        this.claimLifetime = claimLifetime;
+    }
+
+    /**
+     * Pending procedures in review order: first those prioritized in the last two weeks (by priority time), then
+     * those whose person has no open issue, then the rest; each group by priority time, then creation.
+     */
+    public List<ReviewItem> pending(ProcedureType type, int limit, long offset) {
+        return jdbc.sql("""
+                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
+                from procedure p
+                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
+                order by case when p.prioritized_at >= :since then 0
+                              when not exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                               where ip.party_id = p.party_id and i.state = 'open') then 1
+                              else 2 end,
+                         p.prioritized_at nulls last, p.created_at, p.id
+                limit :limit offset :offset""")
+                .param("type", type == null ? null : type.code())
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(PRIORITY_WINDOW)))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
+                .list().stream()
+                .map(row -> new ReviewItem(repository.find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
+                .toList();
+    }
+
+    public Optional<Procedure> find(long procedureId) {
+        return repository.find(procedureId);
+    }
+
+    /** Claims the procedure for the reviewer (again, if it is theirs already). */
+    @Transactional
+    public Procedure claim(long procedureId, String reviewer) {
+        Procedure p = lockPending(procedureId, reviewer);
+        return repository.update(withClaim(p, reviewer, clock.instant()));
+    }
+
+    /** Gives up the reviewer's claim. */
+    @Transactional
+    public Procedure release(long procedureId, String reviewer) {
+        Procedure p = lockPending(procedureId, reviewer);
+        return repository.update(withClaim(p, null, null));
+    }
+
+    /**
+     * Claims the next procedure in review order that nobody else holds and that could be accepted now (only
+     * procedures whose person has no open issue, or prioritized ones, are handed out).
+     */
+    @Transactional
+    public Optional<Procedure> claimNext(ProcedureType type, String reviewer) {
+        Instant now = clock.instant();
+        for (ReviewItem item : pending(type, 50, 0)) {
+            Procedure candidate = item.procedure();
+            boolean prioritized = candidate.prioritizedAt() != null
+                    && !candidate.prioritizedAt().isBefore(now.minus(PRIORITY_WINDOW));
+            if ((item.openIssues() && !prioritized) || candidate.claimedByOther(reviewer, now, claimLifetime)) {
+                continue;
+            }
+            Optional<Registrant> person = registrants.lock(candidate.personId());
+            Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
+            if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
+                    || !effects.acceptable(p, person.get())) {
+                continue;
+            }
+            return Optional.of(repository.update(withClaim(p, reviewer, now)));
+        }
+        return Optional.empty();
+    }
+
+    /** Accepts, rejects or dismisses the procedure, with its effect on the person. */
+    @Transactional
+    public Procedure decide(long procedureId, Decision decision, String reviewer, String comment) {
+        Procedure found = repository.find(procedureId)
+                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+        Registrant person = registrants.lock(found.personId()).orElseThrow();
+        Procedure p = lockPending(procedureId, reviewer);
+        boolean blank = comment == null || comment.isBlank();
+        if (decision != Decision.ACCEPT && blank) {
+            throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
+                    "A comment is required to " + decision.name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        String text = blank ? null : comment.strip();
+        return switch (decision) {
+            case ACCEPT -> {
+                if (person.discarded() || !effects.acceptable(p, person)) {
+                    throw new ReviewRefused(ReviewRefused.Reason.NOT_ACCEPTABLE, "Procedure " + procedureId
+                            + " cannot be accepted now (person state " + person.status().state().code()
+                            + ", verification " + person.status().verification().code() + ").");
+                }
+                Map<String, Object> information = effects.accept(p, person,
+                        ProcedureProcessor.provenance(reviewer, p, "accepted"));
+                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, information);
+            }
+            case REJECT -> {
+                effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
+                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.information());
+            }
+            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.information());
+        };
+    }
+
+    /**
+     * Puts an accepted or rejected procedure back to pending and its person back as they were before it, when the
+     * same reviewer decided it within the undo window and the person has not changed since.
+     */
+    @Transactional
+    public Procedure undo(long procedureId, String reviewer) {
+        Procedure found = repository.find(procedureId)
+                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+        registrants.lock(found.personId()).orElseThrow();
+        Procedure p = repository.findForUpdate(procedureId).orElseThrow();
+        if ((p.state() != ProcedureState.ACCEPTED && p.state() != ProcedureState.REJECTED) || p.processedBy() == null
+                || !p.processedBy().equals(reviewer)) {
+            throw new ReviewRefused(ReviewRefused.Reason.NOT_UNDOABLE, "Only the reviewer who accepted or rejected "
+                    + "a procedure can undo it (procedure " + procedureId + " is " + p.state().code()
+                    + (p.processedBy() == null ? ", processed automatically" : ", processed by " + p.processedBy())
+                    + ").");
+        }
+        if (p.processedAt().plus(undoWindow).isBefore(clock.instant())) {
+            throw new ReviewRefused(ReviewRefused.Reason.UNDO_EXPIRED,
+                    "Procedure " + procedureId + " was processed more than " + undoWindow.toMinutes()
+                            + " minutes ago.");
+        }
+        if (p.personVersionBefore() != null && p.personVersionAfter() != null
+                && !p.personVersionBefore().equals(p.personVersionAfter())) {
+            try {
+                registrants.restore(p.personId(), p.personVersionBefore(), p.personVersionAfter(),
+                        ProcedureProcessor.provenance(reviewer, p, "undone"));
+            } catch (OptimisticLockingFailureException e) {
+                throw new ReviewRefused(ReviewRefused.Reason.PERSON_CHANGED, "The person changed after procedure "
+                        + procedureId + " was processed; it cannot be undone.");
+            }
+        }
+        return repository.update(new Procedure(p.id(), p.personId(), p.type(), ProcedureState.PENDING,
+                p.information(), p.comment(), p.prioritizedAt(), p.location(), reviewer, clock.instant(), null, null,
+                null, null, p.createdAt(), p.updatedAt(), p.version()));
+    }
+
+    private Procedure lockPending(long procedureId, String reviewer) {
+        Procedure p = repository.findForUpdate(procedureId)
+                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+        if (!p.pending()) {
+            throw new ReviewRefused(ReviewRefused.Reason.NOT_PENDING,
+                    "Procedure " + procedureId + " is " + p.state().code() + ", not pending.");
+        }
+        if (p.claimedByOther(reviewer, clock.instant(), claimLifetime)) {
+            throw new ReviewRefused(ReviewRefused.Reason.CLAIMED_BY_OTHER,
+                    "Procedure " + procedureId + " is being reviewed by " + p.claimedBy() + ".");
+        }
+        return p;
+    }
+
+    private static Procedure withClaim(Procedure p, String reviewer, Instant at) {
+        return new Procedure(p.id(), p.personId(), p.type(), p.state(), p.information(), p.comment(),
+                p.prioritizedAt(), p.location(), reviewer, at, p.processedBy(), p.processedAt(),
+                p.personVersionBefore(), p.personVersionAfter(), p.createdAt(), p.updatedAt(), p.version());
+    }
+}
