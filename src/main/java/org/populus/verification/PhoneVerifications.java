@@ -85,8 +85,8 @@ public class PhoneVerifications {
     }
 
     /**
-     * Texts the person a new code for this phone, in the locale's language (es, ca, eu, en or gl; anything else is
-     * es), voiding any code sent before. The code and the rate-limit count are committed first, then the SMS is
+     * Texts the person a new code for this phone (sent to its E.164 form when it has one), in the locale's language
+     * (es, ca, eu, en or gl; anything else is es), voiding any code sent before. The code and the rate-limit count are committed first, then the SMS is
      * handed to the sender; if that fails the code is voided (it still counts towards the limit: the gateway may
      * have charged or delivered). Must be called outside any transaction, so the code is committed before it
      * leaves.

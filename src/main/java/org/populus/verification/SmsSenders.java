@@ -44,10 +44,11 @@ class SmsSenders {
                 try {
                     uri = URI.create(url.strip());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("POPULUS_SMS_HTTP_URL is not a valid URL: " + url, e);
+                    throw new IllegalStateException("POPULUS_SMS_HTTP_URL (populus.sms.http.url) is not a valid URL");
                 }
                 if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                    throw new IllegalStateException("POPULUS_SMS_HTTP_URL must be an http(s) URL: " + url);
+                    throw new IllegalStateException("POPULUS_SMS_HTTP_URL (populus.sms.http.url) must be an http(s)"
+                            + " URL");
                 }
                 return new HttpSender(uri, token.isBlank() ? null : token.strip(), Duration.ofSeconds(5));
             default:
@@ -133,12 +134,16 @@ class SmsSenders {
     static final class HttpSender implements SmsSender {
 
         private final URI uri;
+        private final String shown;
         private final String token;
         private final Duration timeout;
         private final HttpClient client;
 
         HttpSender(URI uri, String token, Duration timeout) {
             this.uri = uri;
+            // for messages: without user info or query, which may carry credentials
+            this.shown = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
             this.token = token;
             this.timeout = timeout;
             this.client = HttpClient.newBuilder().connectTimeout(timeout)
@@ -157,13 +162,13 @@ class SmsSenders {
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                throw new SmsDeliveryFailed("SMS gateway " + uri + " unreachable: " + e, e);
+                throw new SmsDeliveryFailed("SMS gateway " + shown + " unreachable: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SmsDeliveryFailed("Interrupted while sending an SMS", e);
             }
             if (response.statusCode() / 100 != 2) {
-                throw new SmsDeliveryFailed("SMS gateway " + uri + " answered " + response.statusCode(), null);
+                throw new SmsDeliveryFailed("SMS gateway " + shown + " answered " + response.statusCode(), null);
             }
         }
     }

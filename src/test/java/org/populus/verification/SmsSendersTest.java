@@ -105,8 +105,10 @@ class SmsSendersTest {
     @Test
     void theHttpSenderFailsOnAnErrorStatusATimeoutOrNoServer() throws Exception {
         URI failing = serve(503, new ConcurrentLinkedQueue<>(), Duration.ZERO);
-        assertThatThrownBy(() -> new SmsSenders.HttpSender(failing, null, Duration.ofSeconds(5)).send("+1", "x"))
-                .isInstanceOf(SmsDeliveryFailed.class).hasMessageContaining("503");
+        URI withKey = URI.create(failing + "?apikey=s3cret");
+        assertThatThrownBy(() -> new SmsSenders.HttpSender(withKey, null, Duration.ofSeconds(5)).send("+1", "x"))
+                .isInstanceOf(SmsDeliveryFailed.class).hasMessageContaining("503").hasMessageContaining("/sms")
+                .hasMessageNotContaining("s3cret");
         stop();
         URI slow = serve(200, new ConcurrentLinkedQueue<>(), Duration.ofSeconds(3));
         assertThatThrownBy(() -> new SmsSenders.HttpSender(slow, null, Duration.ofMillis(300)).send("+1", "x"))
