@@ -22,7 +22,8 @@ class ModuleStructureTest {
     @Test
     void domainKnowsNothingOfHttp() {
         noClasses().that().resideInAnyPackage("org.populus.person..", "org.populus.household..",
-                "org.populus.catalog..", "org.populus.history..", "org.populus.access..", "org.populus.shared..")
+                "org.populus.catalog..", "org.populus.history..", "org.populus.access..", "org.populus.shared..",
+                "org.populus.verification..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.populus.api..", "jakarta.servlet..",
                         "org.springframework.web..", "org.springframework.http..")
                 .check(CLASSES);

@@ -1,5 +1,6 @@
 package org.populus.support;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,8 @@ public abstract class HttpTest {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Where the test context's SMS go: one JSON line {@code {"to","body"}} each (the {@code file} sender). */
+    public static final Path SMS_FILE = Path.of("target/test-data/run-" + RUN + "/sms.jsonl");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -31,6 +34,8 @@ public abstract class HttpTest {
         registry.add("populus.admin.password", () -> ADMIN_PASSWORD);
         registry.add("populus.http.max-body-size", () -> "64KB");
         registry.add("populus.security.bcrypt-strength", () -> "4");
+        registry.add("populus.sms.sender", () -> "file");
+        registry.add("populus.sms.file", SMS_FILE::toString);
     }
 
     @LocalServerPort

@@ -1,0 +1,219 @@
+package org.populus.verification;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The files of document verifications, stored in PostgreSQL encrypted with AES-256-GCM: a fresh random 96-bit
+ * nonce per file, the procedure id and file name bound as associated data (a file moved to another procedure or
+ * renamed no longer decrypts), under a key derived from {@link FilesKey}.
+ *
+ * <p>Allowed content types (case-insensitive, parameters ignored): any {@code image/…}, {@code application/pdf},
+ * RTF ({@code application/rtf}, {@code text/rtf}), MS Office ({@code application/msword},
+ * {@code application/vnd.ms-excel}, {@code application/vnd.ms-powerpoint},
+ * {@code application/vnd.openxmlformats-officedocument.…}) and OpenDocument
+ * ({@code application/vnd.oasis.opendocument.…}). Each file must be non-empty and at most
+ * {@code POPULUS_FILES_MAX_FILE_SIZE} (default 10MB).
+ */
+@Service
+public class Attachments {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final Set<String> ALLOWED = Set.of("application/pdf", "application/rtf", "text/rtf",
+            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint");
+    private static final List<String> ALLOWED_PREFIXES = List.of("image/",
+            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
+
+    private final JdbcClient jdbc;
+    private final SecretKey key;
+    private final String keyId;
+    private final long maxFileSize;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Attachments(JdbcClient jdbc, FilesKey filesKey,
+            @Value("${populus.files.max-file-size:10MB}") DataSize maxFileSize, Clock clock) {
+        this.jdbc = jdbc;
+        this.key = new SecretKeySpec(filesKey.derive("populus:attachments:aes-256-gcm"), "AES");
+        this.keyId = filesKey.id();
+        this.maxFileSize = maxFileSize.toBytes();
+        this.clock = clock;
+    }
+
+    /** Checks every file, in order, without storing anything; the first one not acceptable is rejected. */
+    public void check(List<Upload> uploads) {
+        for (Upload upload : uploads) {
+            String type = upload.contentType();
+            if (!allowedType(type)) {
+                throw new AttachmentRejected(AttachmentRejected.Reason.CONTENT_TYPE, upload.filename(), type, 0);
+            }
+            if (upload.content().length == 0) {
+                throw new AttachmentRejected(AttachmentRejected.Reason.EMPTY, upload.filename(), "0", 0);
+            }
+            if (upload.content().length > maxFileSize) {
+                throw new AttachmentRejected(AttachmentRejected.Reason.TOO_LARGE, upload.filename(),
+                        Long.toString(upload.content().length), maxFileSize);
+            }
+        }
+    }
+
+    /**
+     * Makes these files the procedure's attachments: checks them ({@link AttachmentRejected}), deletes the ones it
+     * had and stores these, encrypted. Runs in the caller's transaction, which must exist, so the files change
+     * together with the procedure. Returns them in the order given.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AttachmentInfo> replace(long procedureId, List<Upload> uploads) {
+        check(uploads);
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:attachment:" + procedureId)
+                .query((rs, i) -> 1).list();
+        jdbc.sql("delete from attachment where procedure_id = ?").param(procedureId).update();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<AttachmentInfo> stored = new ArrayList<>(uploads.size());
+        for (Upload upload : uploads) {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, nonce, aad(procedureId, upload.filename()),
+                    upload.content());
+            String contentType = upload.contentType().strip();
+            long id = jdbc.sql("""
+                    insert into attachment (procedure_id, filename, content_type, size, sha256, key_id, nonce,
+                                            ciphertext, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(procedureId, upload.filename(), contentType, upload.content().length,
+                            sha256(upload.content()), keyId, nonce, ciphertext,
+                            Timestamp.from(now))
+                    .query(Long.class).single();
+            stored.add(new AttachmentInfo(id, procedureId, upload.filename(), contentType, upload.content().length,
+                    now));
+        }
+        return stored;
+    }
+
+    /** The procedure's attachments in the order they were stored; empty if it has none. */
+    public List<AttachmentInfo> list(long procedureId) {
+        return jdbc.sql("""
+                select id, procedure_id, filename, content_type, size, created_at
+                from attachment where procedure_id = ? order by id""")
+                .param(procedureId).query(Attachments::info).list();
+    }
+
+    /**
+     * The decrypted content of an attachment. Refuses ({@link IllegalStateException}) content encrypted under
+     * another key, and content or metadata that were altered (the GCM tag or the plaintext hash does not match).
+     *
+     * @throws NoSuchElementException if there is no such attachment
+     */
+    public byte[] content(long attachmentId) {
+        Sealed sealed = jdbc.sql("""
+                select procedure_id, filename, sha256, key_id, nonce, ciphertext from attachment where id = ?""")
+                .param(attachmentId)
+                .query((rs, i) -> new Sealed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4),
+                        rs.getBytes(5), rs.getBytes(6)))
+                .optional().orElseThrow(() -> new NoSuchElementException("No attachment " + attachmentId));
+        if (!sealed.keyId().equals(keyId)) {
+            throw new IllegalStateException("Attachment " + attachmentId + " was encrypted with files key "
+                    + sealed.keyId() + ", not with this instance's key " + keyId
+                    + "; instances sharing a database must share POPULUS_FILES_KEY");
+        }
+        byte[] plain;
+        try {
+            plain = crypt(Cipher.DECRYPT_MODE, sealed.nonce(), aad(sealed.procedureId(), sealed.filename()),
+                    sealed.ciphertext());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof AEADBadTagException) {
+                throw new IllegalStateException("Attachment " + attachmentId
+                        + " fails its integrity check: it was altered or encrypted with another key", e.getCause());
+            }
+            throw e;
+        }
+        if (!MessageDigest.isEqual(sha256(plain), sealed.sha256())) {
+            throw new IllegalStateException("Attachment " + attachmentId + " does not match its SHA-256");
+        }
+        return plain;
+    }
+
+    static boolean allowedType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(Locale.ROOT);
+        if (ALLOWED.contains(type)) {
+            return true;
+        }
+        for (String prefix : ALLOWED_PREFIXES) {
+            if (type.startsWith(prefix) && type.length() > prefix.length() && type.indexOf(' ') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private byte[] crypt(int mode, byte[] nonce, byte[] aad, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad);
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
+                    + " failed", e);
+        }
+    }
+
+    /** Associated data: the row's procedure and file name, length-prefixed so no two pairs encode alike. */
+    private static byte[] aad(long procedureId, String filename) {
+        byte[] name = filename.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(name.length + 32);
+        out.writeBytes("populus:attachment:v1\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes((procedureId + "\0" + name.length + "\0").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(name);
+        return out.toByteArray();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AttachmentInfo info(ResultSet rs, int row) throws SQLException {
+        return new AttachmentInfo(rs.getLong("id"), rs.getLong("procedure_id"), rs.getString("filename"),
+                rs.getString("content_type"), rs.getLong("size"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private record Sealed(long procedureId, String filename, byte[] sha256, String keyId, byte[] nonce,
+            byte[] ciphertext) {
+    }
+}

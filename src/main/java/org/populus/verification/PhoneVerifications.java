@@ -1,0 +1,228 @@
+package org.populus.verification;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Verifying a person's phone by SMS (Census API decision A§13). {@link #sendCode} texts a fresh 7-digit code bound
+ * to the person and the phone; {@link #confirm} accepts it once, within its lifetime
+ * ({@code POPULUS_PHONE_VERIFICATION_CODE_LIFETIME}, 5 minutes), and for at most 5 wrong attempts. Only an
+ * HMAC-SHA256 of (person, phone, code) is stored, under a key derived from {@link FilesKey}. A person gets at most
+ * {@code POPULUS_PHONE_VERIFICATION_MAX_SMS} (3) SMS per {@code POPULUS_PHONE_VERIFICATION_SMS_WINDOW} (10
+ * minutes), counted across instances.
+ *
+ * <p>Phones are compared in E.164 ({@code 0034666666666}, {@code +34 666-666-666} and {@code 666666666} are one
+ * phone; numbers without a prefix are read in {@code POPULUS_PHONE_DEFAULT_REGION}, default ES); a number
+ * libphonenumber cannot validate is compared as given without spaces, dashes, dots and brackets, with a leading
+ * {@code 00} read as {@code +}.
+ */
+@Service
+public class PhoneVerifications {
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final Map<String, String> TEXTS = Map.of(
+            "es", "Tu código de activación es %s",
+            "ca", "El teu codi d'activació és %s",
+            "eu", "Zure aktibazio-kodea %s da",
+            "en", "Your activation code is %s",
+            "gl", "O teu código de activación é %s");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate joinedTransaction;
+    private final SmsSender sender;
+    private final Clock clock;
+    private final SecretKeySpec hashKey;
+    private final Duration codeLifetime;
+    private final int maxSms;
+    private final Duration smsWindow;
+    private final String defaultRegion;
+    private final PhoneNumberUtil phoneUtil = PhoneNumberUtil.getInstance();
+    private final SecureRandom random = new SecureRandom();
+
+    @Autowired
+    PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactions, FilesKey filesKey,
+            SmsSender sender, Clock clock,
+            @Value("${populus.phone-verification.code-lifetime:5m}") Duration codeLifetime,
+            @Value("${populus.phone-verification.max-sms:3}") int maxSms,
+            @Value("${populus.phone-verification.sms-window:10m}") Duration smsWindow,
+            @Value("${populus.phone.default-region:ES}") String defaultRegion) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joinedTransaction = new TransactionTemplate(transactions);
+        this.sender = sender;
+        this.clock = clock;
+        this.hashKey = new SecretKeySpec(filesKey.derive("populus:phone-code:hmac-sha256"), "HmacSHA256");
+        this.codeLifetime = codeLifetime;
+        this.maxSms = maxSms;
+        this.smsWindow = smsWindow;
+        this.defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "ZZ"
+                : defaultRegion.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Texts the person a new code for this phone (sent to its E.164 form when it has one), in the locale's language
+     * (es, ca, eu, en or gl; anything else is es), voiding any code sent before. The code and the rate-limit count are committed first, then the SMS is
+     * handed to the sender; if that fails the code is voided (it still counts towards the limit: the gateway may
+     * have charged or delivered). Must be called outside any transaction, so the code is committed before it
+     * leaves.
+     *
+     * @throws SmsRateLimited if the person already had the maximum of SMS within the window; nothing is sent
+     * @throws SmsDeliveryFailed if the sender could not deliver it
+     * @throws IllegalArgumentException if the phone is blank
+     * @throws org.springframework.dao.DataIntegrityViolationException if there is no registrant {@code personId}
+     * @throws IllegalStateException if called inside a transaction
+     */
+    public void sendCode(long personId, String phone, String locale) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("sendCode commits the code before sending it; call it outside a"
+                    + " transaction");
+        }
+        String normalized = normalize(phone)
+                .orElseThrow(() -> new IllegalArgumentException("A phone number is required"));
+        String code = String.format("%07d", random.nextInt(10_000_000));
+        String body = String.format(text(locale), code);
+        long codeId = ownTransaction.execute(status -> {
+            Instant now = now();
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:sms:" + personId)
+                    .query((rs, i) -> 1).list();
+            Timestamp windowStart = Timestamp.from(now.minus(smsWindow));
+            jdbc.sql("delete from sms_sent where party_id = ? and sent_at <= ?").params(personId, windowStart)
+                    .update();
+            long sent = jdbc.sql("select count(*) from sms_sent where party_id = ? and sent_at > ?")
+                    .params(personId, windowStart).query(Long.class).single();
+            if (sent >= maxSms) {
+                throw new SmsRateLimited(personId);
+            }
+            jdbc.sql("delete from phone_code where party_id = ?").param(personId).update();
+            jdbc.sql("insert into sms_sent (party_id, phone, sent_at) values (?, ?, ?)")
+                    .params(personId, normalized, Timestamp.from(now)).update();
+            return jdbc.sql("""
+                    insert into phone_code (party_id, phone, code_hash, created_at, expires_at)
+                    values (?, ?, ?, ?, ?) returning id""")
+                    .params(personId, normalized, hash(personId, normalized, code), Timestamp.from(now),
+                            Timestamp.from(now.plus(codeLifetime)))
+                    .query(Long.class).single();
+        });
+        try {
+            sender.send(normalized, body);
+        } catch (RuntimeException e) {
+            ownTransaction.executeWithoutResult(status ->
+                    jdbc.sql("delete from phone_code where id = ?").param(codeId).update());
+            throw e instanceof SmsDeliveryFailed failed ? failed : new SmsDeliveryFailed("SMS not sent: " + e, e);
+        }
+    }
+
+    /**
+     * Whether this is the live code the person was sent for this phone: true once, then the code is used. A wrong
+     * code (or the right code for another phone) counts as a failed attempt; after 5 the code is void. An expired,
+     * used or voided code, or none, is false. Joins the caller's transaction if there is one (row-locked, so
+     * concurrent confirmations of one code succeed at most once).
+     */
+    public boolean confirm(long personId, String phone, String code) {
+        Optional<String> normalized = normalize(phone);
+        if (normalized.isEmpty()) {
+            return false;
+        }
+        byte[] offered = hash(personId, normalized.get(), code == null ? "" : code.strip());
+        return Boolean.TRUE.equals(joinedTransaction.execute(status -> {
+            Optional<LiveCode> live = jdbc.sql("""
+                    select id, code_hash, expires_at, failed_attempts from phone_code
+                    where party_id = ? and used_at is null order by id desc limit 1 for update""")
+                    .param(personId)
+                    .query((rs, i) -> new LiveCode(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(),
+                            rs.getInt(4)))
+                    .optional();
+            if (live.isEmpty()) {
+                return false;
+            }
+            LiveCode c = live.get();
+            Instant now = now();
+            if (!now.isBefore(c.expiresAt()) || c.failedAttempts() >= MAX_ATTEMPTS) {
+                return false;
+            }
+            if (MessageDigest.isEqual(offered, c.hash())) {
+                jdbc.sql("update phone_code set used_at = ? where id = ?").params(Timestamp.from(now), c.id())
+                        .update();
+                return true;
+            }
+            jdbc.sql("update phone_code set failed_attempts = failed_attempts + 1 where id = ?").param(c.id())
+                    .update();
+            return false;
+        }));
+    }
+
+    /** The SMS text for a locale (es, ca, eu, en, gl; anything else, or none, is es), with one %s for the code. */
+    static String text(String locale) {
+        if (locale == null) {
+            return TEXTS.get("es");
+        }
+        String language = locale.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return TEXTS.getOrDefault(language, TEXTS.get("es"));
+    }
+
+    /** The phone as compared and stored: E.164 when libphonenumber validates it; empty when blank. */
+    Optional<String> normalize(String phone) {
+        if (phone == null) {
+            return Optional.empty();
+        }
+        String cleaned = phone.replaceAll("[\\s\\-.()/\\u00a0]", "");
+        if (cleaned.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = phoneUtil.parse(cleaned, defaultRegion);
+            if (phoneUtil.isValidNumber(parsed)) {
+                return Optional.of(phoneUtil.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+            }
+        } catch (NumberParseException e) {
+            // not a number libphonenumber understands: compare it as written
+        }
+        return Optional.of(cleaned.startsWith("00") ? "+" + cleaned.substring(2) : cleaned);
+    }
+
+    private byte[] hash(long personId, String phone, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            byte[] p = phone.getBytes(StandardCharsets.UTF_8);
+            mac.update((personId + "\0" + p.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            mac.update(p);
+            mac.update((byte) 0);
+            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private record LiveCode(long id, byte[] hash, Instant expiresAt, int failedAttempts) {
+    }
+}
