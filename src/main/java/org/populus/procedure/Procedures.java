@@ -12,7 +12,15 @@ import org.populus.person.CensusStatus;
 import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
+import org.populus.person.PersonEvent;
+import org.populus.verification.AttachmentInfo;
+import org.populus.verification.AttachmentRejected;
+import org.populus.verification.Attachments;
+import org.populus.verification.PhoneVerifications;
+import org.populus.verification.Upload;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -35,9 +43,14 @@ public class Procedures {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Attachments attachments;
+    private final PhoneVerifications phones;
+    private final ProcedureProcessor processor;
+    private final TransactionTemplate transactions;
 
     Procedures(PersonDataForm form, Registrants registrants, ProcedureRepository repository, ProcedureQueue queue,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+            JdbcClient jdbc, JsonMapper json, Clock clock, Attachments attachments, PhoneVerifications phones,
+            ProcedureProcessor processor, PlatformTransactionManager transactionManager) {
         this.form = form;
         this.registrants = registrants;
         this.repository = repository;
@@ -45,6 +58,98 @@ public class Procedures {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.attachments = attachments;
+        this.phones = phones;
+        this.processor = processor;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Asks staff to verify the person's identity from documents: at least two files (one for a passport), of the
+     * allowed types and sizes, stored encrypted. An existing pending document verification is reused (its files
+     * replaced). The person's verification becomes {@code verification_received} when that is possible.
+     *
+     * @param prioritize put it first in the review order (the priority is never cleared)
+     */
+    @Transactional
+    public void requestDocumentVerification(long personId, List<Upload> files, boolean prioritize,
+            Location location, Provenance provenance) {
+        Registrant person = kept(personId);
+        String documentType = person.primaryDocument().map(d -> registrants.idTypeName(d.idTypeId())).orElse(null);
+        int minimum = "passport".equals(documentType) ? 1 : 2;
+        if (files.size() < minimum) {
+            throw new ProcedureInvalid(Map.of("files", List.of(Map.of("error", "too_short", "count", minimum))));
+        }
+        try {
+            attachments.check(files);
+        } catch (AttachmentRejected e) {
+            throw new ProcedureInvalid(Map.of("files", List.of(switch (e.reason()) {
+                case CONTENT_TYPE -> Map.<String, Object>of("error", "inclusion", "value", e.value(),
+                        "filename", e.filename());
+                case TOO_LARGE -> Map.<String, Object>of("error", "too_large", "count", e.limit(),
+                        "filename", e.filename());
+                case EMPTY -> Map.<String, Object>of("error", "blank", "filename", e.filename());
+            })));
+        }
+        Procedure procedure = pending(personId, ProcedureType.DOCUMENT_VERIFICATION, Map.of(),
+                prioritize ? clock.instant() : null, location);
+        attachments.replace(procedure.id(), files);
+        if (person.may(PersonEvent.RECEIVE_VERIFICATION, registrants.today(), registrants.minimumAge())) {
+            registrants.transition(personId, provenance, PersonEvent.RECEIVE_VERIFICATION);
+        }
+    }
+
+    /** The files of a document verification (metadata; contents through {@link #attachmentContent}). */
+    public List<AttachmentInfo> attachments(long procedureId) {
+        return attachments.list(procedureId);
+    }
+
+    public byte[] attachmentContent(long attachmentId) {
+        return attachments.content(attachmentId);
+    }
+
+    /**
+     * Sends a verification code by SMS to the phone (the person's own when none is given). Runs outside any
+     * transaction: the code is committed before the SMS leaves.
+     *
+     * @throws org.populus.verification.SmsRateLimited after 3 SMS to the person in 10 minutes
+     * @throws org.populus.verification.SmsDeliveryFailed when the gateway fails
+     */
+    public void sendPhoneCode(long personId, String phone, String locale) {
+        Registrant person = registrants.find(personId).filter(r -> !r.discarded())
+                .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+        String to = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
+        phones.sendCode(personId, to, locale);
+    }
+
+    /**
+     * Checks the code the person received and, when right, verifies the phone: a phone verification procedure,
+     * processed at once (it stays pending when the person cannot take it yet, e.g. a pending registration).
+     *
+     * @return the procedure
+     */
+    public Procedure verifyPhone(long personId, String phone, String code, Location location,
+            Provenance provenance) {
+        // a wrong code must commit its failed attempt, so it is reported after the transaction, not by rolling back
+        Optional<Procedure> confirmed = transactions.execute(status -> {
+            Registrant person = kept(personId);
+            String number = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
+            if (!phones.confirm(personId, number, code)) {
+                return Optional.<Procedure>empty();
+            }
+            return Optional.of(pending(personId, ProcedureType.PHONE_VERIFICATION, Map.of("phone", number), null,
+                    location));
+        });
+        Procedure created = confirmed.orElseThrow(() -> ProcedureInvalid.of("received_code", "invalid"));
+        transactions.executeWithoutResult(status -> processor.processAutomatically(created.id()));
+        return repository.find(created.id()).orElseThrow();
+    }
+
+    private static String ownPhone(Registrant person) {
+        if (person.phones().isEmpty()) {
+            throw ProcedureInvalid.of("phone", "blank");
+        }
+        return person.phones().get(0).number();
     }
 
     /**

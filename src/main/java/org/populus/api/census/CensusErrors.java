@@ -63,6 +63,18 @@ class CensusErrors implements SurfaceErrors {
                 .body(Map.of("person", List.of(Map.of("error", "invalid"))));
     }
 
+    /** Too many SMS to one person in a short time. */
+    @ExceptionHandler(org.populus.verification.SmsRateLimited.class)
+    ResponseEntity<Map<String, Object>> smsRateLimited() {
+        return empty(429);
+    }
+
+    /** The SMS gateway failed: not the client's fault, and nothing to retry at once. */
+    @ExceptionHandler(org.populus.verification.SmsDeliveryFailed.class)
+    ResponseEntity<Map<String, Object>> smsDeliveryFailed() {
+        return empty(502);
+    }
+
     /** Someone else changed the person at the same moment: the client may retry. */
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
     ResponseEntity<Map<String, Object>> conflict() {
