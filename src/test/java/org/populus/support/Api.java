@@ -3,9 +3,11 @@ package org.populus.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -54,6 +56,33 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
                 headers);
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, sent as given (already encoded), with any method. */
+    public Response form(String method, String path, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return raw(method, path, body, all);
+    }
+
+    /**
+     * Alternating names and values encoded as a form body or query string, in order (UTF-8, a blank as {@code +});
+     * a null value gives a bare name, as Ruby's Faraday sends nil.
+     */
+    public static String formBody(String... namesAndValues) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8));
+            if (namesAndValues[i + 1] != null) {
+                b.append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+            }
+        }
+        return b.toString();
     }
 
     /** Logs in through {@code /session/auth/login} and returns the session id. */
