@@ -63,6 +63,21 @@ class CensusErrors implements SurfaceErrors {
                 .body(Map.of("person", List.of(Map.of("error", "invalid"))));
     }
 
+    @ExceptionHandler(CensusParams.Malformed.class)
+    ResponseEntity<Map<String, Object>> malformed() {
+        return empty(400);
+    }
+
+    @ExceptionHandler(CensusParams.UnsupportedBody.class)
+    ResponseEntity<Map<String, Object>> unsupportedBody() {
+        return empty(415);
+    }
+
+    @ExceptionHandler(org.populus.api.web.BodyTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge() {
+        return empty(413);
+    }
+
     /** Too many SMS to one person in a short time. */
     @ExceptionHandler(org.populus.verification.SmsRateLimited.class)
     ResponseEntity<Map<String, Object>> smsRateLimited() {

@@ -1,0 +1,220 @@
+package org.populus.api.census;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.populus.api.web.Callers;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.populus.procedure.Location;
+import org.populus.procedure.PersonDataInput;
+import org.populus.procedure.Procedure;
+import org.populus.procedure.ProcedureInvalid;
+import org.populus.procedure.ProcedureType;
+import org.populus.procedure.Procedures;
+import org.populus.verification.Upload;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Census write endpoints and the procedures list, under {@code /api/v1/people…} and
+ * {@code /api/v1/{locale}/people…}: parameters as form fields or JSON, at the root or under {@code person}.
+ * Accepted requests answer {@code 202} ({@code {"person_id":N}} for a registration, else {@code {}}), nothing to
+ * change {@code 204}, invalid input {@code 422} with the original's error keys.
+ */
+@RestController
+class PeopleController {
+
+    private static final Map<ProcedureType, String> TYPE_NAMES = Map.of(
+            ProcedureType.REGISTRATION, "Procedures::Registration",
+            ProcedureType.PERSON_DATA_CHANGE, "Procedures::PersonDataChange",
+            ProcedureType.CANCELLATION, "Procedures::Cancellation",
+            ProcedureType.MEMBERSHIP_LEVEL_CHANGE, "Procedures::MembershipLevelChange",
+            ProcedureType.DOCUMENT_VERIFICATION, "Procedures::DocumentVerification",
+            ProcedureType.PHONE_VERIFICATION, "Procedures::PhoneVerification");
+
+    private final Procedures procedures;
+    private final Registrants registrants;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PeopleController(Procedures procedures, Registrants registrants, JsonMapper json, Clock clock) {
+        this.procedures = procedures;
+        this.registrants = registrants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/v1/people", "/api/v1/{locale}/people"})
+    ResponseEntity<Object> register(@PathVariable(name = "locale", required = false) String locale,
+            HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        boolean byOrigin = params.present("origin_qualified_id");
+        String origin = byOrigin ? params.text("origin_qualified_id") : params.text("person_id");
+        long personId = procedures.register(personData(params), origin, byOrigin ? "origin_qualified_id" : "person_id",
+                location(request), Callers.provenance(request));
+        return accepted(Map.of("person_id", personId));
+    }
+
+    @RequestMapping(path = {"/api/v1/people/{id}", "/api/v1/{locale}/people/{id}"},
+            method = {RequestMethod.PATCH, RequestMethod.PUT})
+    ResponseEntity<Object> update(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        boolean changed = procedures.requestDataChange(person(id), personData(params), params.flag("ignore_email"),
+                location(request), Callers.provenance(request));
+        return changed ? accepted(Map.of()) : ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(path = {"/api/v1/people/{id}", "/api/v1/{locale}/people/{id}"})
+    ResponseEntity<Object> cancel(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        procedures.requestCancellation(person(id), params.text("channel"), params.text("reason"), location(request),
+                Callers.provenance(request));
+        return accepted(Map.of());
+    }
+
+    @PostMapping(path = {"/api/v1/people/{id}/additional_informations",
+        "/api/v1/{locale}/people/{id}/additional_informations"})
+    ResponseEntity<Object> additionalInformation(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        procedures.setAdditionalInformation(person(id), params.text("key"), params.text("json_value"),
+                Callers.provenance(request));
+        return accepted(Map.of());
+    }
+
+    @PostMapping(path = {"/api/v1/people/{id}/membership_levels", "/api/v1/{locale}/people/{id}/membership_levels"})
+    ResponseEntity<Object> membershipLevel(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        boolean requested = procedures.requestMembershipLevel(person(id), params.text("membership_level"),
+                location(request), Callers.provenance(request));
+        return requested ? accepted(Map.of()) : ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = {"/api/v1/people/{id}/document_verifications",
+        "/api/v1/{locale}/people/{id}/document_verifications"})
+    ResponseEntity<Object> documentVerification(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        List<Upload> files = params.objects("files").stream().map(PeopleController::upload).toList();
+        procedures.requestDocumentVerification(person(id), files,
+                params.flag("prioritize") || params.flag("prioritized"), location(request),
+                Callers.provenance(request));
+        return accepted(Map.of());
+    }
+
+    @GetMapping(path = {"/api/v1/people/{id}/phone_verifications/new",
+        "/api/v1/{locale}/people/{id}/phone_verifications/new"})
+    ResponseEntity<Object> sendPhoneCode(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        procedures.sendPhoneCode(person(id), params.text("phone"), locale == null ? "es" : locale);
+        return accepted(Map.of());
+    }
+
+    @PostMapping(path = {"/api/v1/people/{id}/phone_verifications",
+        "/api/v1/{locale}/people/{id}/phone_verifications"})
+    ResponseEntity<Object> verifyPhone(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id, HttpServletRequest request) {
+        checkLocale(locale);
+        CensusParams params = CensusParams.read(request, json);
+        procedures.verifyPhone(person(id), params.text("phone"), params.text("received_code"), location(request),
+                Callers.provenance(request));
+        return accepted(Map.of());
+    }
+
+    /** One {@code files[]} element: base64 content under any of the spellings in use, or raw {@code content}. */
+    static Upload upload(Map<String, String> file) {
+        String encoded = file.get("base64_content");
+        if (encoded == null) {
+            encoded = file.get("base_64_content");
+        }
+        byte[] content;
+        if (encoded != null) {
+            try {
+                // line breaks (the real client wraps at 60) are dropped; anything else outside base64 is refused
+                content = Base64.getDecoder().decode(encoded.replace(' ', '+').replaceAll("[\\r\\n\\t]", ""));
+            } catch (IllegalArgumentException e) {
+                throw new ProcedureInvalid(Map.of("files", List.of(Map.of("error", "invalid",
+                        "filename", String.valueOf(file.get("filename"))))));
+            }
+        } else {
+            String raw = file.get("content");
+            content = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
+        }
+        return new Upload(file.get("filename"), file.get("content_type"), content);
+    }
+
+    @GetMapping(path = {"/api/v1/people/{id}/procedures", "/api/v1/{locale}/people/{id}/procedures"})
+    ResponseEntity<Object> procedures(@PathVariable(name = "locale", required = false) String locale,
+            @PathVariable("id") String id) {
+        checkLocale(locale);
+        Registrant person = registrants.findByQualifiedId(id).orElse(null);
+        if (person == null) {
+            return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(Map.of());
+        }
+        List<Map<String, Object>> list = procedures.pending(person.id()).stream().map(PeopleController::procedure)
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list);
+    }
+
+    static Map<String, Object> procedure(Procedure p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("type", TYPE_NAMES.get(p.type()));
+        m.put("state", p.state().code());
+        m.put("information", p.information());
+        return m;
+    }
+
+    /** The person a write names: unknown → {@code 422 {"person":[{"error":"blank"}]}}. */
+    long person(String qualifiedId) {
+        return registrants.findByQualifiedId(qualifiedId).map(Registrant::id)
+                .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+    }
+
+    static void checkLocale(String locale) {
+        if (locale != null && !PersonController.LOCALES.contains(locale)) {
+            throw new CensusErrors.NotFound();
+        }
+    }
+
+    Location location(HttpServletRequest request) {
+        String ip = request.getHeader("User-Ip");
+        String agent = request.getHeader("User-Agent");
+        return new Location(ip, agent, clock.instant());
+    }
+
+    static PersonDataInput personData(CensusParams p) {
+        return new PersonDataInput(p.text("first_name"), p.text("last_name1"), p.text("last_name2"),
+                p.text("document_type"), p.text("document_id"), p.text("document_scope_code"), p.text("born_at"),
+                p.text("gender"), p.text("address"), p.text("address_scope_code"), p.text("postal_code"),
+                p.text("email"), p.text("scope_code"), p.text("phone"));
+    }
+
+    static ResponseEntity<Object> accepted(Object body) {
+        return ResponseEntity.status(202).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}
