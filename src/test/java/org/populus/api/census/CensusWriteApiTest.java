@@ -599,6 +599,76 @@ class CensusWriteApiTest extends HttpTest {
         assertThat(show(b).get("state").asString()).isEqualTo("pending");
     }
 
+    // ---- version_at through the procedures ----------------------------------------------------------------
+
+    @Test
+    void versionAtShowsEveryStepExactly() {
+        long id = register(person(), null);
+        awaitState(id, "state", "enabled");
+        form(api, "PATCH", "/api/v1/people/" + id + "@census", pairs("address", "Second Street 2"));
+        awaitProcedure(id, ProcedureType.PERSON_DATA_CHANGE, ProcedureState.ACCEPTED);
+        form(api, "POST", "/api/v1/people/" + id + "@census/additional_informations",
+                pairs("key", "newsletter", "json_value", "true"));
+        form(api, "DELETE", "/api/v1/people/" + id + "@census", pairs("channel", "decidim"));
+        awaitState(id, "state", "cancelled");
+        List<java.time.Instant> at = jdbc.sql("""
+                select recorded_at from record_version where subject_type = 'registrant' and subject_id = ?
+                order by version""").param(id).query(java.sql.Timestamp.class).list().stream()
+                .map(java.sql.Timestamp::toInstant).toList();
+        assertThat(at).hasSize(5); // registered, accepted, data change, additional information, cancelled
+        // before the person existed
+        Response before = api.get("/api/v1/people/" + id + "@census?version_at=" + enc(at.get(0).minusMillis(1)));
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.body()).isEqualTo("{}");
+        // the person is cancelled now: only the basic attributes, of each version
+        assertThat(stateAt(id, at.get(0))).isEqualTo("pending");
+        assertThat(stateAt(id, at.get(1).minusNanos(1000))).isEqualTo("pending");
+        assertThat(stateAt(id, at.get(1))).isEqualTo("enabled"); // on the boundary: that version
+        assertThat(stateAt(id, at.get(3))).isEqualTo("enabled");
+        assertThat(stateAt(id, at.get(4))).isEqualTo("cancelled");
+        assertThat(stateAt(id, at.get(4).plusSeconds(3600))).isEqualTo("cancelled");
+        JsonNode old = api.get("/api/v1/people/" + id + "@census?version_at=" + enc(at.get(2))).json();
+        assertThat(old.has("address")).isFalse();
+        // the full data of each version is in history (additional information included)
+        assertThat(jdbc.sql("""
+                select snapshot -> 'data' ->> 'address' from record_version
+                where subject_type = 'registrant' and subject_id = ? and version = 3""").param(id)
+                .query(String.class).single()).isEqualTo("Second Street 2");
+        assertThat(jdbc.sql("""
+                select snapshot -> 'data' ->> 'additionalInfo' from record_version
+                where subject_type = 'registrant' and subject_id = ? and version = 4""").param(id)
+                .query(String.class).single()).contains("newsletter");
+    }
+
+    @Test
+    void versionAtOfAKeptPersonShowsEveryField() {
+        long id = register(person(), null);
+        awaitState(id, "state", "enabled");
+        java.time.Instant enabledAt = java.time.Instant.now();
+        sleep(5);
+        form(api, "PATCH", "/api/v1/people/" + id + "@census", pairs("address", "Third Street 3"));
+        awaitProcedure(id, ProcedureType.PERSON_DATA_CHANGE, ProcedureState.ACCEPTED);
+        form(api, "POST", "/api/v1/people/" + id + "@census/additional_informations",
+                pairs("key", "level", "json_value", "7"));
+        JsonNode then = api.get("/api/v1/people/" + id + "@census?version_at=" + enc(enabledAt)).json();
+        assertThat(then.get("address").asString()).isEqualTo("Calle Mayor 1");
+        assertThat(then.get("additional_information").has("level")).isFalse();
+        JsonNode now = show(id);
+        assertThat(now.get("address").asString()).isEqualTo("Third Street 3");
+        assertThat(now.get("additional_information").get("level").asInt()).isEqualTo(7);
+    }
+
+    private String stateAt(long id, java.time.Instant instant) {
+        Response r = api.get("/api/v1/people/" + id + "@census?version_at=" + enc(instant));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().has("first_name")).isFalse();
+        return r.json().get("state").asString();
+    }
+
+    private static String enc(java.time.Instant instant) {
+        return java.net.URLEncoder.encode(instant.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // ---- cross-API ----------------------------------------------------------------------------------------------
 
     @Test
