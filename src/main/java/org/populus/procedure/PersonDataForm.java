@@ -224,7 +224,7 @@ class PersonDataForm {
         }
         String v = value.strip();
         if (!allowed.contains(v)) {
-            errors.add(attribute, Map.of("error", "inclusion", "value", value));
+            errors.add(attribute, ProcedureInvalid.detail("inclusion", "value", value));
             return null;
         }
         return v;

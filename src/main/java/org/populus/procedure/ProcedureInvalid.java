@@ -21,7 +21,22 @@ public class ProcedureInvalid extends RuntimeException {
     }
 
     public static ProcedureInvalid of(String attribute, String key) {
-        return new ProcedureInvalid(Map.of(attribute, List.of(Map.of("error", key))));
+        return new ProcedureInvalid(Map.of(attribute, List.of(detail(key))));
+    }
+
+    /** One error on one attribute, with details after the key, in order: {@code of("files", "too_short", "count", 2)}. */
+    public static ProcedureInvalid of(String attribute, String key, Object... details) {
+        return new ProcedureInvalid(Map.of(attribute, List.of(detail(key, details))));
+    }
+
+    /** {@code {"error": key, <details in order>}}, keeping that order in JSON. */
+    public static Map<String, Object> detail(String key, Object... details) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", key);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            m.put((String) details[i], details[i + 1]);
+        }
+        return m;
     }
 
     public Map<String, List<Map<String, Object>>> errors() {
@@ -33,7 +48,7 @@ public class ProcedureInvalid extends RuntimeException {
         private final Map<String, List<Map<String, Object>>> errors = new LinkedHashMap<>();
 
         void add(String attribute, String key) {
-            add(attribute, Map.of("error", key));
+            add(attribute, detail(key));
         }
 
         void add(String attribute, Map<String, Object> detail) {

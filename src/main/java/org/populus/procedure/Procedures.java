@@ -78,18 +78,18 @@ public class Procedures {
         String documentType = person.primaryDocument().map(d -> registrants.idTypeName(d.idTypeId())).orElse(null);
         int minimum = "passport".equals(documentType) ? 1 : 2;
         if (files.size() < minimum) {
-            throw new ProcedureInvalid(Map.of("files", List.of(Map.of("error", "too_short", "count", minimum))));
+            throw ProcedureInvalid.of("files", "too_short", "count", minimum);
         }
         try {
             attachments.check(files);
         } catch (AttachmentRejected e) {
-            throw new ProcedureInvalid(Map.of("files", List.of(switch (e.reason()) {
-                case CONTENT_TYPE -> Map.<String, Object>of("error", "inclusion", "value", e.value(),
-                        "filename", e.filename());
-                case TOO_LARGE -> Map.<String, Object>of("error", "too_large", "count", e.limit(),
-                        "filename", e.filename());
-                case EMPTY -> Map.<String, Object>of("error", "blank", "filename", e.filename());
-            })));
+            throw switch (e.reason()) {
+                case CONTENT_TYPE -> ProcedureInvalid.of("files", "inclusion", "value", e.value(), "filename",
+                        e.filename());
+                case TOO_LARGE -> ProcedureInvalid.of("files", "too_large", "count", e.limit(), "filename",
+                        e.filename());
+                case EMPTY -> ProcedureInvalid.of("files", "blank", "filename", e.filename());
+            };
         }
         Procedure procedure = pending(personId, ProcedureType.DOCUMENT_VERIFICATION, Map.of(),
                 prioritize ? clock.instant() : null, location);
@@ -256,8 +256,7 @@ public class Procedures {
             throw ProcedureInvalid.of("membership_level", "blank");
         }
         if (!level.equals("member") && !level.equals("follower")) {
-            throw new ProcedureInvalid(Map.of("membership_level",
-                    List.of(Map.of("error", "inclusion", "value", level))));
+            throw ProcedureInvalid.of("membership_level", "inclusion", "value", level);
         }
         if (person.status().membershipLevel().code().equals(level)) {
             return false;

@@ -157,8 +157,7 @@ class PeopleController {
                 // line breaks (the real client wraps at 60) are dropped; anything else outside base64 is refused
                 content = Base64.getDecoder().decode(encoded.replace(' ', '+').replaceAll("[\\r\\n\\t]", ""));
             } catch (IllegalArgumentException e) {
-                throw new ProcedureInvalid(Map.of("files", List.of(Map.of("error", "invalid",
-                        "filename", String.valueOf(file.get("filename"))))));
+                throw ProcedureInvalid.of("files", "invalid", "filename", String.valueOf(file.get("filename")));
             }
         } else {
             String raw = file.get("content");
