@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.populus.access.ApiKey;
 import org.populus.access.ApiKeys;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
+import org.populus.api.web.UploadEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,13 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 class CensusSecurity {
 
     static final String[] PATHS = {"/api/v1/people", "/api/v1/people/**", "/api/v1/*/people", "/api/v1/*/people/**"};
+    /** Document verifications carry the scans of a document: they may be as large as the upload limit. */
+    static final Pattern UPLOADS = Pattern.compile("^/api/v1/(?:[^/]+/)?people/[^/]+/document_verifications/?$");
+
+    @Bean
+    UploadEndpoint censusUploads() {
+        return request -> "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches();
+    }
 
     @Bean
     @Order(25)

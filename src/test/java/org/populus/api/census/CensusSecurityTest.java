@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
-/** The allowed-networks setting, the A§14 access rule, the bearer header. */
+/** The allowed-networks setting, the A§14 access rule, the bearer header and the upload paths. */
 class CensusSecurityTest {
 
     @Test
@@ -57,11 +57,30 @@ class CensusSecurityTest {
         assertThat(ApiKeyFilter.bearer(request("Bearer "))).isEmpty();
     }
 
+    @Test
+    void documentVerificationsAreUploads() {
+        var uploads = new CensusSecurity().censusUploads();
+        assertThat(uploads.matches(post("/api/v1/people/12@census/document_verifications"))).isTrue();
+        assertThat(uploads.matches(post("/api/v1/es/people/12@census/document_verifications"))).isTrue();
+        assertThat(uploads.matches(post("/api/v1/people/00000001R@document_id/document_verifications/"))).isTrue();
+        assertThat(uploads.matches(post("/api/v1/people/12@census"))).isFalse();
+        assertThat(uploads.matches(post("/api/v1/people"))).isFalse();
+        assertThat(uploads.matches(post("/api/v1/people/12@census/membership_levels"))).isFalse();
+        assertThat(uploads.matches(post("/api/v1/people/1/document_verifications/x"))).isFalse();
+        assertThat(uploads.matches(post("/api/v1/registry/people/1/document_verifications/x"))).isFalse();
+        var get = new MockHttpServletRequest("GET", "/api/v1/people/12@census/document_verifications");
+        assertThat(uploads.matches(get)).isFalse();
+    }
+
     private static MockHttpServletRequest request(String authorization) {
         var request = new MockHttpServletRequest("GET", "/api/v1/people/1@census");
         if (authorization != null) {
             request.addHeader("Authorization", authorization);
         }
         return request;
+    }
+
+    private static MockHttpServletRequest post(String path) {
+        return new MockHttpServletRequest("POST", path);
     }
 }
