@@ -55,7 +55,7 @@ class ScopesController {
     LoadOut load(HttpServletRequest request, InputStream body,
             @Parameter(description = "tsv or csv; by default told by the content type, else by the header line")
             @RequestParam(required = false) String format) throws IOException {
-        MediaType type = MediaType.parseMediaType(request.getContentType());
+        MediaType type = parse(request.getContentType()); // none is taken as application/octet-stream
         ScopeFormat chosen = format != null ? format(format) : format(type);
         return load(body.readAllBytes(), type, chosen);
     }
@@ -128,6 +128,9 @@ class ScopesController {
     }
 
     private static MediaType parse(String type) {
+        if (type == null) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
         try {
             return MediaType.parseMediaType(type);
         } catch (IllegalArgumentException e) {

@@ -126,6 +126,7 @@ class AdminScopesHttpTest extends HttpTest {
         // no format: the header line tells (a tab means TSV)
         summary(post(tsv(), "text/plain"), 2, 1, 0); // the country's names differ in the TSV
         summary(post(csv(), "application/octet-stream"), 0, 1, 1); // the country gets the CSV's names back
+        summary(api.bytes("POST", SCOPES, tsv().getBytes(StandardCharsets.UTF_8), admin), 0, 1, 2); // no type
         // another character set when the content type says so
         String latin = "code,type,name_es\n" + p + "-B,region,Región Ñ\n";
         summary(api.bytes("POST", SCOPES, latin.getBytes(StandardCharsets.ISO_8859_1),
