@@ -85,6 +85,18 @@ public final class Api {
         return b.toString();
     }
 
+    /** Any method with a body of bytes, sent with its {@code Content-Length}. */
+    public Response bytes(String method, String path, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    /** Any method with a body of bytes sent {@code chunked}, without a {@code Content-Length}. */
+    public Response chunked(String method, String path, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))), headers);
+    }
+
     /** Logs in through {@code /session/auth/login} and returns the session id. */
     public String login(String login, String password) {
         Response r = post("/session/auth/login", Map.of("login", login, "password", password));

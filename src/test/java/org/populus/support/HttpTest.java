@@ -33,6 +33,7 @@ public abstract class HttpTest {
         registry.add("populus.data-dir", () -> "target/test-data/run-" + RUN);
         registry.add("populus.admin.password", () -> ADMIN_PASSWORD);
         registry.add("populus.http.max-body-size", () -> "64KB");
+        registry.add("populus.http.max-upload-size", () -> "256KB");
         registry.add("populus.security.bcrypt-strength", () -> "4");
         registry.add("populus.sms.sender", () -> "file");
         registry.add("populus.sms.file", SMS_FILE::toString);

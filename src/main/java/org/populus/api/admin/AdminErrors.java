@@ -7,6 +7,7 @@ import org.populus.access.AccessException;
 import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.populus.catalog.CatalogException;
+import org.populus.scope.ScopeLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -73,6 +74,26 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
             case DUPLICATE, IN_USE, STALE -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
+    }
+
+    /** A scope file that cannot be loaded (nothing was): 422 naming the line ({@code line}, 1 is the header). */
+    @ExceptionHandler(ScopeLoadException.class)
+    ResponseEntity<ProblemDetail> scopeFile(ScopeLoadException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                "Nothing was loaded: " + e.getMessage() + ".", null, request);
+        if (e.line() > 0) {
+            response.getBody().setProperty("line", e.line());
+        }
+        return response;
+    }
+
+    /** A body over the limit, read by a handler itself (an upload). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(),
+                null, request);
+        response.getBody().setProperty("limit", e.limit());
+        return response;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.populus.access.Role;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
+import org.populus.api.web.UploadEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,6 +35,14 @@ class AdminSecurity {
                         .accessDeniedHandler((request, response, ex) -> write(request, response, json,
                                 HttpStatus.FORBIDDEN, "The Admin API needs the role 'admin'.")));
         return http.build();
+    }
+
+    /** Scope files (Spain's are a few MB) may be as large as the upload limit. */
+    @Bean
+    UploadEndpoint adminUploads() {
+        return request -> "POST".equals(request.getMethod())
+                && (request.getRequestURI().equals(ScopesController.PATH)
+                        || request.getRequestURI().equals(ScopesController.PATH + "/"));
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,

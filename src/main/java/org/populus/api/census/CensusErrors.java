@@ -4,16 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The original's bodies: {@code {}} with the status for 403/404/405/…, and {@code {"<attr>":[{"error":"<key>"}]}}
- * with 422.
+ * The original's bodies: {@code {}} with the status for 400/403/404/405/413/…, and
+ * {@code {"<attr>":[{"error":"<key>"}]}} with 422.
  */
 @RestControllerAdvice(basePackageClasses = CensusErrors.class)
 @Component
@@ -73,7 +75,14 @@ class CensusErrors implements SurfaceErrors {
         return empty(415);
     }
 
-    @ExceptionHandler(org.populus.api.web.BodyTooLargeException.class)
+    /** A body over the limit ({@code 413 {}}) or one that cannot be read ({@code 400 {}}). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return empty(BodyTooLargeException.in(e).isPresent() ? 413 : 400);
+    }
+
+    /** A body over the limit, read by a handler itself. */
+    @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Map<String, Object>> tooLarge() {
         return empty(413);
     }

@@ -1,10 +1,16 @@
 package org.populus.api.census;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.populus.access.ApiKey;
+import org.populus.access.ApiKeys;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
+import org.populus.api.web.UploadEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,31 +19,66 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Who may use the Census surface: like the original, callers from the allowed networks
- * ({@code populus.census.allowed-networks}, comma-separated CIDRs or addresses; default loopback) need no
- * credentials. Everyone else gets {@code 403 {}}.
+ * Who may use the Census surface (decision A§14). A request is let in when it carries the API key of a client
+ * application ({@code Authorization: Bearer populus_…}, see {@link ApiKeys}) that is in use, or when it comes from
+ * the allowed networks ({@code populus.census.allowed-networks}, comma-separated CIDRs or addresses; default
+ * loopback) and keys are not required ({@code populus.census.require-api-key}, default false). A key that is
+ * presented but unknown or revoked is refused even from an allowed network. Everything refused is
+ * {@code 403 {}}.
  */
 @Configuration(proxyBeanMethods = false)
 class CensusSecurity {
 
     static final String[] PATHS = {"/api/v1/people", "/api/v1/people/**", "/api/v1/*/people", "/api/v1/*/people/**"};
+    /** Document verifications carry the scans of a document: they may be as large as the upload limit. */
+    static final Pattern UPLOADS = Pattern.compile("^/api/v1/(?:[^/]+/)?people/[^/]+/document_verifications/?$");
+
+    @Bean
+    UploadEndpoint censusUploads() {
+        return request -> "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches();
+    }
 
     @Bean
     @Order(25)
     SecurityFilterChain censusSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
-            @Value("${populus.census.allowed-networks:127.0.0.1/32,::1/128}") String allowedNetworks)
-            throws Exception {
-        List<IpAddressMatcher> allowed = networks(allowedNetworks);
+            ApiKeys apiKeys,
+            @Value("${populus.census.allowed-networks:127.0.0.1/32,::1/128}") String allowedNetworks,
+            @Value("${populus.census.require-api-key:false}") boolean requireApiKey) throws Exception {
+        Access access = new Access(networks(allowedNetworks), requireApiKey);
         authentication.statelessApi(http.securityMatcher(PATHS))
-                .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) -> new AuthorizationDecision(
-                        allowed.stream().anyMatch(m -> m.matches(context.getRequest().getRemoteAddr())))))
+                .addFilterBefore(new ApiKeyFilter(apiKeys), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) ->
+                        new AuthorizationDecision(access.allows(context.getRequest()))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> forbidden(response))
                         .accessDeniedHandler((request, response, ex) -> forbidden(response)));
         return http.build();
+    }
+
+    /** The rule of A§14, given the networks and whether keys are required. */
+    record Access(List<IpAddressMatcher> allowedNetworks, boolean requireApiKey) {
+
+        Access {
+            allowedNetworks = List.copyOf(allowedNetworks);
+        }
+
+        boolean allows(HttpServletRequest request) {
+            boolean keyPresented = ApiKeyFilter.bearer(request) != null;
+            boolean validKey = request.getAttribute(ApiKeyFilter.ATTRIBUTE) instanceof ApiKey;
+            return allows(keyPresented, validKey, request.getRemoteAddr());
+        }
+
+        boolean allows(boolean keyPresented, boolean validKey, String remoteAddress) {
+            if (keyPresented) {
+                return validKey;
+            }
+            return !requireApiKey && remoteAddress != null
+                    && allowedNetworks.stream().anyMatch(m -> m.matches(remoteAddress));
+        }
     }
 
     static List<IpAddressMatcher> networks(String spec) {
@@ -48,6 +89,6 @@ class CensusSecurity {
     private static void forbidden(HttpServletResponse response) throws IOException {
         response.setStatus(403);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,9 +12,14 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Errors raised before any surface's controller is chosen, rendered in the format of the surface the path is in. */
+/**
+ * Errors raised before any surface's controller is chosen (unknown path, wrong method or media type, a body over
+ * the limit, an unreadable multipart body), rendered in the format of the surface the path is in.
+ */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FallbackErrorAdvice {
@@ -40,6 +45,21 @@ class FallbackErrorAdvice {
     ResponseEntity<?> mediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
         return render(request, 415, "Content type " + e.getContentType() + " is not supported; send "
                 + e.getSupportedMediaTypes());
+    }
+
+    /** Refused by {@link BodySizeLimitFilter}, or raised by a handler that reads the body itself. */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<?> tooLarge(HttpServletRequest request, BodyTooLargeException e) {
+        return render(request, 413, e.getMessage());
+    }
+
+    /** A multipart body over the container's limits (one without {@code Content-Length}), or a malformed one. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<?> multipart(HttpServletRequest request, MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException || BodyTooLargeException.in(e).isPresent()) {
+            return render(request, 413, "The request body is larger than the limit");
+        }
+        return render(request, 400, "The multipart body could not be read");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -2,20 +2,34 @@ package org.populus.api.web;
 
 import org.populus.access.Sessions;
 import org.populus.access.UserAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+    /**
+     * The body limits. The upload endpoints and the MVC exception resolver are looked up on first use: servlet
+     * filters are made before the MVC infrastructure.
+     */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${populus.http.max-body-size:1MB}") DataSize limit) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
+            @Value("${populus.http.max-body-size:1MB}") DataSize limit,
+            @Value("${populus.http.max-upload-size:25MB}") DataSize uploadLimit,
+            ObjectProvider<UploadEndpoint> uploads,
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> errors) {
+        var filter = new BodySizeLimitFilter(limit.toBytes(), uploadLimit.toBytes(),
+                SingletonSupplier.of(() -> uploads.orderedStream().toList()),
+                errors::getIfAvailable);
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
