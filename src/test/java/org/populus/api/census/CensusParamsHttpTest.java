@@ -246,10 +246,11 @@ class CensusParamsHttpTest extends HttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PATCH", "PUT", "DELETE"})
-    void aBodyOverTheLimitReachesTheHandler(String method) {
+    void aBodyOverTheLimitIs413(String method) {
+        // refused before it is read (its Content-Length says so), in the Census format
         Response r = api.form(method, ECHO, "a=" + "x".repeat(70_000));
         assertThat(r.status()).isEqualTo(413);
-        assertThat(r.json().get("exception").asString()).isEqualTo("BodyTooLarge");
+        assertThat(r.body()).isEqualTo("{}");
         Response json = api.raw(method, ECHO, "{\"a\":\"" + "x".repeat(70_000) + "\"}", "Content-Type",
                 "application/json");
         assertThat(json.status()).isEqualTo(413);
