@@ -45,6 +45,9 @@ class CensusWriteApiTest extends HttpTest {
     @Autowired
     Scopes scopes;
 
+    @Autowired
+    org.populus.procedure.Reviews reviews;
+
     @BeforeEach
     void spanishScopes() throws Exception {
         if (scopes.find("ES-CL-LE").isEmpty()) {
@@ -201,6 +204,26 @@ class CensusWriteApiTest extends HttpTest {
                 + "\"email\":[{\"error\":\"blank\"}],\"document_scope\":[{\"error\":\"blank\"}],"
                 + "\"address_scope\":[{\"error\":\"blank\"}],\"scope\":[{\"error\":\"blank\"}]}");
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void theOriginalsAllBlankBodyExactly() {
+        // the real client always sends a document type, an email and a document scope; everything else blank
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        for (String k : List.of("first_name", "last_name1", "last_name2", "document_id", "born_at", "gender",
+                "address", "address_scope_code", "postal_code", "scope_code", "phone")) {
+            p.put(k, "");
+        }
+        p.put("document_type", "dni");
+        p.put("document_scope_code", "ES");
+        p.put("email", "someone@example.org");
+        Response r = form(api, "POST", "/api/v1/en/people", nested(p), pairs("origin_qualified_id", "1@blank"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).isEqualTo("{\"first_name\":[{\"error\":\"blank\"}],\"last_name1\":[{\"error\":\"blank\"}],"
+                + "\"document_id\":[{\"error\":\"blank\"}],\"born_at\":[{\"error\":\"blank\"}],"
+                + "\"gender\":[{\"error\":\"blank\"}],\"address\":[{\"error\":\"blank\"}],"
+                + "\"postal_code\":[{\"error\":\"blank\"}],\"address_scope\":[{\"error\":\"blank\"}],"
+                + "\"scope\":[{\"error\":\"blank\"}]}");
     }
 
     @Test
@@ -638,6 +661,29 @@ class CensusWriteApiTest extends HttpTest {
                 select snapshot -> 'data' ->> 'additionalInfo' from record_version
                 where subject_type = 'registrant' and subject_id = ? and version = 4""").param(id)
                 .query(String.class).single()).contains("newsletter");
+    }
+
+    @Test
+    void versionAtBeforeAStaffVerificationShowsNotVerified() {
+        long id = register(person(), null);
+        awaitState(id, "state", "enabled");
+        java.time.Instant beforeVerification = java.time.Instant.now();
+        sleep(5);
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        String b64 = java.util.Base64.getEncoder().encodeToString(png);
+        assertThat(form(api, "POST", "/api/v1/people/" + id + "@census/document_verifications",
+                pairs("files[][filename]", "a.png", "files[][content_type]", "image/png", "files[][base64_content]", b64,
+                        "files[][filename]", "b.png", "files[][content_type]", "image/png",
+                        "files[][base64_content]", b64)).status()).isEqualTo(202);
+        Procedure verification = procedures.pending(id).get(0);
+        reviews.decide(verification.id(), org.populus.procedure.Decision.ACCEPT, "user:registrar-" + unique(), null);
+        assertThat(show(id).get("verification").asString()).isEqualTo("verified");
+        JsonNode then = api.get("/api/v1/people/" + id + "@census?version_at=" + enc(beforeVerification)).json();
+        assertThat(then.get("verification").asString()).isEqualTo("not_verified");
+        // and once verified, an adult may become a member
+        form(api, "POST", "/api/v1/people/" + id + "@census/membership_levels", pairs("membership_level", "member"));
+        awaitState(id, "membership_level", "member");
     }
 
     @Test
