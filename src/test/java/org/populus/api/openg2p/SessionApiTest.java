@@ -137,6 +137,9 @@ class SessionApiTest extends HttpTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/v1/registry/individual/{id}")).isTrue();
         assertThat(docs.json().get("paths").has("/session/auth/login")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/people")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/{locale}/people/{id}/document_verifications")).isTrue();
+        assertThat(docs.json().get("paths").has("/admin/api/scopes")).isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
