@@ -2,11 +2,13 @@ package org.populus.api.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import org.populus.access.AccessException;
 import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.populus.catalog.CatalogException;
+import org.populus.procedure.ReviewRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -33,10 +35,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
- * refusals (404, 409, 422), unreadable bodies (400, naming the field; 413 for a body over the limit), and the
- * standard Spring MVC errors. Also renders, for paths under {@code /admin/api}, the errors raised before a
- * controller is chosen (unknown path, wrong method or media type). Never a 500 for client input, and never a Java
- * class name in a message.
+ * refusals (404, 409, 422; a refused review also names its {@code reason}), unreadable bodies (400, naming the
+ * field; 413 for a body over the limit), and the standard Spring MVC errors. Also renders, for paths under
+ * {@code /admin/api}, the errors raised before a controller is chosen (unknown path, wrong method or media type).
+ * Never a 500 for client input, and never a Java class name in a message.
  */
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -72,6 +74,24 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DUPLICATE, IN_USE, STALE -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** A review refused: 404, 409 or 422, with the reason's code as member {@code reason}. */
+    @ExceptionHandler(ReviewRefused.class)
+    ResponseEntity<ProblemDetail> review(ReviewRefused e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = Problems.response(status(e.reason()), e.getMessage(),
+                e.reason() == ReviewRefused.Reason.COMMENT_REQUIRED ? "comment" : null, request);
+        response.getBody().setProperty("reason", e.reason().name().toLowerCase(Locale.ROOT));
+        return response;
+    }
+
+    static HttpStatus status(ReviewRefused.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_PENDING, CLAIMED_BY_OTHER, NOT_ACCEPTABLE, PERSON_CHANGED, ALREADY_RESOLVED, NOT_UNDOABLE,
+                    UNDO_EXPIRED -> HttpStatus.CONFLICT;
+            case COMMENT_REQUIRED, INVALID_RESOLUTION -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

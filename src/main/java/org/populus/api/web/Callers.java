@@ -19,9 +19,14 @@ public final class Callers {
         return a != null && a.getPrincipal() instanceof AuthenticatedUser u ? Optional.of(u) : Optional.empty();
     }
 
+    /** The actor recorded with a caller's changes and decisions: {@code user:<login>}, or {@code anonymous}. */
+    public static String actor() {
+        return current().map(u -> "user:" + u.login()).orElse("anonymous");
+    }
+
     /** {@code user:<login>} and the endpoint, e.g. {@code POST /api/v1/registry/individual/}. */
     public static Provenance provenance(HttpServletRequest request) {
-        String actor = current().map(u -> "user:" + u.login()).orElse("anonymous");
+        String actor = actor();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         return new Provenance(actor, request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI()));
     }
