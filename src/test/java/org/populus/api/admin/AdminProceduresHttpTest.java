@@ -194,6 +194,66 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
     }
 
     @Test
+    void concurrentClaimsHaveOneWinner() throws Exception {
+        long id = pendingDocumentVerification(enabledPerson(), null);
+        List<Staff> reviewers = List.of(alice, bob, alice, bob, alice, bob);
+        List<Api.Response> responses = at(reviewers.size(),
+                i -> api.post(PROCEDURES + "/" + id + "/claim", null, reviewers.get(i).auth()));
+        String winner = procedures.find(id).orElseThrow().claimedBy();
+        for (int i = 0; i < reviewers.size(); i++) {
+            assertStatus(responses.get(i), reviewers.get(i).actor().equals(winner) ? 200 : 409);
+        }
+    }
+
+    @Test
+    void concurrentNextHandsOutDistinctProcedures() throws Exception {
+        Instant now = Instant.now();
+        Set<Long> mine = Set.of(
+                pendingDocumentVerification(enabledPerson(), now.minus(Duration.ofDays(13).plusHours(20))),
+                pendingDocumentVerification(enabledPerson(), now.minus(Duration.ofDays(13).plusHours(20))),
+                pendingDocumentVerification(enabledPerson(), now.minus(Duration.ofDays(13).plusHours(20))));
+        List<Staff> reviewers = List.of(alice, bob, staff(Role.REGISTRAR));
+        List<Api.Response> responses = at(3,
+                i -> api.post(PROCEDURES + "/next?type=document_verification", null, reviewers.get(i).auth()));
+        Set<Long> handedOut = new java.util.HashSet<>();
+        for (Api.Response r : responses) {
+            assertStatus(r, 200);
+            handedOut.add(r.json().get("id").asLong());
+        }
+        assertThat(handedOut).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            long id = responses.get(i).json().get("id").asLong();
+            assertThat(procedures.find(id).orElseThrow().claimedBy()).isEqualTo(reviewers.get(i).actor());
+        }
+        assertThat(handedOut).containsAll(mine);
+    }
+
+    /** Runs the calls at once and returns their responses in order. */
+    private static List<Api.Response> at(int n, java.util.function.IntFunction<Api.Response> call)
+            throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(k);
+                }));
+            }
+            start.countDown();
+            List<Api.Response> responses = new ArrayList<>();
+            for (var f : futures) {
+                responses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void acceptingADocumentVerificationVerifiesThePerson() {
         long person = enabledPerson();
         long id = pendingDocumentVerification(person, null);
