@@ -106,6 +106,12 @@ public class Reviews {
             if ((item.openIssues() && !prioritized) || candidate.claimedByOther(reviewer, now, claimLifetime)) {
                 continue;
             }
+            // looked at without a lock first, so that only the person of the procedure handed out stays locked
+            // (locking every candidate's person in list order could deadlock with others locking in id order)
+            Optional<Registrant> seen = registrants.find(candidate.personId());
+            if (seen.isEmpty() || !effects.acceptable(candidate, seen.get())) {
+                continue;
+            }
             Optional<Registrant> person = registrants.lock(candidate.personId());
             Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
             if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()

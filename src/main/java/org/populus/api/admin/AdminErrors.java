@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,7 +95,8 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         };
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
+    /** A stale version, or a lock the database could not grant (deadlock, timeout): 409, try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(HttpServletRequest request) {
         return Problems.response(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload it and try again.", null, request);

@@ -279,6 +279,14 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
     }
 
     @Test
+    void decisionsWorkWithoutABodyOrContentType() {
+        long id = pendingDocumentVerification(enabledPerson(), null);
+        String[] auth = alice.auth();
+        problem(api.raw("POST", PROCEDURES + "/" + id + "/reject", null, auth[0], auth[1]), 422, "comment");
+        assertStatus(api.raw("POST", PROCEDURES + "/" + id + "/accept", null, auth[0], auth[1]), 200);
+    }
+
+    @Test
     void acceptTakesAnOptionalComment() {
         long id = pendingDocumentVerification(enabledPerson(), null);
         Api.Response r = api.post(PROCEDURES + "/" + id + "/accept", obj("comment", "  looks fine  "), alice.auth());

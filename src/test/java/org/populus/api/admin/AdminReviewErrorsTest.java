@@ -31,6 +31,11 @@ class AdminReviewErrorsTest {
         void refuse(@PathVariable String reason) {
             throw new ReviewRefused(ReviewRefused.Reason.valueOf(reason), "review " + reason);
         }
+
+        @GetMapping("/admin/api/test/deadlock")
+        void deadlock() {
+            throw new org.springframework.dao.CannotAcquireLockException("deadlock detected in org.populus.X");
+        }
     }
 
     @BeforeEach
@@ -59,6 +64,14 @@ class AdminReviewErrorsTest {
     void aMissingCommentNamesTheField() throws Exception {
         mvc.perform(get("/admin/api/test/review/COMMENT_REQUIRED")).andExpect(jsonPath("$.field").value("comment"));
         mvc.perform(get("/admin/api/test/review/NOT_PENDING")).andExpect(jsonPath("$.field").doesNotExist());
+    }
+
+    @Test
+    void aLockTheDatabaseCouldNotGrantIs409() throws Exception {
+        String body = mvc.perform(get("/admin/api/test/deadlock")).andExpect(status().is(409))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("try again").doesNotContain("org.populus", "detected");
     }
 
     @Test

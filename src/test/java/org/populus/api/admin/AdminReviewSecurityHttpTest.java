@@ -75,6 +75,23 @@ class AdminReviewSecurityHttpTest extends ReviewHttpTest {
     }
 
     @Test
+    void openApiDocumentsTheReviewEndpoints() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        for (String[] op : new String[][] {{PROCEDURES, "get"}, {PROCEDURES + "/{id}", "get"},
+                {PROCEDURES + "/{id}/claim", "post"}, {PROCEDURES + "/{id}/claim", "delete"},
+                {PROCEDURES + "/next", "post"}, {PROCEDURES + "/{id}/accept", "post"},
+                {PROCEDURES + "/{id}/reject", "post"}, {PROCEDURES + "/{id}/dismiss", "post"},
+                {PROCEDURES + "/{id}/undo", "post"}, {ISSUES, "get"}, {ISSUES + "/{id}", "get"},
+                {ISSUES + "/{id}/resolve", "post"}, {PEOPLE + "/{id}/versions", "get"},
+                {PEOPLE + "/{id}/procedures", "get"}}) {
+            JsonNode operation = paths.get(op[0]).get(op[1]);
+            assertThat(operation).as(op[0] + " " + op[1]).isNotNull();
+            assertThat(operation.get("summary").asString()).isNotBlank();
+            assertThat(operation.get("tags").get(0).asString()).startsWith("Admin: ");
+        }
+    }
+
+    @Test
     void aRegistrarDoesNotSeeDiscardedPeopleButDataDoes() {
         long person = enabledPerson();
         registrants.transition(person, Provenance.system("test"), PersonEvent.TRASH);
