@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 /** The issue endpoints through real HTTP: the list, and what each resolution does to the people involved. */
 class AdminIssuesHttpTest extends ReviewHttpTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     private Staff alice;
 
     @BeforeEach
@@ -158,6 +161,38 @@ class AdminIssuesHttpTest extends ReviewHttpTest {
                 200);
         assertThat(person(untrusted).status().state()).isEqualTo(CensusStatus.State.TRASHED);
         assertThat(person(untrusted).status().verification()).isEqualTo(CensusStatus.Verification.FRAUDULENT);
+    }
+
+    @Test
+    void someoneJoiningTheIssueWhileItIsResolvedIsResolvedToo() throws Exception {
+        Duplicates d = duplicates();
+        long third = enabledPerson();
+        var joined = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        var detection = java.util.concurrent.CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
+                status -> {
+                    // what the issue detector does when a third person shows the same document
+                    jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?)")
+                            .params(d.issue(), third).update();
+                    joined.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        joined.await();
+        var resolved = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(ISSUES + "/" + d.issue()
+                + "/resolve", obj("resolution", "fraud", "chosen_person_id", d.first()), alice.auth()));
+        Thread.sleep(500); // the resolution waits for the detection's transaction
+        commit.countDown();
+        detection.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Api.Response r = resolved.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertStatus(r, 200);
+        assertThat(r.json().get("person_ids").toString()).contains(String.valueOf(third));
+        assertThat(person(d.second()).status().state()).isEqualTo(CensusStatus.State.TRASHED);
+        assertThat(person(third).status().state()).isEqualTo(CensusStatus.State.TRASHED);
+        assertThat(person(d.first()).status().state()).isEqualTo(CensusStatus.State.ENABLED);
     }
 
     @Test

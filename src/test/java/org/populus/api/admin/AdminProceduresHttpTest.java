@@ -336,7 +336,8 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
     void decisionBodiesAreChecked() {
         long id = pendingDocumentVerification(enabledPerson(), null);
         problem(api.post(PROCEDURES + "/" + id + "/reject", obj("coment", "typo"), alice.auth()), 400, "coment");
-        problem(api.post(PROCEDURES + "/" + id + "/reject", obj("comment", List.of("x")), alice.auth()), 400, "comment");
+        problem(api.post(PROCEDURES + "/" + id + "/reject", obj("comment", List.of("x")), alice.auth()), 400,
+                "comment");
         problem(api.post(PROCEDURES + "/" + id + "/reject", obj("comment", "a\u0000b"), alice.auth()), 422,
                 "comment");
         problem(api.post(PROCEDURES + "/" + id + "/reject", obj("comment", "x".repeat(10_001)), alice.auth()),

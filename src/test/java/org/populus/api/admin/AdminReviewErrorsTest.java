@@ -111,7 +111,8 @@ class AdminReviewErrorsTest {
     void forbiddenTextNamesTheRoleThePathNeeds() {
         assertThat(AdminSecurity.denied(new MockHttpServletRequest("GET", "/admin/api/procedures/1/claim")))
                 .contains("'registrar'");
-        assertThat(AdminSecurity.denied(new MockHttpServletRequest("GET", "/admin/api/issues"))).contains("'registrar'");
+        assertThat(AdminSecurity.denied(new MockHttpServletRequest("GET", "/admin/api/issues")))
+                .contains("'registrar'");
         assertThat(AdminSecurity.denied(new MockHttpServletRequest("GET", "/admin/api/people/1/versions")))
                 .contains("'data'");
         assertThat(AdminSecurity.denied(new MockHttpServletRequest("GET", "/admin/api/procedures-x")))
