@@ -7,9 +7,11 @@
  * history and procedures need {@code data} (or {@code registrar}, for people not discarded). 401 without valid
  * credentials, 403 without the role; callers authenticate like on the other surfaces: header
  * {@code X-Openerp-Session-Id}, cookie {@code session_id} or HTTP Basic. Every error is an RFC 9457 problem detail
- * ({@code application/problem+json}). Changes are guarded by optimistic versions: each write carries the
- * {@code version} the client read, and a stale one is a 409. Changing a user's roles, disabling them or resetting
- * their password ends all of their sessions at once.
+ * ({@code application/problem+json}). User and catalogue changes are guarded by optimistic versions: each write
+ * carries the {@code version} the client read, and a stale one is a 409. Changing a user's roles, disabling them or
+ * resetting their password ends all of their sessions at once. Reviews are guarded by claims instead: a procedure
+ * one reviewer claimed is refused to the others (409, {@code reason} {@code claimed_by_other}) while the claim
+ * lasts; a refused review names its {@code reason} in the problem detail.
  *
  * <p>Uses only the public API of the {@code access}, {@code catalog}, {@code person}, {@code history} and
  * {@code procedure} modules and the shared plumbing in {@code api.web}; it never depends on another API surface.
