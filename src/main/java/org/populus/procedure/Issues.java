@@ -75,10 +75,15 @@ public class Issues {
     @Transactional
     public Issue resolve(long issueId, String resolution, Long chosenPersonId, String comment, String reviewer) {
         Issue issue = find(issueId).orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND,
-                "No issue " + issueId));
+                "Issue " + issueId + " does not exist."));
+        List<Long> seen = issue.personIds().stream().sorted().toList();
+        seen.forEach(registrants::lock);
+        jdbc.sql("select id from issue where id = ? for update").param(issueId).query(Long.class).single();
+        // read again in a statement of its own: a detection that added someone to the issue committed before the
+        // lock was granted, and the locking statement's snapshot did not see it
+        issue = find(issueId).orElseThrow();
         List<Long> people = issue.personIds().stream().sorted().toList();
-        people.forEach(registrants::lock);
-        issue = jdbc.sql(SELECT + " where i.id = ? for update of i").param(issueId).query(this::mapRow).single();
+        people.stream().filter(id -> !seen.contains(id)).forEach(registrants::lock);
         if (!issue.open()) {
             throw new ReviewRefused(ReviewRefused.Reason.ALREADY_RESOLVED, "Issue " + issueId + " is resolved.");
         }

@@ -106,6 +106,12 @@ public class Reviews {
             if ((item.openIssues() && !prioritized) || candidate.claimedByOther(reviewer, now, claimLifetime)) {
                 continue;
             }
+            // looked at without a lock first, so that only the person of the procedure handed out stays locked
+            // (locking every candidate's person in list order could deadlock with others locking in id order)
+            Optional<Registrant> seen = registrants.find(candidate.personId());
+            if (seen.isEmpty() || !effects.acceptable(candidate, seen.get())) {
+                continue;
+            }
             Optional<Registrant> person = registrants.lock(candidate.personId());
             Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
             if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
@@ -121,7 +127,7 @@ public class Reviews {
     @Transactional
     public Procedure decide(long procedureId, Decision decision, String reviewer, String comment) {
         Procedure found = repository.find(procedureId)
-                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+                .orElseThrow(() -> notFound(procedureId));
         Registrant person = registrants.lock(found.personId()).orElseThrow();
         Procedure p = lockPending(procedureId, reviewer);
         boolean blank = comment == null || comment.isBlank();
@@ -156,7 +162,7 @@ public class Reviews {
     @Transactional
     public Procedure undo(long procedureId, String reviewer) {
         Procedure found = repository.find(procedureId)
-                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+                .orElseThrow(() -> notFound(procedureId));
         registrants.lock(found.personId()).orElseThrow();
         Procedure p = repository.findForUpdate(procedureId).orElseThrow();
         if ((p.state() != ProcedureState.ACCEPTED && p.state() != ProcedureState.REJECTED) || p.processedBy() == null
@@ -188,7 +194,7 @@ public class Reviews {
 
     private Procedure lockPending(long procedureId, String reviewer) {
         Procedure p = repository.findForUpdate(procedureId)
-                .orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "No procedure " + procedureId));
+                .orElseThrow(() -> notFound(procedureId));
         if (!p.pending()) {
             throw new ReviewRefused(ReviewRefused.Reason.NOT_PENDING,
                     "Procedure " + procedureId + " is " + p.state().code() + ", not pending.");
@@ -198,6 +204,10 @@ public class Reviews {
                     "Procedure " + procedureId + " is being reviewed by " + p.claimedBy() + ".");
         }
         return p;
+    }
+
+    private static ReviewRefused notFound(long procedureId) {
+        return new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "Procedure " + procedureId + " does not exist.");
     }
 
     private static Procedure withClaim(Procedure p, String reviewer, Instant at) {

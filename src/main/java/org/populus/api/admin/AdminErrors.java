@@ -2,18 +2,20 @@ package org.populus.api.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import org.populus.access.AccessException;
 import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.populus.catalog.CatalogException;
+import org.populus.procedure.ReviewRefused;
 import org.populus.scope.ScopeLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,10 +36,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
- * refusals (404, 409, 422), unreadable bodies (400, naming the field; 413 for a body over the limit), and the
- * standard Spring MVC errors. Also renders, for paths under {@code /admin/api}, the errors raised before a
- * controller is chosen (unknown path, wrong method or media type). Never a 500 for client input, and never a Java
- * class name in a message.
+ * refusals (404, 409, 422; a refused review also names its {@code reason}), unreadable bodies (400, naming the
+ * field; 413 for a body over the limit), and the standard Spring MVC errors. Also renders, for paths under
+ * {@code /admin/api}, the errors raised before a controller is chosen (unknown path, wrong method or media type).
+ * Never a 500 for client input, and never a Java class name in a message.
  */
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -96,7 +98,26 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         return response;
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
+    /** A review refused: 404, 409 or 422, with the reason's code as member {@code reason}. */
+    @ExceptionHandler(ReviewRefused.class)
+    ResponseEntity<ProblemDetail> review(ReviewRefused e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = Problems.response(status(e.reason()), e.getMessage(),
+                e.reason() == ReviewRefused.Reason.COMMENT_REQUIRED ? "comment" : null, request);
+        response.getBody().setProperty("reason", e.reason().name().toLowerCase(Locale.ROOT));
+        return response;
+    }
+
+    static HttpStatus status(ReviewRefused.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_PENDING, CLAIMED_BY_OTHER, NOT_ACCEPTABLE, PERSON_CHANGED, ALREADY_RESOLVED, NOT_UNDOABLE,
+                    UNDO_EXPIRED -> HttpStatus.CONFLICT;
+            case COMMENT_REQUIRED, INVALID_RESOLUTION -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** A stale version, or a lock the database could not grant (deadlock, timeout): 409, try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(HttpServletRequest request) {
         return Problems.response(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload it and try again.", null, request);

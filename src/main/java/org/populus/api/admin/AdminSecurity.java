@@ -16,24 +16,36 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may use the Admin API: callers with the {@code admin} role only. No or invalid credentials are a 401, a
- * missing role a 403, both as problem details.
+ * Who may use the Admin API. Procedures and issues ({@code /procedures/**}, {@code /issues/**}) need the role
+ * {@code registrar}; people's history and procedures ({@code /people/**}) need {@code data} or {@code registrar}
+ * (a registrar only sees people who are not discarded, see {@link PeopleController}); every other path — users,
+ * catalogues and whatever is added later — needs {@code admin}. The admin role alone grants none of the review
+ * paths. No or invalid credentials are a 401, a missing role a 403, both as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
+
+    static final String PROCEDURES = AdminErrors.PREFIX + "/procedures";
+    static final String ISSUES = AdminErrors.PREFIX + "/issues";
+    static final String PEOPLE = AdminErrors.PREFIX + "/people";
 
     @Bean
     @Order(30)
     SecurityFilterChain adminSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             JsonMapper json) throws Exception {
         authentication.statelessApi(http.securityMatcher(AdminErrors.PREFIX + "/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Role.ADMIN.code()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PROCEDURES, PROCEDURES + "/**", ISSUES, ISSUES + "/**")
+                        .hasAuthority(Role.REGISTRAR.code())
+                        .requestMatchers(PEOPLE, PEOPLE + "/**")
+                        .hasAnyAuthority(Role.DATA.code(), Role.REGISTRAR.code())
+                        .anyRequest().hasAuthority(Role.ADMIN.code()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> write(request, response, json,
                                 HttpStatus.UNAUTHORIZED, "Log in first: send a session id as header "
                                         + "X-Openerp-Session-Id or cookie session_id, or use HTTP Basic."))
                         .accessDeniedHandler((request, response, ex) -> write(request, response, json,
-                                HttpStatus.FORBIDDEN, "The Admin API needs the role 'admin'.")));
+                                HttpStatus.FORBIDDEN, denied(request))));
         return http.build();
     }
 
@@ -43,6 +55,22 @@ class AdminSecurity {
         return request -> "POST".equals(request.getMethod())
                 && (request.getRequestURI().equals(ScopesController.PATH)
                         || request.getRequestURI().equals(ScopesController.PATH + "/"));
+    }
+
+    /** The 403 text: which role the path needs. */
+    static String denied(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (under(path, PROCEDURES) || under(path, ISSUES)) {
+            return "Reviewing procedures and issues needs the role 'registrar'.";
+        }
+        if (under(path, PEOPLE)) {
+            return "Reading people's history and procedures needs the role 'data' or 'registrar'.";
+        }
+        return "The Admin API needs the role 'admin'.";
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,

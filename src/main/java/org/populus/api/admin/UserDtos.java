@@ -42,7 +42,7 @@ final class UserDtos {
             @Schema(description = "8 characters or more (at most 72 bytes)",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String password,
-            @Schema(description = "role codes: registry-read, registry-write, admin",
+            @Schema(description = "role codes: registry-read, registry-write, admin, registrar, data",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             List<String> roles,
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {

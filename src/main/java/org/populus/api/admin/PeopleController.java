@@ -1,0 +1,70 @@
+package org.populus.api.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.populus.access.Role;
+import org.populus.api.admin.ReviewDtos.ProcedureOut;
+import org.populus.api.admin.ReviewDtos.VersionOut;
+import org.populus.api.web.Callers;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.populus.procedure.Issues;
+import org.populus.procedure.Procedures;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A person's history and procedures, for staff. The role {@code data} sees every person; a {@code registrar}
+ * (who needs them while reviewing) only people who are not discarded — a cancelled or trashed person is a 403 for
+ * them. Only individuals are people here; any other id is a 404.
+ */
+@RestController
+@RequestMapping(path = AdminSecurity.PEOPLE, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Admin: People", description = "People's history and procedures; needs the data role (registrar: "
+        + "people not discarded)")
+class PeopleController {
+
+    private final Registrants registrants;
+    private final Procedures procedures;
+    private final Issues issues;
+    private final JsonMapper json;
+
+    PeopleController(Registrants registrants, Procedures procedures, Issues issues, JsonMapper json) {
+        this.registrants = registrants;
+        this.procedures = procedures;
+        this.issues = issues;
+        this.json = json;
+    }
+
+    @Operation(summary = "Every version of the person, oldest first, with who changed it and why")
+    @GetMapping("/{id}/versions")
+    List<VersionOut> versions(@PathVariable long id) {
+        visible(id);
+        return registrants.versions(id).stream().map(v -> VersionOut.of(v, json)).toList();
+    }
+
+    @Operation(summary = "Every procedure of the person, in any state, newest first")
+    @GetMapping("/{id}/procedures")
+    List<ProcedureOut> procedures(@PathVariable long id) {
+        visible(id);
+        boolean openIssues = !issues.list(false, id, 1, 0).isEmpty();
+        return procedures.ofPerson(id).stream().map(p -> ProcedureOut.of(p, openIssues)).toList();
+    }
+
+    private Registrant visible(long id) {
+        Registrant person = registrants.find(id).filter(r -> !r.isGroup())
+                .orElseThrow(() -> AdminProblem.notFound("Person " + id + " does not exist."));
+        boolean data = Callers.current().map(u -> u.has(Role.DATA)).orElse(false);
+        if (person.discarded() && !data) {
+            throw new AdminProblem(HttpStatus.FORBIDDEN, null,
+                    "Person " + id + " is discarded; discarded people need the role 'data'.");
+        }
+        return person;
+    }
+}
