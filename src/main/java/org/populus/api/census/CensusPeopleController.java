@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change {@code 204}, invalid input {@code 422} with the original's error keys.
  */
 @RestController
-class PeopleController {
+class CensusPeopleController {
 
     private static final Map<ProcedureType, String> TYPE_NAMES = Map.of(
             ProcedureType.REGISTRATION, "Procedures::Registration",
@@ -50,7 +50,7 @@ class PeopleController {
     private final JsonMapper json;
     private final Clock clock;
 
-    PeopleController(Procedures procedures, Registrants registrants, JsonMapper json, Clock clock) {
+    CensusPeopleController(Procedures procedures, Registrants registrants, JsonMapper json, Clock clock) {
         this.procedures = procedures;
         this.registrants = registrants;
         this.json = json;
@@ -117,7 +117,7 @@ class PeopleController {
             @PathVariable("id") String id, HttpServletRequest request) {
         checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
-        List<Upload> files = params.objects("files").stream().map(PeopleController::upload).toList();
+        List<Upload> files = params.objects("files").stream().map(CensusPeopleController::upload).toList();
         procedures.requestDocumentVerification(person(id), files,
                 params.flag("prioritize") || params.flag("prioritized"), location(request),
                 Callers.provenance(request));
@@ -174,7 +174,7 @@ class PeopleController {
         if (person == null) {
             return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(Map.of());
         }
-        List<Map<String, Object>> list = procedures.pending(person.id()).stream().map(PeopleController::procedure)
+        List<Map<String, Object>> list = procedures.pending(person.id()).stream().map(CensusPeopleController::procedure)
                 .toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list);
     }
