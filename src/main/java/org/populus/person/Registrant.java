@@ -31,6 +31,10 @@ public final class Registrant {
     private final Instant createdAt;
     private final Instant updatedAt;
     private Instant discardedAt;
+    // the children as loaded, so a save can skip them when unchanged
+    private final List<Identifier> loadedIdentifiers;
+    private final List<Phone> loadedPhones;
+    private final List<ProgrammeEnrolment> loadedProgrammes;
 
     Registrant(Long id, int version, RegistrantKind kind, PersonalData data, List<Identifier> identifiers,
             List<Phone> phones, List<ProgrammeEnrolment> programmes, Map<String, Long> externalIds,
@@ -47,6 +51,15 @@ public final class Registrant {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.discardedAt = discardedAt;
+        this.loadedIdentifiers = List.copyOf(identifiers);
+        this.loadedPhones = List.copyOf(phones);
+        this.loadedProgrammes = List.copyOf(programmes);
+    }
+
+    /** Whether documents, phones or programme memberships differ from what was loaded. */
+    boolean childrenChanged() {
+        return id == null || !identifiers.equals(loadedIdentifiers) || !phones.equals(loadedPhones)
+                || !programmes.equals(loadedProgrammes);
     }
 
     public long id() {

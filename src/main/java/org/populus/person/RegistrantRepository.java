@@ -237,7 +237,9 @@ class RegistrantRepository {
             throw new OptimisticLockingFailureException(
                     "Registrant " + r.id() + " was changed by someone else (expected version " + r.version() + ")");
         }
-        saveChildren(r.id(), r);
+        if (r.childrenChanged()) {
+            saveChildren(r.id(), r);
+        }
         return r.saved(r.id(), r.version() + 1, r.createdAt(), updated.get());
     }
 

@@ -257,7 +257,7 @@ class PersonDataForm {
     }
 
     private String scope(ProcedureInvalid.Collector errors, String attribute, String code, boolean required) {
-        if (code == null || code.isBlank() || scopes.find(code.strip()).isEmpty()) {
+        if (code == null || code.isBlank() || !scopes.exists(code.strip())) {
             if (required) {
                 errors.add(attribute, "blank");
             }

@@ -66,6 +66,43 @@ public class Scopes {
 
     // ---- look-ups ------------------------------------------------------------------------------------------
 
+    /** Look-ups Census validation makes on every request are remembered this long (and forgotten on a load). */
+    private static final long LOOKUP_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final int LOOKUP_CACHE_LIMIT = 50_000;
+
+    private record Cached(Object value, long until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> lookups =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String key, java.util.function.Supplier<T> load) {
+        long now = System.nanoTime();
+        Cached c = lookups.get(key);
+        if (c != null && now - c.until() < 0) {
+            return (T) c.value();
+        }
+        T value = load.get();
+        if (lookups.size() >= LOOKUP_CACHE_LIMIT) {
+            lookups.clear();
+        }
+        lookups.put(key, new Cached(value, now + LOOKUP_TTL_NANOS));
+        return value;
+    }
+
+    /**
+     * Whether a scope has this code. Remembered for a few seconds (scope files are loaded rarely; a load on this
+     * instance is seen at once, one on another instance within 10 s).
+     */
+    public boolean exists(String code) {
+        if (code == null) {
+            return false;
+        }
+        return remembered("exists|" + code, () -> jdbc.sql("select exists (select 1 from scope where code = ?)")
+                .param(code).query(Boolean.class).single());
+    }
+
     /** The scope with exactly this code. */
     public Optional<Scope> find(String code) {
         if (code == null) {
@@ -105,12 +142,12 @@ public class Scopes {
         if (code == null || key == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
+        return remembered("mapping|" + key + "|" + code, () -> jdbc.sql("""
                 select s.mappings ->> ? from scope o
                 cross join unnest(o.part_of) with ordinality as a(id, ord)
                 join scope s on s.id = a.id
                 where o.code = ? and s.mappings ->> ? is not null
-                order by a.ord limit 1""").params(key, code, key).query(String.class).optional();
+                order by a.ord limit 1""").params(key, code, key).query(String.class).optional());
     }
 
     /**
@@ -157,7 +194,12 @@ public class Scopes {
     public ScopeLoadSummary load(Reader reader, ScopeFormat format) {
         long start = System.nanoTime();
         List<ScopeFile.Row> rows = ScopeFile.parse(reader, format);
-        ScopeLoadSummary summary = loader.load(rows);
+        ScopeLoadSummary summary;
+        try {
+            summary = loader.load(rows);
+        } finally {
+            lookups.clear();
+        }
         log.info("Loaded {} scopes in {} ms: {} created, {} updated, {} unchanged", summary.total(),
                 (System.nanoTime() - start) / 1_000_000, summary.created(), summary.updated(), summary.unchanged());
         return summary;
