@@ -5,6 +5,8 @@
 #
 #   bench/run.sh                                   # full run: N=100000, 32 workers, 5 s warm-up + 20 s per scenario
 #   N=2000 DURATION=5 WARMUP=2 bench/run.sh        # a quick small run
+#   SCENARIOS=census-get,census-version-at,census-register-paced,census-register bench/run.sh
+#                                                  # the Census API scenarios only
 #   SKIP_LOAD=1 bench/run.sh                       # reuse bench/out/data as the previous run left it
 #   BASE_URL=http://127.0.0.1:8080 DB_URL=jdbc:postgresql://127.0.0.1:5432/populus bench/run.sh
 #                                                  # an app that is already running: nothing is built or started
@@ -19,6 +21,7 @@ OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
 SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
+  REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
@@ -48,6 +51,10 @@ SKIP_BUILD="${SKIP_BUILD:-0}"
 SCENARIOS="${SCENARIOS:-all}"
 PGBENCH="${PGBENCH:-0}"
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
+REGISTER_RATE="${REGISTER_RATE:-500}"
+HISTORY_PEOPLE="${HISTORY_PEOPLE:-4}"
+HISTORY_VERSIONS="${HISTORY_VERSIONS:-20}"
+DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-120}"
 SERVER_PORT="${SERVER_PORT:-18080}"
 POPULUS_DB_PORT="${POPULUS_DB_PORT:-15432}"
 POPULUS_ADMIN_LOGIN="${POPULUS_ADMIN_LOGIN:-admin}"
@@ -188,7 +195,8 @@ fi
 ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
   --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED"
   --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION" --scenarios "$SCENARIOS"
-  --pgbench-scale "$PGBENCH_SCALE" --report "$REPORT" --command "$COMMAND")
+  --pgbench-scale "$PGBENCH_SCALE" --register-rate "$REGISTER_RATE" --history-people "$HISTORY_PEOPLE"
+  --history-versions "$HISTORY_VERSIONS" --drain-timeout "$DRAIN_TIMEOUT" --report "$REPORT" --command "$COMMAND")
 [[ "$SKIP_LOAD" == 1 ]] && ARGS+=(--skip-load)
 [[ "$PGBENCH" == 1 ]] && ARGS+=(--pgbench)
 [[ -n "$APP_JDK" ]] && ARGS+=(--app-jdk "$APP_JDK")
@@ -213,7 +221,17 @@ if [[ -f "$REPORT" ]]; then
   echo >&2
   echo "report: $REPORT" >&2
 fi
-[[ -f "$APP_LOG" ]] && echo "app log: $APP_LOG" >&2
+if [[ -f "$APP_LOG" ]]; then
+  echo "app log: $APP_LOG" >&2
+  # server-side failures leave lines there: ERROR (e.g. an exception behind a 500), or the procedure queue's WARN
+  # when it could not process a procedure (retried later)
+  problem_lines='^[0-9T:.+-]+Z? +(ERROR .*|WARN .*ProcedureQueue .*)$'
+  app_errors="$(grep -cE "$problem_lines" "$APP_LOG" || true)"
+  if [[ "${app_errors:-0}" -gt 0 ]]; then
+    echo "bench/run.sh: THE APP LOGGED $app_errors ERROR LINES (or procedure queue warnings), e.g.:" >&2
+    grep -E "$problem_lines" "$APP_LOG" | head -n 5 | cut -c1-300 >&2
+  fi
+fi
 case "$rc" in
   0) ;;
   2) echo "bench/run.sh: SOME SCENARIOS HAD ERRORS — see the report" >&2 ;;

@@ -23,6 +23,10 @@ final class Api {
     static final String SESSION_HEADER = "X-Openerp-Session-Id";
     static final String INDIVIDUAL = "/api/v1/registry/individual/";
     static final String GROUP = "/api/v1/registry/group/";
+    /** Census API v1 (the Decidim connector's paths; the locale only affects human texts). */
+    static final String CENSUS_PEOPLE = "/api/v1/people/";
+    static final String CENSUS_LOCALE_PEOPLE = "/api/v1/es/people";
+    static final String FORM = "application/x-www-form-urlencoded";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -148,6 +152,43 @@ final class Api {
     HttpRequest postGroup(String json) {
         return request(GROUP).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    /**
+     * A Census API request: like the real client it sends no credentials (loopback callers are allowed without
+     * them) and no session header.
+     */
+    HttpRequest.Builder censusRequest(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+                .header("Accept", "application/json");
+    }
+
+    /** {@code POST /api/v1/es/people}, form-urlencoded as the Decidim connector sends it. */
+    HttpRequest censusRegister(String form) {
+        return censusRequest(CENSUS_LOCALE_PEOPLE).header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+    }
+
+    /** {@code PATCH /api/v1/es/people/{qualifiedId}}, form-urlencoded: a person data change. */
+    HttpRequest censusPatch(String qualifiedId, String form) {
+        return censusRequest(CENSUS_LOCALE_PEOPLE + "/" + qualifiedId).header("Content-Type", FORM)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+    }
+
+    /** {@code GET /api/v1/people/{qualifiedId}}, with {@code version_at} when not null. */
+    HttpRequest censusGet(String qualifiedId, String versionAt) {
+        return censusRequest(CENSUS_PEOPLE + qualifiedId
+                + (versionAt == null ? "" : "?version_at=" + encode(versionAt))).GET().build();
+    }
+
+    /** The {@code "person_id"} of a Census answer (registration 202 or GET 200), or -1. */
+    static long personId(HttpResponse<byte[]> resp) {
+        try {
+            JsonNode id = JSON.readTree(resp.body()).get("person_id");
+            return id != null && id.isIntegralNumber() ? id.longValue() : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     HttpResponse<byte[]> send(HttpRequest r) throws IOException {

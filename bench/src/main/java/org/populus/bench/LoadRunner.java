@@ -16,6 +16,11 @@ import org.HdrHistogram.Histogram;
  * previous one has been answered. A warm-up phase is run and discarded, then a measured phase in which every
  * request that both starts and ends inside the window is recorded: successes in an HdrHistogram (microseconds),
  * failures (non-2xx, I/O error, timeout) counted and sampled.
+ *
+ * <p>Paced (open-loop) variant: with a rate, request {@code k} is due at {@code start + k / rate}; a free worker
+ * takes the next due request and waits for its time. Latency is then counted from the time the request was due,
+ * not from when a worker got round to it, so a server that falls behind the schedule shows it in the percentiles
+ * (no coordinated omission).
  */
 final class LoadRunner {
 
@@ -23,8 +28,30 @@ final class LoadRunner {
     interface Worker extends AutoCloseable {
         String call() throws Exception;
 
+        /**
+         * Told, right after each {@link #call()}, which phase that request fell in and whether it succeeded: lets a
+         * worker keep its own per-request records (e.g. registrations whose processing is measured afterwards).
+         */
+        default void counted(Phase phase, boolean ok) {
+        }
+
         @Override
         default void close() throws Exception {
+        }
+    }
+
+    /** Where a request fell: warm-up, measured window (started and ended inside it), or ended after the window. */
+    enum Phase { WARMUP, MEASURED, AFTER }
+
+    /** Called by {@link #run} on its own thread at the start and at the end of the measured window. */
+    interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void windowStarted() {
+        }
+
+        default void windowEnded() {
         }
     }
 
@@ -59,6 +86,15 @@ final class LoadRunner {
     }
 
     ScenarioResult run(String key, String title, String detail, WorkerFactory factory) throws InterruptedException {
+        return run(key, title, detail, factory, 0, Listener.NONE);
+    }
+
+    /**
+     * @param rate requests per second for the paced (open-loop) variant, 0 for closed loop
+     * @param listener told when the measured window starts and ends
+     */
+    ScenarioResult run(String key, String title, String detail, WorkerFactory factory, double rate,
+            Listener listener) throws InterruptedException {
         log.printf("%n== %s: %s%n   %s%n", key, title, detail);
         List<Worker> workers = new ArrayList<>();
         try {
@@ -81,6 +117,7 @@ final class LoadRunner {
         long measureStart = start + warmup.toNanos();
         long end = measureStart + duration.toNanos();
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var tickets = new java.util.concurrent.atomic.AtomicLong();
 
         Thread[] threads = new Thread[concurrency];
         for (int w = 0; w < concurrency; w++) {
@@ -88,7 +125,24 @@ final class LoadRunner {
             Worker worker = workers.get(w);
             threads[w] = Thread.ofVirtual().name(key + "-" + w).start(() -> {
                 while (!stop.get()) {
-                    long t0 = System.nanoTime();
+                    long t0;
+                    if (rate > 0) {
+                        // the next request due; latency counts from when it was due
+                        t0 = start + (long) (tickets.getAndIncrement() * 1e9 / rate);
+                        if (t0 - end >= 0) {
+                            break;
+                        }
+                        try {
+                            sleepUntil(t0, stop);
+                        } catch (InterruptedException e) {
+                            break;
+                        }
+                        if (stop.get() || System.nanoTime() - end >= 0) {
+                            break; // behind schedule at the end of the window: what is still due is dropped
+                        }
+                    } else {
+                        t0 = System.nanoTime();
+                    }
                     if (t0 - end >= 0) {
                         break;
                     }
@@ -102,19 +156,25 @@ final class LoadRunner {
                     if (error != null && sampleCount.getAndIncrement() < MAX_SAMPLES) {
                         samples.add(error);
                     }
+                    Phase phase;
                     if (t0 - measureStart < 0) {
+                        phase = Phase.WARMUP;
                         warmRequests.increment();
                         if (error != null) {
                             warmErrors.increment();
                         }
                     } else if (t1 - end <= 0) {
+                        phase = Phase.MEASURED;
                         if (error == null) {
                             s.ok++;
                             s.histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (t1 - t0) / 1000)));
                         } else {
                             s.errors++;
                         }
+                    } else {
+                        phase = Phase.AFTER;
                     }
+                    worker.counted(phase, error == null);
                 }
             });
         }
@@ -135,9 +195,11 @@ final class LoadRunner {
         CpuMeter.Snapshot c0 = null;
         CpuMeter.Snapshot c1 = null;
         if (failure == null) {
+            listener.windowStarted();
             c0 = cpu.take();
             sleepUntil(end);
             c1 = cpu.take();
+            listener.windowEnded();
         }
         long joinDeadline = System.nanoTime() + requestTimeout.toNanos() + TimeUnit.SECONDS.toNanos(10);
         boolean stuck = false;
@@ -186,6 +248,14 @@ final class LoadRunner {
             } catch (Exception ignored) {
                 // closing is best effort
             }
+        }
+    }
+
+    private static void sleepUntil(long nanoTime, java.util.concurrent.atomic.AtomicBoolean stop)
+            throws InterruptedException {
+        long left;
+        while (!stop.get() && (left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
         }
     }
 

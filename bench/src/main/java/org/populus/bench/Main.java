@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Populus benchmark: loads N synthetic individuals through the API (or takes those already there), then runs, in
  * this order and at the same concurrency: GET individual by id, the raw PostgreSQL primary-key lookup over JDBC,
- * name search (full name; common family name with limit 20), POST individual, POST group of 4 — and writes a
- * Markdown report. Exit status: 0 all fine, 1 could not run (app down, login refused, load failed), 2 some scenario
- * had errors, 64 bad options.
+ * name search (full name; common family name with limit 20), Census GET N@census, Census GET with version_at
+ * against people with a long history (and plain GET of the same people), POST individual, POST group of 4, Census
+ * registrations (paced at the target rate, then closed loop) with their processing lag — and writes a Markdown
+ * report. Exit status: 0 all fine, 1 could not run (app down, login refused, load failed), 2 some scenario had
+ * errors, 64 bad options.
  */
 public final class Main {
 
@@ -67,6 +69,19 @@ public final class Main {
             out.println(g.individualJson(g.person(i), PersonGenerator.nid(i + 1L)));
         }
         out.println(g.householdJson(count, 900_000_001L));
+        CensusPeople census = new CensusPeople(g);
+        for (int i = 1; i <= count; i++) {
+            out.println(census.registrationForm(i));
+        }
+    }
+
+    private static void addProcessing(Report.Facts facts, CensusScenarios.RegistrationRun run, Database db) {
+        if (run.processing() != null) {
+            facts.processing.add(run.processing());
+        } else if (db == null) {
+            facts.notes.add(run.result().title() + ": no database (--db-url none), so the processing lag (202 → "
+                    + "enabled) was not measured.");
+        }
     }
 
     static int run(Options o, List<String> args, PrintStream log) throws Exception {
@@ -182,6 +197,62 @@ public final class Main {
                     "GET /api/v1/registry/individual/?name=<family>&limit=20, family among the 5 most common: "
                             + String.join(", ", common), Scenarios.searchCommonFamily(api, common, seed)));
         }
+        CensusScenarios census = null;
+        if (o.scenarios().stream().anyMatch(k -> k.startsWith("census-"))) {
+            long maxDni = db == null ? 0 : db.maxDniNumber();
+            facts.firstCensusNumber = db == null
+                    ? 10_000_000L + new java.util.Random().nextLong(50_000_000L) : maxDni + 1;
+            if (db == null) {
+                facts.notes.add("No database: Census registrations take DNI numbers from a random start ("
+                        + facts.firstCensusNumber + ").");
+            }
+            census = new CensusScenarios(api, db, new CensusPeople(generator),
+                    new AtomicLong(facts.firstCensusNumber), log);
+        }
+        if (o.wants("census-get")) {
+            results.add(runner.run("census-get", "Census GET person (N@census)",
+                    "GET /api/v1/people/{id}@census, id uniform over the " + String.format("%,d", population.size())
+                            + " individuals", census.getPerson(population, seed)));
+        }
+        if (o.wants("census-version-at")) {
+            String plainTitle = "Census GET, " + o.historyVersions() + "-version people (plain)";
+            String atTitle = "Census GET with version_at, " + o.historyVersions() + "-version people";
+            List<CensusScenarios.HistoryPerson> prepared = null;
+            String failure = null;
+            log.printf("%npreparing %d Census people with %d versions each (register, then %d data changes, each "
+                    + "processed before the next) ...%n", o.historyPeople(), o.historyVersions(),
+                    o.historyVersions() - 2);
+            try {
+                prepared = census.prepareHistory(o.historyPeople(), o.historyVersions());
+                facts.history = prepared;
+                for (CensusScenarios.HistoryPerson p : prepared) {
+                    log.printf("   %s: versions %s, recorded between %s and %s%n", p.qualifiedId(),
+                            p.versions() < 0 ? "?" : p.versions(), p.from(), p.to());
+                    if (p.versions() >= 0 && p.versions() != o.historyVersions()) {
+                        facts.notes.add(p.qualifiedId() + " has " + p.versions() + " versions, not "
+                                + o.historyVersions() + ".");
+                    }
+                }
+            } catch (Api.SetupException e) {
+                failure = e.getMessage();
+                log.println("   !!! " + failure);
+            }
+            if (failure != null) {
+                results.add(ScenarioResult.failed("census-history-get", plainTitle, "preparation failed", failure,
+                        List.of()));
+                results.add(ScenarioResult.failed("census-version-at", atTitle, "preparation failed", failure,
+                        List.of()));
+            } else {
+                String who = prepared.size() + " people registered by the bench, each with " + o.historyVersions()
+                        + " versions (" + prepared.stream().map(CensusScenarios.HistoryPerson::qualifiedId)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+                results.add(runner.run("census-history-get", plainTitle, "GET /api/v1/people/{id}@census of one of "
+                        + who, census.historyGet(prepared, seed)));
+                results.add(runner.run("census-version-at", atTitle, "GET /api/v1/people/{id}@census?version_at="
+                        + "<ISO-8601 instant uniform over that person's history> of one of " + who,
+                        census.versionAt(prepared, seed)));
+            }
+        }
         if (o.wants("post")) {
             results.add(runner.run("post", "POST individual",
                     "POST /api/v1/registry/individual/, new person with 1 National ID and 1 phone, IDs from NID"
@@ -192,6 +263,23 @@ public final class Main {
             results.add(runner.run("group", "POST group with 4 members",
                     "POST /api/v1/registry/group/, kind Household, 4 new members (one Head), 4 new National IDs",
                     Scenarios.postGroup(api, generator, nextNid)));
+        }
+        // paced first, on an empty queue: it checks the target; the closed loop (capacity) may leave a backlog
+        if (o.wants("census-register-paced")) {
+            // enough requests in flight that the load generator never holds the schedule back below 200 ms latency
+            int inFlight = Math.max(o.concurrency(), (int) Math.ceil(o.registerRate() / 5));
+            LoadRunner paced = new LoadRunner(inFlight, o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
+            CensusScenarios.RegistrationRun run = census.register(paced, "census-register-paced",
+                    String.format(Locale.ROOT, "Census registration at %,.0f/s (POST, paced)", o.registerRate()),
+                    o.registerRate(), inFlight, o.drainTimeout());
+            results.add(run.result());
+            addProcessing(facts, run, db);
+        }
+        if (o.wants("census-register")) {
+            CensusScenarios.RegistrationRun run = census.register(runner, "census-register",
+                    "Census registration (POST, closed loop)", 0, o.concurrency(), o.drainTimeout());
+            results.add(run.result());
+            addProcessing(facts, run, db);
         }
         cpu.close();
         facts.finished = ZonedDateTime.now();
@@ -208,12 +296,18 @@ public final class Main {
             out.println();
             out.print(md);
         }
-        boolean problems = results.stream().anyMatch(ScenarioResult::hasProblem);
+        boolean problems = results.stream().anyMatch(ScenarioResult::hasProblem)
+                || facts.processing.stream().anyMatch(CensusScenarios.Processing::hasProblem);
         if (problems) {
             log.println("!!! SOME SCENARIOS HAD ERRORS OR FAILED: the figures of those are not valid results !!!");
             for (ScenarioResult r : results) {
                 if (r.hasProblem()) {
                     log.println("    " + r.title() + ": " + r.oneLine());
+                }
+            }
+            for (CensusScenarios.Processing p : facts.processing) {
+                if (p.hasProblem()) {
+                    log.println("    " + p.title() + ", processing: " + Report.processingProblem(p));
                 }
             }
             return 2;

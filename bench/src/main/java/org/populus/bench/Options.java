@@ -38,9 +38,14 @@ record Options(
         String appVersion,
         long appPid,
         long dbPid,
-        boolean allowRemote) {
+        boolean allowRemote,
+        double registerRate,
+        int historyPeople,
+        int historyVersions,
+        Duration drainTimeout) {
 
-    static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group");
+    static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
+            "census-get", "census-version-at", "census-register-paced", "census-register");
 
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
@@ -63,7 +68,13 @@ record Options(
               --warmup SECONDS        discarded warm-up per scenario (default 5)
               --duration SECONDS      measured time per scenario (default 20)
               --request-timeout SEC   per request (default 30)
-              --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group (default all)
+              --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group,census-get,
+                                      census-version-at,census-register-paced,census-register (default all)
+              --register-rate R       registrations per second offered by census-register-paced (default 500)
+              --history-people P      people prepared for census-version-at (default 4)
+              --history-versions V    versions each of them gets (default 20; at least 2)
+              --drain-timeout SEC     after a registration scenario, how long to wait for the queue to enable
+                                      every registered person (default 120)
               --pgbench               also run pgbench -S (own database in the same PostgreSQL server)
               --pgbench-scale S       pgbench -i scale factor (default 10 = 1,000,000 accounts)
               --report FILE           write the Markdown report there (default: standard output only)
@@ -103,7 +114,8 @@ record Options(
         Set<String> known = new LinkedHashSet<>(List.of("base-url", "db-url", "db-user", "db-password", "login",
                 "password", "auth", "n", "load-concurrency", "seed", "skip-load", "no-vacuum", "concurrency", "warmup",
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
-                "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote"));
+                "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
+                "history-versions", "drain-timeout"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -161,7 +173,14 @@ record Options(
                 blankToNull(m.get("app-version")),
                 Long.parseLong(m.getOrDefault("app-pid", "0").isBlank() ? "0" : m.getOrDefault("app-pid", "0")),
                 Long.parseLong(m.getOrDefault("db-pid", "0").isBlank() ? "0" : m.getOrDefault("db-pid", "0")),
-                Boolean.parseBoolean(m.getOrDefault("allow-remote", "false")));
+                Boolean.parseBoolean(m.getOrDefault("allow-remote", "false")),
+                positiveDouble(m, "register-rate", 500),
+                positiveInt(m, "history-people", 4, false),
+                positiveInt(m, "history-versions", 20, false),
+                seconds(m, "drain-timeout", 120, false));
+        if (o.historyVersions() < 2) {
+            throw new IllegalArgumentException("--history-versions is at least 2 (a registration writes two)");
+        }
         if (o.n() > 999_999_999) {
             throw new IllegalArgumentException("--n is at most 999,999,999 (National IDs have 9 digits)");
         }
@@ -209,6 +228,20 @@ record Options(
         }
         if (value < 0 || (value == 0 && !zeroAllowed)) {
             throw new IllegalArgumentException("--" + key + " must be " + (zeroAllowed ? ">= 0" : "> 0"));
+        }
+        return value;
+    }
+
+    private static double positiveDouble(Map<String, String> m, String key, double dflt) {
+        String v = m.get(key);
+        double value;
+        try {
+            value = v == null ? dflt : Double.parseDouble(v.replace("_", "").replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a number, not '" + v + "'");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("--" + key + " must be > 0");
         }
         return value;
     }

@@ -128,8 +128,9 @@ class PersonController {
 
     /** The primary document; without one, an ID of type dni, nie or passport. */
     private Identifier document(Registrant r) {
+        // documentType is null for other ID types (e.g. an OpenG2P "National ID"): Set.of(…).contains(null) throws
         return r.primaryDocument().orElseGet(() -> r.identifiers().stream()
-                .filter(i -> DOCUMENT_TYPES.contains(documentType(i))).findFirst().orElse(null));
+                .filter(i -> documentType(i) != null).findFirst().orElse(null));
     }
 
     private String documentType(Identifier i) {

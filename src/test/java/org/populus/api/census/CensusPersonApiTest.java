@@ -171,6 +171,23 @@ class CensusPersonApiTest extends HttpTest {
     }
 
     @Test
+    void createdThroughOpenG2pWithAnotherIdTypeHasNoDocument() {
+        String nid = "NID" + unique();
+        Response created = api.post("/api/v1/registry/individual/", obj("given_name", "Awa", "family_name",
+                "Diallo" + unique(), "gender", "female", "birthdate", "1990-03-04",
+                "ids", List.of(obj("id_type", "National ID", "value", nid))), admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        long id = created.json().get("id").asLong();
+        Response r = get(id + "@census", null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(fieldNames(j)).containsExactlyElementsOf(ALL);
+        assertThat(j.get("first_name").asString()).isEqualTo("Awa");
+        assertThat(j.get("document_type").isNull()).isTrue();
+        assertThat(j.get("document_id").isNull()).isTrue();
+    }
+
+    @Test
     void membershipIsAllowedFromTheEighteenthBirthday() {
         LocalDate today = LocalDate.now();
         Registrant adult = create(dni(), today.minusYears(18), Map.of(), CensusStatus.pending());
