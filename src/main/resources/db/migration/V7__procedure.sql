@@ -69,5 +69,11 @@ create table issue_procedure (
 );
 create index issue_procedure_procedure on issue_procedure (procedure_id);
 
--- duplicate checks look people up by phone as given
+-- duplicate checks look people up by phone as given; "<doc>@document_id" looks documents up by value alone
 create index party_phone_number on party_phone (phone_no);
+create index party_identifier_value_any_type on party_identifier (value);
+
+-- The queue table churns (a row in, a row out per procedure): vacuum it often, so workers looking for the next
+-- task do not wade through dead rows.
+alter table procedure_task set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000, autovacuum_vacuum_cost_delay = 0);

@@ -70,10 +70,19 @@ class RegistrantRepository {
         return exists ? find(id) : Optional.empty();
     }
 
-    /** The individual whose external ids hold {@code {system: id}} (GIN index {@code party_external_ids}). */
+    /**
+     * The individual whose external ids hold {@code {system: id}} (GIN index {@code party_external_ids}); the lowest
+     * id when several do.
+     *
+     * <p>No {@code order by … limit 1} in SQL on purpose: with it, PostgreSQL's generic plan for the prepared
+     * statement walks the primary key and filters every row — the whole table for an id nobody has yet, which is
+     * every new registration. Without it the GIN index is always used and the (rare) several matches are ordered
+     * here.
+     */
     Optional<Registrant> findByExternalId(String system, long id) {
-        return jdbc.sql(SELECT + " where p.external_ids @> jsonb_build_object(?::text, ?::bigint) and not p.is_group"
-                + " order by p.id limit 1").params(system, id).query(mapper).optional();
+        return jdbc.sql("select p.id from party p where p.external_ids @> jsonb_build_object(?::text, ?::bigint)"
+                + " and not p.is_group").params(system, id).query(Long.class).list().stream()
+                .min(Long::compare).flatMap(this::find);
     }
 
     /**
@@ -92,7 +101,7 @@ class RegistrantRepository {
                   and (i.primary_document
                        or (t.name in ('dni', 'nie', 'passport') and not exists (
                            select 1 from party_identifier o where o.party_id = i.party_id and o.primary_document)))
-                order by i.party_id limit 1""").param(values.toArray(String[]::new)).query(Long.class).optional()
+                """).param(values.toArray(String[]::new)).query(Long.class).list().stream().min(Long::compare)
                 .flatMap(this::find);
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,6 +32,10 @@ class ProcedureQueue implements SmartLifecycle {
     private final ProcedureRepository repository;
     private final ProcedureProcessor processor;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
+    private final int batchSize;
+    private final java.util.Queue<Object[]> failedAlone = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile long singleUntil = System.nanoTime();
     private final Clock clock;
     private final boolean enabled;
     private final int workers;
@@ -44,10 +47,14 @@ class ProcedureQueue implements SmartLifecycle {
     ProcedureQueue(ProcedureRepository repository, ProcedureProcessor processor, PlatformTransactionManager tm,
             Clock clock, @Value("${populus.procedures.enabled:true}") boolean enabled,
             @Value("${populus.procedures.workers:2}") int workers,
-            @Value("${populus.procedures.poll-interval:500ms}") Duration pollInterval) {
+            @Value("${populus.procedures.poll-interval:500ms}") Duration pollInterval,
+            @Value("${populus.procedures.batch-size:20}") int batchSize) {
         this.repository = repository;
         this.processor = processor;
         this.transactions = new TransactionTemplate(tm);
+        this.savepoints = new TransactionTemplate(tm);
+        this.savepoints.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        this.batchSize = Math.max(1, batchSize);
         this.clock = clock;
         this.enabled = enabled;
         this.workers = Math.max(1, workers);
@@ -80,46 +87,75 @@ class ProcedureQueue implements SmartLifecycle {
     /**
      * Processes due tasks until none is left; returns how many were taken. Used by the workers, and by tests and
      * synchronous callers that want the queue drained now.
+     *
+     * <p>Tasks are taken in batches ({@code populus.procedures.batch-size}) and committed together — one commit
+     * (one WAL flush) per batch instead of per procedure. Each procedure runs in a savepoint: one that fails is rolled
+     * back alone and rescheduled in the same transaction. Should a batch's commit itself fail, the next ones are
+     * taken one by one for a while, so the failing procedure is isolated.
      */
     int drain() {
         int taken = 0;
         while (true) {
-            Optional<Long> done;
-            long[] current = {-1};
+            int size = System.nanoTime() - singleUntil < 0 ? 1 : batchSize;
+            List<long[]> batch;
             try {
-                done = transactions.execute(status -> {
-                    Optional<Long> task = repository.takeTask();
-                    task.ifPresent(id -> {
-                        current[0] = id;
-                        processor.processAutomatically(id);
-                    });
-                    return task;
+                batch = transactions.execute(status -> {
+                    List<long[]> tasks = repository.takeTasks(size);
+                    for (long[] task : tasks) {
+                        process(task[0], size == 1);
+                    }
+                    return tasks;
                 });
             } catch (RuntimeException e) {
-                if (current[0] < 0) {
-                    throw e;
+                if (size == 1) {
+                    if (failedAlone.isEmpty()) {
+                        throw e; // not a procedure's fault (e.g. the database is away): the worker waits
+                    }
+                    rescheduleFailedAlone();
+                    continue;
                 }
-                failed(current[0], e);
-                taken++;
+                log.warn("A batch of procedures could not be committed; taking them one by one for a while", e);
+                singleUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 continue;
             }
-            if (done == null || done.isEmpty()) {
+            if (batch == null || batch.isEmpty()) {
                 return taken;
             }
-            taken++;
+            taken += batch.size();
         }
     }
 
-    private void failed(long procedureId, RuntimeException e) {
+    private void process(long procedureId, boolean alone) {
         try {
-            transactions.executeWithoutResult(status -> {
-                int attempts = repository.attempts(procedureId) + 1;
-                Duration delay = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
-                repository.retryLater(procedureId, clock.instant().plus(delay), String.valueOf(e));
-            });
-            log.warn("Procedure {} could not be processed; retrying later", procedureId, e);
-        } catch (RuntimeException again) {
-            log.error("Procedure {} could not be processed nor rescheduled", procedureId, again);
+            savepoints.executeWithoutResult(status -> processor.processAutomatically(procedureId));
+        } catch (RuntimeException e) {
+            if (alone) {
+                // the whole (one-task) transaction is given up; the task is rescheduled in one of its own
+                failedAlone.add(new Object[] {procedureId, e});
+                throw e;
+            }
+            reschedule(procedureId, e);
+        }
+    }
+
+    private void reschedule(long procedureId, RuntimeException e) {
+        int attempts = repository.attempts(procedureId) + 1;
+        Duration delay = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
+        repository.retryLater(procedureId, clock.instant().plus(delay), String.valueOf(e));
+        log.warn("Procedure {} could not be processed; retrying in {} s", procedureId, delay.toSeconds(), e);
+    }
+
+    /** Reschedules the tasks whose one-task transaction failed, each in a transaction of its own. */
+    private void rescheduleFailedAlone() {
+        Object[] failed;
+        while ((failed = failedAlone.poll()) != null) {
+            long procedureId = (Long) failed[0];
+            RuntimeException e = (RuntimeException) failed[1];
+            try {
+                transactions.executeWithoutResult(status -> reschedule(procedureId, e));
+            } catch (RuntimeException again) {
+                log.error("Procedure {} could not be processed nor rescheduled", procedureId, again);
+            }
         }
     }
 
@@ -132,6 +168,7 @@ class ProcedureQueue implements SmartLifecycle {
                     log.warn("Procedure queue: {}", e.toString());
                 }
             }
+            rescheduleFailedAlone();
             try {
                 signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();

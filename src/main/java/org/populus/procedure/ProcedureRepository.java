@@ -95,30 +95,46 @@ class ProcedureRepository {
         return find(p.id()).orElseThrow();
     }
 
-    /** Queues a procedure for automatic processing (once; a queued one stays queued). */
+    /**
+     * Queues a procedure for automatic processing, unless a task for it is there already. A task another worker is
+     * taking right now (deleted, not yet committed) still counts as there: that worker locks the person after this
+     * transaction and so sees what it wrote. Waiting for that worker instead could deadlock with it (we hold the
+     * person, it holds the task).
+     */
     void enqueue(long procedureId) {
         jdbc.sql("""
-                insert into procedure_task (procedure_id, available_at) values (?, clock_timestamp())
-                on conflict (procedure_id) do update set available_at = least(procedure_task.available_at, excluded.available_at)""")
-                .param(procedureId).update();
+                insert into procedure_task (procedure_id, available_at)
+                select ?, clock_timestamp()
+                where not exists (select 1 from procedure_task where procedure_id = ?)
+                on conflict (procedure_id) do nothing""")
+                .params(procedureId, procedureId).update();
     }
 
-    /** Queues every pending automatic procedure of the person except one. */
+    /** Queues every pending automatic procedure of the person except one (see {@link #enqueue}). */
     void enqueueOthers(long personId, long exceptProcedureId) {
         jdbc.sql("""
                 insert into procedure_task (procedure_id, available_at)
-                select id, clock_timestamp() from procedure
-                where party_id = ? and state = 'pending' and id <> ? and type <> 'document_verification'
+                select p.id, clock_timestamp() from procedure p
+                where p.party_id = ? and p.state = 'pending' and p.id <> ? and p.type <> 'document_verification'
+                  and not exists (select 1 from procedure_task t where t.procedure_id = p.id)
                 on conflict (procedure_id) do nothing""").params(personId, exceptProcedureId).update();
     }
 
-    /** Takes the next due task, locked until the end of the transaction; other workers skip it. */
-    Optional<Long> takeTask() {
+    /**
+     * Takes up to {@code limit} due tasks (oldest first), deleted in the current transaction, so they are gone only
+     * if it commits; other workers skip them meanwhile. Returned in person order (then procedure order), so two
+     * workers lock people in the same order and cannot deadlock.
+     */
+    List<long[]> takeTasks(int limit) {
         return jdbc.sql("""
-                delete from procedure_task where procedure_id = (
-                  select procedure_id from procedure_task where available_at <= clock_timestamp()
-                  order by available_at, procedure_id limit 1 for update skip locked)
-                returning procedure_id""").query(Long.class).optional();
+                with taken as (
+                  delete from procedure_task where procedure_id in (
+                    select procedure_id from procedure_task where available_at <= clock_timestamp()
+                    order by available_at, procedure_id limit ? for update skip locked)
+                  returning procedure_id)
+                select t.procedure_id, p.party_id from taken t join procedure p on p.id = t.procedure_id
+                order by p.party_id, t.procedure_id""")
+                .param(limit).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     /** Puts a task back for a later attempt after a failure (in a transaction of its own). */

@@ -34,9 +34,10 @@ public class Reviews {
     private final Clock clock;
     private final Duration undoWindow;
     private final Duration claimLifetime;
+    private final ProcedureQueue queue;
 
     Reviews(ProcedureRepository repository, ProcedureProcessor processor, Effects effects, Registrants registrants,
-            JdbcClient jdbc, Clock clock, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
+            JdbcClient jdbc, Clock clock, ProcedureQueue queue, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
             @Value("${populus.review.claim-lifetime:30m}") Duration claimLifetime) {
         this.repository = repository;
         this.processor = processor;
@@ -46,6 +47,7 @@ public class Reviews {
         this.clock = clock;
         this.undoWindow = undoWindow;
         this.claimLifetime = claimLifetime;
+        this.queue = queue;
     }
 
     /**
@@ -136,6 +138,8 @@ public class Reviews {
                     "A comment is required to " + decision.name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         String text = blank ? null : comment.strip();
+        // the person's other pending procedures are queued again by the decision: process them right after it
+        queue.wakeAfterCommit();
         return switch (decision) {
             case ACCEPT -> {
                 if (person.discarded() || !effects.acceptable(p, person)) {
