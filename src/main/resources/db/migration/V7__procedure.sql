@@ -35,7 +35,7 @@ create table procedure_task (
     attempts     integer     not null default 0,
     last_error   text
 );
-create index procedure_task_available on procedure_task (available_at);
+create index procedure_task_available on procedure_task (available_at, procedure_id);
 
 create table issue (
     id          bigserial primary key,
@@ -72,6 +72,12 @@ create index issue_procedure_procedure on issue_procedure (procedure_id);
 -- duplicate checks look people up by phone as given; "<doc>@document_id" looks documents up by value alone
 create index party_phone_number on party_phone (phone_no);
 create index party_identifier_value_any_type on party_identifier (value);
+-- the duplicated-person check: same birth date and normalised full name
+create index party_birthdate_name on party (birthdate, search_name);
+
+-- Procedures pile up fast from an empty table: keep the planner's statistics fresh, so look-ups by person keep to
+-- the person's indexes instead of a pending-procedures index that would read the whole backlog.
+alter table procedure set (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 500);
 
 -- The queue table churns (a row in, a row out per procedure): vacuum it often, so workers looking for the next
 -- task do not wade through dead rows.
