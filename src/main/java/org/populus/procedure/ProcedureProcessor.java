@@ -29,6 +29,7 @@ class ProcedureProcessor {
     private final IssueDetector issues;
     private final Effects effects;
     private final Clock clock;
+    private volatile Runnable requeued = () -> { };
 
     ProcedureProcessor(ProcedureRepository procedures, Registrants registrants, IssueDetector issues, Effects effects,
             Clock clock) {
@@ -37,6 +38,11 @@ class ProcedureProcessor {
         this.issues = issues;
         this.effects = effects;
         this.clock = clock;
+    }
+
+    /** Called (inside the transaction) whenever processing queued other procedures again. */
+    void onRequeued(Runnable listener) {
+        this.requeued = listener;
     }
 
     /** Processes the procedure automatically, inside the caller's transaction (the queue's). */
@@ -81,7 +87,9 @@ class ProcedureProcessor {
         Procedure done = procedures.update(new Procedure(p.id(), p.personId(), p.type(), state, information, comment,
                 p.prioritizedAt(), p.location(), null, null, reviewer, clock.instant(), before.version(), after,
                 p.createdAt(), p.updatedAt(), p.version()));
-        procedures.enqueueOthers(p.personId(), p.id());
+        if (procedures.enqueueOthers(p.personId(), p.id()) > 0) {
+            requeued.run();
+        }
         return done;
     }
 

@@ -33,6 +33,8 @@ class ProcedureQueue implements SmartLifecycle {
     private final ProcedureProcessor processor;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
+    private final TransactionTemplate ownTransaction;
+    private final boolean processOnCommit;
     private final int batchSize;
     private final java.util.Queue<Object[]> failedAlone = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long singleUntil = System.nanoTime();
@@ -48,23 +50,57 @@ class ProcedureQueue implements SmartLifecycle {
             Clock clock, @Value("${populus.procedures.enabled:true}") boolean enabled,
             @Value("${populus.procedures.workers:2}") int workers,
             @Value("${populus.procedures.poll-interval:500ms}") Duration pollInterval,
-            @Value("${populus.procedures.batch-size:20}") int batchSize) {
+            @Value("${populus.procedures.batch-size:20}") int batchSize,
+            @Value("${populus.procedures.process-on-commit:true}") boolean processOnCommit) {
         this.repository = repository;
         this.processor = processor;
         this.transactions = new TransactionTemplate(tm);
         this.savepoints = new TransactionTemplate(tm);
         this.savepoints.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.batchSize = Math.max(1, batchSize);
+        this.ownTransaction = new TransactionTemplate(tm);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.processOnCommit = processOnCommit;
+        // procedures queued again by processing (the person's others) are taken by the workers right after
+        processor.onRequeued(this::wakeAfterCommit);
         this.clock = clock;
         this.enabled = enabled;
         this.workers = Math.max(1, workers);
         this.pollInterval = pollInterval;
     }
 
-    /** Queues the procedure in the current transaction; workers wake when it commits. */
+    /**
+     * Queues the procedure in the current transaction. Once that commits, the calling thread processes it at once
+     * (taking its task like a worker would; {@code populus.procedures.process-on-commit}), so processing keeps pace
+     * with the requests that create procedures; the workers take whatever is left (a crash in between, a failure,
+     * procedures queued again).
+     */
     void enqueue(long procedureId) {
         repository.enqueue(procedureId);
-        wakeAfterCommit();
+        if (!enabled || !processOnCommit || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            wakeAfterCommit();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                processNow(procedureId);
+            }
+        });
+    }
+
+    /** Processes one queued procedure in the calling thread, unless a worker has taken it. Never throws. */
+    void processNow(long procedureId) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (repository.takeTask(procedureId)) {
+                    process(procedureId, false);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Procedure {} could not be processed on commit; the queue takes it", procedureId, e);
+        }
     }
 
     void wakeAfterCommit() {

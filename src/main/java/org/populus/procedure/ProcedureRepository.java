@@ -111,8 +111,8 @@ class ProcedureRepository {
     }
 
     /** Queues every pending automatic procedure of the person except one (see {@link #enqueue}). */
-    void enqueueOthers(long personId, long exceptProcedureId) {
-        jdbc.sql("""
+    int enqueueOthers(long personId, long exceptProcedureId) {
+        return jdbc.sql("""
                 insert into procedure_task (procedure_id, available_at)
                 select p.id, clock_timestamp() from procedure p
                 where p.party_id = ? and p.state = 'pending' and p.id <> ? and p.type <> 'document_verification'
@@ -135,6 +135,14 @@ class ProcedureRepository {
                 select t.procedure_id, p.party_id from taken t join procedure p on p.id = t.procedure_id
                 order by p.party_id, t.procedure_id""")
                 .param(limit).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /** Takes this procedure's task unless another worker holds it (or it is gone); true when taken. */
+    boolean takeTask(long procedureId) {
+        return jdbc.sql("""
+                delete from procedure_task where procedure_id = (
+                  select procedure_id from procedure_task where procedure_id = ? for update skip locked)""")
+                .param(procedureId).update() == 1;
     }
 
     /** Puts a task back for a later attempt after a failure (in a transaction of its own). */

@@ -29,6 +29,12 @@ class TwoInstancesQueueTest extends HttpTest {
     @Autowired
     javax.sql.DataSource dataSource;
 
+    @Autowired
+    org.populus.person.Registrants registrants;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void noProcedureIsProcessedTwice() throws Exception {
         HikariDataSource hikari = (HikariDataSource) dataSource;
@@ -40,11 +46,25 @@ class TwoInstancesQueueTest extends HttpTest {
                 "--populus.procedures.workers=3", "--spring.main.banner-mode=off")) {
             Procedures other = second.getBean(Procedures.class);
             String run = unique();
+            // pending people with queued registrations, all committed at once, so only the queue processes them
+            // (a registration through the API is processed by its own request right after the commit)
             List<Long> people = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                people.add(procedures.register(input(run, i), (i + 1) + "@twice-" + run, "origin_qualified_id", null,
-                        Provenance.system("test")));
-            }
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < 60; i++) {
+                    PersonDataInput in = input(run, i);
+                    long person = registrants.registerCensus(new org.populus.person.CensusPersonData(in.firstName(),
+                            in.lastName1(), null, "dni", in.documentId(), "ES", java.time.LocalDate.of(1980, 1, 1),
+                            "male", "Calle 1", "ES", "28001", in.email(), "ES", null), java.util.Map.of(),
+                            Provenance.system("test")).id();
+                    long procedure = jdbc.sql("""
+                            insert into procedure (party_id, type, state, information, created_at, updated_at, version)
+                            values (?, 'registration', 'pending', '{}', clock_timestamp(), clock_timestamp(), 1)
+                            returning id""").param(person).query(Long.class).single();
+                    jdbc.sql("insert into procedure_task (procedure_id, available_at) values (?, clock_timestamp())")
+                            .param(procedure).update();
+                    people.add(person);
+                }
+            });
             ExecutorService pool = Executors.newFixedThreadPool(6);
             try {
                 List<Future<Integer>> drains = new ArrayList<>();
