@@ -35,6 +35,7 @@ class ProcedureQueue implements SmartLifecycle {
     private final TransactionTemplate savepoints;
     private final TransactionTemplate ownTransaction;
     private final boolean processOnCommit;
+    private final ThreadLocal<List<Long>> committed = ThreadLocal.withInitial(ArrayList::new);
     private final int batchSize;
     private final java.util.Queue<Object[]> failedAlone = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long singleUntil = System.nanoTime();
@@ -71,10 +72,10 @@ class ProcedureQueue implements SmartLifecycle {
     }
 
     /**
-     * Queues the procedure in the current transaction. Once that commits, the calling thread processes it at once
-     * (taking its task like a worker would; {@code populus.procedures.process-on-commit}), so processing keeps pace
-     * with the requests that create procedures; the workers take whatever is left (a crash in between, a failure,
-     * procedures queued again).
+     * Queues the procedure in the current transaction. With {@code populus.procedures.process-on-commit} (the
+     * default), once that transaction commits the calling thread processes it ({@link #processCommitted}, taking its
+     * task like a worker would), so processing keeps pace with the requests that create procedures; the workers take
+     * whatever is left (a crash in between, a failure, procedures queued again).
      */
     void enqueue(long procedureId) {
         repository.enqueue(procedureId);
@@ -85,9 +86,27 @@ class ProcedureQueue implements SmartLifecycle {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                processNow(procedureId);
+                committed.get().add(procedureId);
             }
         });
+    }
+
+    /**
+     * Processes, in the calling thread, the procedures this thread queued in transactions that have committed since.
+     * Called outside any transaction, once the connection of the one that queued them is given back (processing
+     * from inside its commit would hold two connections per request and could starve the pool).
+     */
+    void processCommitted() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return; // still inside a caller's transaction: the workers will take them
+        }
+        List<Long> ids = committed.get();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> todo = List.copyOf(ids);
+        ids.clear();
+        todo.forEach(this::processNow);
     }
 
     /** Processes one queued procedure in the calling thread, unless a worker has taken it. Never throws. */

@@ -141,8 +141,20 @@ public class Procedures {
                     location));
         });
         Procedure created = confirmed.orElseThrow(() -> ProcedureInvalid.of("received_code", "invalid"));
+        queue.processCommitted();
+        // processed synchronously, as the original did (perform_now), even when processing on commit is off
         transactions.executeWithoutResult(status -> processor.processAutomatically(created.id()));
         return repository.find(created.id()).orElseThrow();
+    }
+
+    /**
+     * Runs the work in a transaction of its own, then — with the connection given back — processes the procedures
+     * it queued, in this thread (see {@link ProcedureQueue#enqueue}).
+     */
+    private <T> T committed(java.util.function.Supplier<T> work) {
+        T result = transactions.execute(status -> work.get());
+        queue.processCommitted();
+        return result;
     }
 
     private static String ownPhone(Registrant person) {
@@ -163,9 +175,13 @@ public class Procedures {
      *     error messages
      * @return the person's id
      */
-    @Transactional
     public long register(PersonDataInput input, String origin, String originAttribute, Location location,
             Provenance provenance) {
+        return committed(() -> registerInTransaction(input, origin, originAttribute, location, provenance));
+    }
+
+    private long registerInTransaction(PersonDataInput input, String origin, String originAttribute,
+            Location location, Provenance provenance) {
         CensusPersonData data = form.registration(input);
         Map<String, Long> externalIds = Map.of();
         if (origin != null && !origin.isBlank()) {
@@ -216,10 +232,10 @@ public class Procedures {
      * @param ignoreEmail drop an email change ({@code ignore_email=true})
      * @return false when nothing would change (no procedure then)
      */
-    @Transactional
     public boolean requestDataChange(long personId, PersonDataInput input, boolean ignoreEmail, Location location,
             Provenance provenance) {
-        Registrant person = kept(personId);
+        return committed(() -> {
+            Registrant person = kept(personId);
         CensusPersonData changes = form.change(input, CensusPersonData.of(person, registrants::idTypeName),
                 ignoreEmail);
         if (changes.isEmpty()) {
@@ -228,12 +244,13 @@ public class Procedures {
         pending(personId, ProcedureType.PERSON_DATA_CHANGE, Map.of("person_data", PersonDataJson.toMap(changes)),
                 null, location);
         return true;
+        });
     }
 
     /** Asks to cancel the person's registration; {@code channel} names the application asking. */
-    @Transactional
     public void requestCancellation(long personId, String channel, String reason, Location location,
             Provenance provenance) {
+        committed(() -> {
         kept(personId);
         if (channel == null || channel.isBlank()) {
             throw ProcedureInvalid.of("channel", "blank");
@@ -242,6 +259,8 @@ public class Procedures {
         information.put("channel", channel.strip());
         information.put("reason", reason);
         pending(personId, ProcedureType.CANCELLATION, information, null, location);
+        return null;
+        });
     }
 
     /**
@@ -249,8 +268,8 @@ public class Procedures {
      *
      * @return false when the person already has that level (no procedure then)
      */
-    @Transactional
     public boolean requestMembershipLevel(long personId, String level, Location location, Provenance provenance) {
+        return committed(() -> {
         Registrant person = kept(personId);
         if (level == null || level.isBlank()) {
             throw ProcedureInvalid.of("membership_level", "blank");
@@ -264,6 +283,7 @@ public class Procedures {
         pending(personId, ProcedureType.MEMBERSHIP_LEVEL_CHANGE, Map.of("to_membership_level", level), null,
                 location);
         return true;
+        });
     }
 
     /**

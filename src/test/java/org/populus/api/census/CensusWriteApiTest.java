@@ -371,6 +371,30 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
+    void moreConcurrentRegistrationsThanDatabaseConnectionsAllSucceedAndAreProcessed() throws Exception {
+        // each request processes its registration after its commit: it must never hold two connections at once
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 128; i++) {
+                Map<String, String> p = person();
+                calls.add(() -> form(api, "POST", "/api/v1/es/people", nested(p)));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                Response r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(202);
+                ids.add(r.json().get("person_id").asLong());
+            }
+            for (long id : ids) {
+                awaitState(id, "state", "enabled");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void malformedOriginIdIsInvalid() {
         Response r = form(api, "POST", "/api/v1/people", nested(person()), pairs("origin_qualified_id", "potato"));
         assertThat(r.status()).isEqualTo(422);
