@@ -167,12 +167,21 @@ class RegistrantRepository {
                 .query(Long.class).optional();
     }
 
+    /**
+     * Other non-discarded people whose primary document is this one.
+     *
+     * <p>The primary-document test is made here, not in SQL: given {@code i.primary_document}, PostgreSQL's generic
+     * plan may walk the partial index of primary documents (every Census person) instead of looking the value up —
+     * measured at 15,000 buffers per registration with 16,000 Census people.
+     */
     List<Long> othersWithDocument(long self, long idTypeId, String scopeCode, String value) {
         return jdbc.sql("""
-                select p.id from party_identifier i join party p on p.id = i.party_id
-                where i.id_type_id = ? and i.value = ? and i.primary_document and p.id <> ?
-                  and p.discarded_at is null and p.document_scope_code is not distinct from ?
-                order by p.id limit 50""").params(idTypeId, value, self, scopeCode).query(Long.class).list();
+                select p.id, i.primary_document from party_identifier i join party p on p.id = i.party_id
+                where i.id_type_id = ? and i.value = ? and p.id <> ?
+                  and p.discarded_at is null and p.document_scope_code is not distinct from ?""")
+                .params(idTypeId, value, self, scopeCode)
+                .query((rs, n) -> rs.getBoolean(2) ? rs.getLong(1) : null).list().stream()
+                .filter(java.util.Objects::nonNull).sorted().limit(50).toList();
     }
 
     List<Long> othersWithNameAndBirthdate(long self, String searchName, java.time.LocalDate bornAt) {
