@@ -72,6 +72,12 @@ create index issue_procedure_procedure on issue_procedure (procedure_id);
 -- duplicate checks look people up by phone as given; "<doc>@document_id" looks documents up by value alone
 create index party_phone_number on party_phone (phone_no);
 create index party_identifier_value_any_type on party_identifier (value);
+-- Registering looks every Census person up by external id: without a pending list (fastupdate), that look-up
+-- never has to read a list of recent insertions that grows to megabytes between clean-ups.
+alter index party_external_ids set (fastupdate = off);
+-- Processing a procedure updates the person's states, which no index covers: room left on each page lets
+-- PostgreSQL update the row in place (HOT) instead of adding entries to every index (the name trigrams above all).
+alter table party set (fillfactor = 85);
 -- the duplicated-person check: same birth date and normalised full name
 create index party_birthdate_name on party (birthdate, search_name);
 
