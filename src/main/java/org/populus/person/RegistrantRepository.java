@@ -60,6 +60,12 @@ class RegistrantRepository {
         return jdbc.sql(SELECT + " where p.id = ?").param(id).query(mapper).optional();
     }
 
+    /** The individual's id and whether it is discarded, from its row alone. */
+    Optional<Registrants.Standing> standing(long id) {
+        return jdbc.sql("select id, discarded_at is not null from party where id = ? and not is_group").param(id)
+                .query((rs, n) -> new Registrants.Standing(rs.getLong(1), rs.getBoolean(2))).optional();
+    }
+
     /** Locks the registrant's row until the end of the transaction, so concurrent changes queue up. */
     Optional<Registrant> findForUpdate(long id) {
         // Two statements on purpose: after waiting for the lock, PostgreSQL re-checks only the locked row, while a

@@ -278,6 +278,20 @@ public class Registrants {
         });
     }
 
+    /** A person's id and whether they are discarded (cancelled or trashed) now. */
+    public record Standing(long id, boolean discarded) {
+    }
+
+    /**
+     * The id and current discarded state of the individual a Census qualified id names — a primary-key look-up for
+     * {@code N@census}, without reading the whole person.
+     */
+    public Optional<Standing> standing(String qualifiedId) {
+        return QualifiedId.parse(qualifiedId).flatMap(q -> q instanceof QualifiedId.Census c
+                ? repository.standing(c.id())
+                : findByQualifiedId(qualifiedId).map(r -> new Standing(r.id(), r.discarded())));
+    }
+
     /** The registrants with these ids that exist, in id order (one statement). */
     public List<Registrant> findAll(Collection<Long> ids) {
         return repository.findAll(ids);

@@ -70,10 +70,18 @@ class PersonController {
         if (versionAt != null) {
             at = VersionAt.parse(versionAt).orElseThrow(() -> new CensusErrors.Invalid("version_at", "invalid"));
         }
-        Registrant current = registrants.findByQualifiedId(qualifiedId).orElseThrow(CensusErrors.NotFound::new);
-        Registrant shown = at == null ? current
-                : registrants.asOf(current.id(), at).orElseThrow(CensusErrors.NotFound::new);
-        Map<String, Object> all = attributes(shown, !current.status().discarded());
+        Registrant shown;
+        boolean discardedNow;
+        if (at == null) {
+            shown = registrants.findByQualifiedId(qualifiedId).orElseThrow(CensusErrors.NotFound::new);
+            discardedNow = shown.status().discarded();
+        } else {
+            // as of an instant: the version from history, shown as the person stands now (discarded or not)
+            Registrants.Standing now = registrants.standing(qualifiedId).orElseThrow(CensusErrors.NotFound::new);
+            shown = registrants.asOf(now.id(), at).orElseThrow(CensusErrors.NotFound::new);
+            discardedNow = now.discarded();
+        }
+        Map<String, Object> all = attributes(shown, !discardedNow);
         String[] excludes = request.getParameterValues("excludes[]");
         boolean withScopes = "true".equalsIgnoreCase(request.getParameter("with_scope")) || excludes != null;
         if (withScopes) {
