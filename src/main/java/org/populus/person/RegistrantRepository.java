@@ -229,7 +229,7 @@ class RegistrantRepository {
                 .single();
         long id = (Long) row[0];
         r.normalizeAdditionalInfo((String) row[3]);
-        saveChildren(id, r);
+        saveChildren(id, r, true);
         return r.saved(id, 1, (Instant) row[1], (Instant) row[2]);
     }
 
@@ -262,14 +262,17 @@ class RegistrantRepository {
                     "Registrant " + r.id() + " was changed by someone else (expected version " + r.version() + ")");
         }
         if (r.childrenChanged()) {
-            saveChildren(r.id(), r);
+            saveChildren(r.id(), r, false);
         }
         return r.saved(r.id(), r.version() + 1, r.createdAt(), updated.get());
     }
 
-    private void saveChildren(long partyId, Registrant r) {
+    /** Writes the children; a new registrant ({@code fresh}) has none stored to remove. */
+    private void saveChildren(long partyId, Registrant r, boolean fresh) {
         List<Identifier> identifiers = new ArrayList<>();
-        keepOnly("party_identifier", partyId, r.identifiers().stream().map(Identifier::id).toList());
+        if (!fresh) {
+            keepOnly("party_identifier", partyId, r.identifiers().stream().map(Identifier::id).toList());
+        }
         for (Identifier i : r.identifiers()) {
             if (i.id() == null) {
                 long id = jdbc.sql("""
@@ -285,7 +288,9 @@ class RegistrantRepository {
             }
         }
         List<Phone> phones = new ArrayList<>();
-        keepOnly("party_phone", partyId, r.phones().stream().map(Phone::id).toList());
+        if (!fresh) {
+            keepOnly("party_phone", partyId, r.phones().stream().map(Phone::id).toList());
+        }
         int position = 0;
         for (Phone p : r.phones()) {
             if (p.id() == null) {
@@ -305,7 +310,9 @@ class RegistrantRepository {
             position++;
         }
         List<ProgrammeEnrolment> programmes = new ArrayList<>();
-        keepOnly("programme_membership", partyId, r.programmes().stream().map(ProgrammeEnrolment::id).toList());
+        if (!fresh) {
+            keepOnly("programme_membership", partyId, r.programmes().stream().map(ProgrammeEnrolment::id).toList());
+        }
         for (ProgrammeEnrolment m : r.programmes()) {
             if (m.id() == null) {
                 long id = jdbc.sql("""

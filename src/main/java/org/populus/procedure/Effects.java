@@ -39,14 +39,21 @@ class Effects {
     }
 
     /**
-     * Applies the accepted procedure's effect.
-     *
-     * @return the procedure's information as it should be stored afterwards (a cancellation records the state
-     *     it cancelled from)
+     * What an effect left: the procedure's information as it should be stored (a cancellation records the state it
+     * cancelled from) and the person's version afterwards.
      */
-    Map<String, Object> accept(Procedure p, Registrant person, Provenance provenance) {
+    record Outcome(Map<String, Object> information, int personVersion) {
+    }
+
+    /** Applies the accepted procedure's effect. */
+    Outcome accept(Procedure p, Registrant person, Provenance provenance) {
         long id = person.id();
-        switch (p.type()) {
+        if (p.type() == ProcedureType.CANCELLATION) {
+            Map<String, Object> info = new LinkedHashMap<>(p.information());
+            info.put("from_state", person.status().state().code());
+            return new Outcome(info, registrants.transition(id, provenance, PersonEvent.CANCEL).version());
+        }
+        Registrant after = switch (p.type()) {
             case REGISTRATION -> registrants.transition(id, provenance, PersonEvent.ACCEPT);
             case PERSON_DATA_CHANGE -> {
                 Object data = p.information().get("person_data");
@@ -59,39 +66,39 @@ class Effects {
                         || !same(changes.documentId(), current.documentId())
                         || !same(changes.documentScopeCode(), current.documentScopeCode()));
                 boolean phoneChanged = changes.phone() != null && !changes.phone().equals(current.phone());
-                java.util.List<PersonEvent> after = new java.util.ArrayList<>();
+                java.util.List<PersonEvent> events = new java.util.ArrayList<>();
                 if (documentChanged) {
-                    after.add(PersonEvent.UNVERIFY);
+                    events.add(PersonEvent.UNVERIFY);
                 }
                 if (phoneChanged) {
-                    after.add(PersonEvent.UNVERIFY_PHONE);
+                    events.add(PersonEvent.UNVERIFY_PHONE);
                 }
-                registrants.changeCensusData(id, changes, provenance, after.toArray(PersonEvent[]::new));
+                yield registrants.changeCensusData(id, changes, provenance, events.toArray(PersonEvent[]::new));
             }
-            case CANCELLATION -> {
-                Map<String, Object> info = new LinkedHashMap<>(p.information());
-                info.put("from_state", person.status().state().code());
-                registrants.transition(id, provenance, PersonEvent.CANCEL);
-                return info;
-            }
+            case CANCELLATION -> throw new IllegalStateException("handled above");
             case MEMBERSHIP_LEVEL_CHANGE -> registrants.transition(id, provenance, levelEvent(p));
             case PHONE_VERIFICATION -> registrants.changeCensusData(id, phoneOnly((String) p.information().get("phone")),
                     provenance, PersonEvent.VERIFY_PHONE);
             case DOCUMENT_VERIFICATION -> registrants.transition(id, provenance, PersonEvent.VERIFY);
-        }
-        return p.information();
+        };
+        return new Outcome(p.information(), after.version());
     }
 
-    /** Rejecting a registration trashes the person; rejecting a document verification asks for another one. */
-    void reject(Procedure p, Registrant person, Provenance provenance) {
+    /**
+     * Rejecting a registration trashes the person; rejecting a document verification asks for another one.
+     *
+     * @return the person's version afterwards
+     */
+    int reject(Procedure p, Registrant person, Provenance provenance) {
         PersonEvent event = switch (p.type()) {
             case REGISTRATION -> PersonEvent.TRASH;
             case DOCUMENT_VERIFICATION -> PersonEvent.REQUEST_VERIFICATION;
             default -> null;
         };
         if (event != null && person.may(event, registrants.today(), registrants.minimumAge())) {
-            registrants.transition(person.id(), provenance, event);
+            return registrants.transition(person.id(), provenance, event).version();
         }
+        return person.version();
     }
 
     private static PersonEvent levelEvent(Procedure p) {

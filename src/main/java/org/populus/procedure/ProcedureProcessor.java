@@ -61,7 +61,8 @@ class ProcedureProcessor {
         Registrant person = locked.get();
         issues.check(p, person);
         if (person.discarded()) {
-            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.information());
+            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.information(),
+                    person.version());
             return Optional.of(ProcedureState.DISMISSED);
         }
         if (!p.type().autoProcessed() || issues.blocking(person.id())) {
@@ -72,8 +73,9 @@ class ProcedureProcessor {
                     p.type().code(), person.id());
             return Optional.of(ProcedureState.PENDING);
         }
-        Map<String, Object> information = effects.accept(p, person, provenance(null, p, "accepted"));
-        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, information);
+        Effects.Outcome outcome = effects.accept(p, person, provenance(null, p, "accepted"));
+        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, outcome.information(),
+                outcome.personVersion());
         return Optional.of(ProcedureState.ACCEPTED);
     }
 
@@ -82,8 +84,7 @@ class ProcedureProcessor {
      * and queues the person's other pending procedures.
      */
     Procedure finish(Procedure p, Registrant before, ProcedureState state, String reviewer, String comment,
-            Map<String, Object> information) {
-        int after = registrants.find(before.id()).map(Registrant::version).orElse(before.version());
+            Map<String, Object> information, int after) {
         Procedure done = procedures.update(new Procedure(p.id(), p.personId(), p.type(), state, information, comment,
                 p.prioritizedAt(), p.location(), null, null, reviewer, clock.instant(), before.version(), after,
                 p.createdAt(), p.updatedAt(), p.version()));

@@ -54,26 +54,26 @@ class ProcedureRepository {
 
     Procedure insert(long personId, ProcedureType type, Map<String, Object> information, Instant prioritizedAt,
             Location location) {
-        long id = jdbc.sql("""
+        return jdbc.sql("""
                 insert into procedure (party_id, type, state, information, prioritized_at, location, created_at,
                   updated_at, version)
                 values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1)
-                returning id""")
+                returning *""")
                 .params(personId, type.code(), json.writeValueAsString(information), ts(prioritizedAt),
                         location == null ? null : json.writeValueAsString(location))
-                .query(Long.class).single();
-        return find(id).orElseThrow();
+                .query(this::mapRow).single();
     }
 
     /** Saves state, information, comment, claim and processing fields; bumps the version. */
     Procedure update(Procedure p) {
-        int rows = jdbc.sql("""
+        Optional<Procedure> saved = jdbc.sql("""
                 update procedure set state = :state, information = cast(:information as jsonb), comment = :comment,
                   prioritized_at = :prioritizedAt, location = cast(:location as jsonb), claimed_by = :claimedBy,
                   claimed_at = :claimedAt, processed_by = :processedBy, processed_at = :processedAt,
                   person_version_before = :before, person_version_after = :after, updated_at = clock_timestamp(),
                   version = version + 1
-                where id = :id and version = :version""")
+                where id = :id and version = :version
+                returning *""")
                 .param("state", p.state().code())
                 .param("information", json.writeValueAsString(p.information()))
                 .param("comment", p.comment())
@@ -87,12 +87,10 @@ class ProcedureRepository {
                 .param("after", p.personVersionAfter())
                 .param("id", p.id())
                 .param("version", p.version())
-                .update();
-        if (rows == 0) {
-            throw new OptimisticLockingFailureException(
-                    "Procedure " + p.id() + " was changed by someone else (expected version " + p.version() + ")");
-        }
-        return find(p.id()).orElseThrow();
+                .query(this::mapRow)
+                .optional();
+        return saved.orElseThrow(() -> new OptimisticLockingFailureException(
+                "Procedure " + p.id() + " was changed by someone else (expected version " + p.version() + ")"));
     }
 
     /**

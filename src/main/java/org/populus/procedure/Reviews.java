@@ -147,15 +147,17 @@ public class Reviews {
                             + " cannot be accepted now (person state " + person.status().state().code()
                             + ", verification " + person.status().verification().code() + ").");
                 }
-                Map<String, Object> information = effects.accept(p, person,
+                Effects.Outcome outcome = effects.accept(p, person,
                         ProcedureProcessor.provenance(reviewer, p, "accepted"));
-                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, information);
+                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, outcome.information(),
+                        outcome.personVersion());
             }
             case REJECT -> {
-                effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
-                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.information());
+                int after = effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
+                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.information(), after);
             }
-            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.information());
+            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.information(),
+                    person.version());
         };
     }
 
