@@ -22,6 +22,56 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
         return state == ProcedureState.PENDING;
     }
 
+    /**
+     * The same pending procedure asked again: new information (and location, and a priority once given — it is
+     * never cleared).
+     */
+    Procedure askedAgain(Map<String, Object> newInformation, Location newLocation, Instant newPriority) {
+        requireState(ProcedureState.PENDING, "ask again");
+        return new Procedure(id, personId, type, state, newInformation, comment,
+                prioritizedAt != null ? prioritizedAt : newPriority, newLocation != null ? newLocation : location,
+                claimedBy, claimedAt, processedBy, processedAt, personVersionBefore, personVersionAfter, createdAt,
+                updatedAt, version);
+    }
+
+    /** Claimed by a reviewer ({@code null}: released). */
+    Procedure claimed(String reviewer, Instant at) {
+        requireState(ProcedureState.PENDING, "claim");
+        return new Procedure(id, personId, type, state, information, comment, prioritizedAt, location, reviewer,
+                reviewer == null ? null : at, processedBy, processedAt, personVersionBefore, personVersionAfter,
+                createdAt, updatedAt, version);
+    }
+
+    /**
+     * Decided: accepted, rejected or dismissed, by a reviewer ({@code null}: the queue), with the person's versions
+     * before and after its effect (what undo puts back). The claim ends.
+     */
+    Procedure decided(ProcedureState decision, String reviewer, Instant at, String newComment,
+            Map<String, Object> newInformation, int personBefore, int personAfter) {
+        requireState(ProcedureState.PENDING, "decide");
+        if (decision == ProcedureState.PENDING) {
+            throw new IllegalArgumentException("A decision is accepted, rejected or dismissed");
+        }
+        return new Procedure(id, personId, type, decision, newInformation, newComment, prioritizedAt, location, null,
+                null, reviewer, at, personBefore, personAfter, createdAt, updatedAt, version);
+    }
+
+    /** Undone: pending again, claimed by the reviewer who undid it. Only accepted or rejected procedures. */
+    Procedure undone(String reviewer, Instant at) {
+        if (state != ProcedureState.ACCEPTED && state != ProcedureState.REJECTED) {
+            throw new IllegalStateException("Procedure " + id + " is " + state.code() + ": only an accepted or "
+                    + "rejected procedure can be undone");
+        }
+        return new Procedure(id, personId, type, ProcedureState.PENDING, information, comment, prioritizedAt,
+                location, reviewer, at, null, null, null, null, createdAt, updatedAt, version);
+    }
+
+    private void requireState(ProcedureState required, String action) {
+        if (state != required) {
+            throw new IllegalStateException("Cannot " + action + " procedure " + id + ": it is " + state.code());
+        }
+    }
+
     /** Claimed by someone other than {@code reviewer}, and the claim has not lapsed. */
     public boolean claimedByOther(String reviewer, Instant now, Duration claimLifetime) {
         return claimedBy != null && !claimedBy.equals(reviewer) && claimedAt != null

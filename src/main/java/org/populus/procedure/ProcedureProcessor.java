@@ -85,9 +85,8 @@ class ProcedureProcessor {
      */
     Procedure finish(Procedure p, Registrant before, ProcedureState state, String reviewer, String comment,
             Map<String, Object> information, int after) {
-        Procedure done = procedures.update(new Procedure(p.id(), p.personId(), p.type(), state, information, comment,
-                p.prioritizedAt(), p.location(), null, null, reviewer, clock.instant(), before.version(), after,
-                p.createdAt(), p.updatedAt(), p.version()));
+        Procedure done = procedures.update(p.decided(state, reviewer, clock.instant(), comment, information,
+                before.version(), after));
         if (procedures.enqueueOthers(p.personId(), p.id()) > 0) {
             requeued.run();
         }

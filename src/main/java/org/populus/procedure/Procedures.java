@@ -45,12 +45,11 @@ public class Procedures {
     private final Clock clock;
     private final Attachments attachments;
     private final PhoneVerifications phones;
-    private final ProcedureProcessor processor;
     private final TransactionTemplate transactions;
 
     Procedures(PersonDataForm form, Registrants registrants, ProcedureRepository repository, ProcedureQueue queue,
             JdbcClient jdbc, JsonMapper json, Clock clock, Attachments attachments, PhoneVerifications phones,
-            ProcedureProcessor processor, PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager) {
         this.form = form;
         this.registrants = registrants;
         this.repository = repository;
@@ -60,7 +59,6 @@ public class Procedures {
         this.clock = clock;
         this.attachments = attachments;
         this.phones = phones;
-        this.processor = processor;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -91,7 +89,7 @@ public class Procedures {
                 case EMPTY -> ProcedureInvalid.of("files", "blank", "filename", e.filename());
             };
         }
-        Procedure procedure = pending(personId, ProcedureType.DOCUMENT_VERIFICATION, Map.of(),
+        Procedure procedure = createOrAskAgain(personId, ProcedureType.DOCUMENT_VERIFICATION, Map.of(),
                 prioritize ? clock.instant() : null, location);
         attachments.replace(procedure.id(), files);
         if (person.may(PersonEvent.RECEIVE_VERIFICATION, registrants.today(), registrants.minimumAge())) {
@@ -137,13 +135,14 @@ public class Procedures {
             if (!phones.confirm(personId, number, code)) {
                 return Optional.<Procedure>empty();
             }
-            return Optional.of(pending(personId, ProcedureType.PHONE_VERIFICATION, Map.of("phone", number), null,
+            return Optional.of(createOrAskAgain(personId, ProcedureType.PHONE_VERIFICATION, Map.of("phone", number), null,
                     location));
         });
         Procedure created = confirmed.orElseThrow(() -> ProcedureInvalid.of("received_code", "invalid"));
         queue.processCommitted();
-        // processed synchronously, as the original did (perform_now), even when processing on commit is off
-        transactions.executeWithoutResult(status -> processor.processAutomatically(created.id()));
+        // processed synchronously, as the original did (perform_now), even when processing on commit is off; when
+        // it was processed just above, its task is gone and this does nothing
+        queue.processNow(created.id());
         return repository.find(created.id()).orElseThrow();
     }
 
@@ -219,7 +218,7 @@ public class Procedures {
         registrants.changeCensusData(personId, data, provenance);
         Map<String, Object> information = personData(data, person.externalIds());
         Procedure registration = repository.pendingOf(personId, ProcedureType.REGISTRATION)
-                .map(p -> repository.update(withInformation(p, information, location)))
+                .map(p -> repository.update(p.askedAgain(information, location, null)))
                 .orElseGet(() -> repository.insert(personId, ProcedureType.REGISTRATION, information, null,
                         location));
         queue.enqueue(registration.id());
@@ -241,7 +240,7 @@ public class Procedures {
         if (changes.isEmpty()) {
             return false;
         }
-        pending(personId, ProcedureType.PERSON_DATA_CHANGE, Map.of("person_data", PersonDataJson.toMap(changes)),
+        createOrAskAgain(personId, ProcedureType.PERSON_DATA_CHANGE, Map.of("person_data", PersonDataJson.toMap(changes)),
                 null, location);
         return true;
         });
@@ -258,7 +257,7 @@ public class Procedures {
         Map<String, Object> information = new LinkedHashMap<>();
         information.put("channel", channel.strip());
         information.put("reason", reason);
-        pending(personId, ProcedureType.CANCELLATION, information, null, location);
+        createOrAskAgain(personId, ProcedureType.CANCELLATION, information, null, location);
         return null;
         });
     }
@@ -280,7 +279,7 @@ public class Procedures {
         if (person.status().membershipLevel().code().equals(level)) {
             return false;
         }
-        pending(personId, ProcedureType.MEMBERSHIP_LEVEL_CHANGE, Map.of("to_membership_level", level), null,
+        createOrAskAgain(personId, ProcedureType.MEMBERSHIP_LEVEL_CHANGE, Map.of("to_membership_level", level), null,
                 location);
         return true;
         });
@@ -343,10 +342,10 @@ public class Procedures {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /** Creates the person's pending procedure of this type, or replaces the information of the one pending. */
-    Procedure pending(long personId, ProcedureType type, Map<String, Object> information,
+    Procedure createOrAskAgain(long personId, ProcedureType type, Map<String, Object> information,
             java.time.Instant prioritizedAt, Location location) {
         Procedure procedure = repository.pendingOf(personId, type)
-                .map(p -> repository.update(withInformation(p, information, location, prioritizedAt)))
+                .map(p -> repository.update(p.askedAgain(information, location, prioritizedAt)))
                 .orElseGet(() -> repository.insert(personId, type, information, prioritizedAt, location));
         if (type.autoProcessed()) {
             queue.enqueue(procedure.id());
@@ -372,19 +371,4 @@ public class Procedures {
         return Map.of("person_data", personData);
     }
 
-    private static Procedure withInformation(Procedure p, Map<String, Object> information, Location location) {
-        return withInformation(p, information, location, p.prioritizedAt());
-    }
-
-    private static Procedure withInformation(Procedure p, Map<String, Object> information, Location location,
-            java.time.Instant prioritizedAt) {
-        return new Procedure(p.id(), p.personId(), p.type(), p.state(), information, p.comment(),
-                prioritizedAt != null ? prioritizedAt : p.prioritizedAt(), location != null ? location : p.location(),
-                p.claimedBy(), p.claimedAt(), p.processedBy(), p.processedAt(), p.personVersionBefore(),
-                p.personVersionAfter(), p.createdAt(), p.updatedAt(), p.version());
-    }
-
-    Clock clock() {
-        return clock;
-    }
 }

@@ -84,14 +84,14 @@ public class Reviews {
     @Transactional
     public Procedure claim(long procedureId, String reviewer) {
         Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(withClaim(p, reviewer, clock.instant()));
+        return repository.update(p.claimed(reviewer, clock.instant()));
     }
 
     /** Gives up the reviewer's claim. */
     @Transactional
     public Procedure release(long procedureId, String reviewer) {
         Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(withClaim(p, null, null));
+        return repository.update(p.claimed(null, null));
     }
 
     /**
@@ -120,7 +120,7 @@ public class Reviews {
                     || !effects.acceptable(p, person.get())) {
                 continue;
             }
-            return Optional.of(repository.update(withClaim(p, reviewer, now)));
+            return Optional.of(repository.update(p.claimed(reviewer, now)));
         }
         return Optional.empty();
     }
@@ -193,9 +193,7 @@ public class Reviews {
                         + procedureId + " was processed; it cannot be undone.");
             }
         }
-        return repository.update(new Procedure(p.id(), p.personId(), p.type(), ProcedureState.PENDING,
-                p.information(), p.comment(), p.prioritizedAt(), p.location(), reviewer, clock.instant(), null, null,
-                null, null, p.createdAt(), p.updatedAt(), p.version()));
+        return repository.update(p.undone(reviewer, clock.instant()));
     }
 
     private Procedure lockPending(long procedureId, String reviewer) {
@@ -216,9 +214,4 @@ public class Reviews {
         return new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "Procedure " + procedureId + " does not exist.");
     }
 
-    private static Procedure withClaim(Procedure p, String reviewer, Instant at) {
-        return new Procedure(p.id(), p.personId(), p.type(), p.state(), p.information(), p.comment(),
-                p.prioritizedAt(), p.location(), reviewer, at, p.processedBy(), p.processedAt(),
-                p.personVersionBefore(), p.personVersionAfter(), p.createdAt(), p.updatedAt(), p.version());
-    }
 }
