@@ -113,9 +113,7 @@ class ProcedureQueue implements SmartLifecycle {
     void processNow(long procedureId) {
         try {
             ownTransaction.executeWithoutResult(status -> {
-                if (repository.takeTask(procedureId)) {
-                    process(procedureId, false);
-                }
+                repository.takeTask(procedureId).ifPresent(attempts -> process(procedureId, attempts, false));
             });
         } catch (RuntimeException e) {
             log.warn("Procedure {} could not be processed on commit; the queue takes it", procedureId, e);
@@ -157,7 +155,7 @@ class ProcedureQueue implements SmartLifecycle {
                 batch = transactions.execute(status -> {
                     List<long[]> tasks = repository.takeTasks(size);
                     for (long[] task : tasks) {
-                        process(task[0], size == 1);
+                        process(task[0], (int) task[2], size == 1);
                     }
                     return tasks;
                 });
@@ -180,7 +178,8 @@ class ProcedureQueue implements SmartLifecycle {
         }
     }
 
-    private void process(long procedureId, boolean alone) {
+    /** Processes a taken task's procedure in a savepoint; {@code attempts}: the task's failed attempts so far. */
+    private void process(long procedureId, int attempts, boolean alone) {
         try {
             savepoints.executeWithoutResult(status -> processor.processAutomatically(procedureId));
         } catch (RuntimeException e) {
@@ -189,14 +188,14 @@ class ProcedureQueue implements SmartLifecycle {
                 failedAlone.add(new Object[] {procedureId, e});
                 throw e;
             }
-            reschedule(procedureId, e);
+            reschedule(procedureId, attempts, e);
         }
     }
 
-    private void reschedule(long procedureId, RuntimeException e) {
-        int attempts = repository.attempts(procedureId) + 1;
+    private void reschedule(long procedureId, int priorAttempts, RuntimeException e) {
+        int attempts = priorAttempts + 1;
         Duration delay = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
-        repository.retryLater(procedureId, clock.instant().plus(delay), String.valueOf(e));
+        repository.retryLater(procedureId, clock.instant().plus(delay), attempts, String.valueOf(e));
         log.warn("Procedure {} could not be processed; retrying in {} s", procedureId, delay.toSeconds(), e);
     }
 
@@ -207,7 +206,8 @@ class ProcedureQueue implements SmartLifecycle {
             long procedureId = (Long) failed[0];
             RuntimeException e = (RuntimeException) failed[1];
             try {
-                transactions.executeWithoutResult(status -> reschedule(procedureId, e));
+                // rolled back with its transaction, the task is back as it was, attempts included
+                transactions.executeWithoutResult(status -> reschedule(procedureId, repository.attempts(procedureId), e));
             } catch (RuntimeException again) {
                 log.error("Procedure {} could not be processed nor rescheduled", procedureId, again);
             }

@@ -129,27 +129,29 @@ class ProcedureRepository {
                   delete from procedure_task where procedure_id in (
                     select procedure_id from procedure_task where available_at <= clock_timestamp()
                     order by available_at, procedure_id limit ? for update skip locked)
-                  returning procedure_id)
-                select t.procedure_id, p.party_id from taken t join procedure p on p.id = t.procedure_id
+                  returning procedure_id, attempts)
+                select t.procedure_id, p.party_id, t.attempts from taken t join procedure p on p.id = t.procedure_id
                 order by p.party_id, t.procedure_id""")
-                .param(limit).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param(limit).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
     }
 
-    /** Takes this procedure's task unless another worker holds it (or it is gone); true when taken. */
-    boolean takeTask(long procedureId) {
+    /** Takes this procedure's task unless another worker holds it (or it is gone): its failed attempts so far. */
+    java.util.OptionalInt takeTask(long procedureId) {
         return jdbc.sql("""
                 delete from procedure_task where procedure_id = (
-                  select procedure_id from procedure_task where procedure_id = ? for update skip locked)""")
-                .param(procedureId).update() == 1;
+                  select procedure_id from procedure_task where procedure_id = ? for update skip locked)
+                returning attempts""")
+                .param(procedureId).query(Integer.class).optional().map(java.util.OptionalInt::of)
+                .orElse(java.util.OptionalInt.empty());
     }
 
     /** Puts a task back for a later attempt after a failure (in a transaction of its own). */
-    void retryLater(long procedureId, Instant at, String error) {
+    void retryLater(long procedureId, Instant at, int attempts, String error) {
         jdbc.sql("""
-                insert into procedure_task (procedure_id, available_at, attempts, last_error) values (?, ?, 1, ?)
+                insert into procedure_task (procedure_id, available_at, attempts, last_error) values (?, ?, ?, ?)
                 on conflict (procedure_id) do update set available_at = excluded.available_at,
-                  attempts = procedure_task.attempts + 1, last_error = excluded.last_error""")
-                .params(procedureId, Timestamp.from(at), error).update();
+                  attempts = excluded.attempts, last_error = excluded.last_error""")
+                .params(procedureId, Timestamp.from(at), attempts, error).update();
     }
 
     int attempts(long procedureId) {

@@ -56,6 +56,18 @@ class ProcedureQueueFailureTest extends HttpTest {
         assertThat(procedures.find(bad).orElseThrow().state()).isEqualTo(ProcedureState.PENDING);
         // nothing of the failed attempt stayed: the person has their registration's two versions only
         assertThat(registrants.versions(broken)).hasSize(2);
+        // each further failure counts, and waits longer
+        int before = attempts(bad);
+        jdbc.sql("update procedure_task set available_at = clock_timestamp() where procedure_id = ?").param(bad)
+                .update();
+        long again = System.currentTimeMillis() + 10_000;
+        while (attempts(bad) == before && System.currentTimeMillis() < again) {
+            procedures.processQueued();
+        }
+        assertThat(attempts(bad)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("""
+                select available_at - clock_timestamp() > interval '3 seconds' from procedure_task
+                where procedure_id = ?""").param(bad).query(Boolean.class).single()).isTrue();
         jdbc.sql("delete from procedure_task where procedure_id = ?").param(bad).update();
     }
 
