@@ -65,7 +65,10 @@ abstract class ReviewHttpTest extends HttpTest {
 
     /** Registers a person (unique name) with this document and email; returns their id. */
     long register(String dni, String email) {
-        String name = "Ana" + unique().replaceAll("[0-9]", "x");
+        // letters only, one per hex digit of a unique string: the name must not repeat (same name and birth date
+        // is a duplicated-person issue, which would hold the registration)
+        String name = "Ana" + unique().chars().mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
         return procedures.register(new PersonDataInput(name, "Review", null, "dni", dni, "ES", "1980-01-01",
                 "female", "Calle Mayor 1", "ES", "28001", email, "ES", null),
                 ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) + "@test-" + unique(),
