@@ -2,7 +2,6 @@ package org.populus.api.census;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.populus.scope.ScopeView;
 import org.populus.scope.Scopes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,15 +37,12 @@ class PersonController {
     private final Catalog catalog;
     private final Scopes scopes;
     private final JsonMapper json;
-    private final int minimumAge;
 
-    PersonController(Registrants registrants, Catalog catalog, Scopes scopes, JsonMapper json,
-            @Value("${populus.census.minimum-age:18}") int minimumAge) {
+    PersonController(Registrants registrants, Catalog catalog, Scopes scopes, JsonMapper json) {
         this.registrants = registrants;
         this.catalog = catalog;
         this.scopes = scopes;
         this.json = json;
-        this.minimumAge = minimumAge;
     }
 
     @GetMapping(path = "/api/v1/people/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -128,8 +123,7 @@ class PersonController {
         m.put("address_scope_code", d.addressScopeCode());
         m.put("postal_code", d.postalCode());
         m.put("additional_information", additionalInformation(d.additionalInfo()));
-        m.put("membership_allowed?", d.birthdate() != null
-                && !d.birthdate().plusYears(minimumAge).isAfter(LocalDate.now()));
+        m.put("membership_allowed?", r.adult(registrants.today(), registrants.minimumAge()));
         m.put("created_at", r.createdAt() == null ? null : CREATED_AT.format(r.createdAt()));
         return m;
     }
