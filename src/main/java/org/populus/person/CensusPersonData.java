@@ -22,6 +22,25 @@ public record CensusPersonData(String firstName, String lastName1, String lastNa
         return equals(none());
     }
 
+    /**
+     * These data with the given changes on top: each field the changes hold wins; the document's three fields
+     * (type, id, scope) come together, all from the changes when they hold any of them.
+     */
+    public CensusPersonData with(CensusPersonData changes) {
+        CensusPersonData c = changes;
+        boolean document = c.documentType != null || c.documentId != null || c.documentScopeCode != null;
+        return new CensusPersonData(or(c.firstName, firstName), or(c.lastName1, lastName1),
+                or(c.lastName2, lastName2), document ? c.documentType : documentType,
+                document ? c.documentId : documentId, document ? c.documentScopeCode : documentScopeCode,
+                c.bornAt != null ? c.bornAt : bornAt, or(c.gender, gender), or(c.address, address),
+                or(c.addressScopeCode, addressScopeCode), or(c.postalCode, postalCode), or(c.email, email),
+                or(c.scopeCode, scopeCode), or(c.phone, phone));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
     /** The person's current Census data. */
     public static CensusPersonData of(Registrant r, java.util.function.LongFunction<String> idTypeName) {
         PersonalData d = r.data();

@@ -55,7 +55,7 @@ class IssueDetector {
                 Object data = p.information().get("person_data");
                 CensusPersonData changes = data instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
                         : CensusPersonData.none();
-                checkPersonData(p, person.id(), merge(current, changes));
+                checkPersonData(p, person.id(), current.with(changes));
             }
             case PHONE_VERIFICATION -> {
                 String phone = (String) p.information().get("phone");
@@ -155,19 +155,6 @@ class IssueDetector {
     static String phoneKey(String phone) {
         String digits = phone.strip().replaceAll("[\\s().-]", "");
         return digits.startsWith("+") ? "00" + digits.substring(1) : digits;
-    }
-
-    private static CensusPersonData merge(CensusPersonData c, CensusPersonData d) {
-        return new CensusPersonData(or(d.firstName(), c.firstName()), or(d.lastName1(), c.lastName1()),
-                or(d.lastName2(), c.lastName2()), or(d.documentType(), c.documentType()),
-                or(d.documentId(), c.documentId()), or(d.documentScopeCode(), c.documentScopeCode()),
-                d.bornAt() != null ? d.bornAt() : c.bornAt(), or(d.gender(), c.gender()), or(d.address(), c.address()),
-                or(d.addressScopeCode(), c.addressScopeCode()), or(d.postalCode(), c.postalCode()),
-                or(d.email(), c.email()), or(d.scopeCode(), c.scopeCode()), or(d.phone(), c.phone()));
-    }
-
-    private static String or(String a, String b) {
-        return a != null ? a : b;
     }
 
     private static List<String> list(String spec) {

@@ -166,7 +166,8 @@ public class Procedures {
     /**
      * Registers a person: a pending person and their pending registration. With the caller's own id for the
      * person ({@code origin}, {@code <int>@<system>}, stored in the external ids), registering again while that
-     * person is still pending updates the pending registration; once they are processed it is refused
+     * person is still pending updates the pending registration (an optional field left out keeps the value given
+     * before, in the person as in the registration); once they are processed it is refused
      * ({@code cant_register_again}). Two identical registrations at once create one person.
      *
      * @param origin the caller's qualified id of the person, or null
@@ -216,8 +217,12 @@ public class Procedures {
             throw ProcedureInvalid.of("person", "cant_register_again");
         }
         registrants.changeCensusData(personId, data, provenance);
-        Map<String, Object> information = personData(data, person.externalIds());
-        Procedure registration = repository.pendingOf(personId, ProcedureType.REGISTRATION)
+        Optional<Procedure> pending = repository.pendingOf(personId, ProcedureType.REGISTRATION);
+        // an optional field left out this time stays as the person holds it, and so in the registration
+        CensusPersonData registered = pending.map(Procedures::personDataOf).orElse(CensusPersonData.none())
+                .with(data);
+        Map<String, Object> information = personData(registered, person.externalIds());
+        Procedure registration = pending
                 .map(p -> repository.update(p.askedAgain(information, location, null)))
                 .orElseGet(() -> repository.insert(personId, ProcedureType.REGISTRATION, information, null,
                         location));
@@ -226,24 +231,34 @@ public class Procedures {
     }
 
     /**
-     * Asks to change the person's data; only values that differ count.
+     * Asks to change the person's data; only values that differ count. While a data change is pending, asking
+     * again adds to it: the new values are checked against the person as the pending change would leave them,
+     * and win field by field over the pending ones (the document's three fields travel together). The person is
+     * locked first, so concurrent requests are merged one after the other and none is lost.
      *
      * @param ignoreEmail drop an email change ({@code ignore_email=true})
-     * @return false when nothing would change (no procedure then)
+     * @return false when nothing would change (no procedure then, the pending one left as it is)
      */
     public boolean requestDataChange(long personId, PersonDataInput input, boolean ignoreEmail, Location location,
             Provenance provenance) {
         return committed(() -> {
             Registrant person = kept(personId);
-        CensusPersonData changes = form.change(input, CensusPersonData.of(person, registrants::idTypeName),
-                ignoreEmail);
-        if (changes.isEmpty()) {
-            return false;
-        }
-        createOrAskAgain(personId, ProcedureType.PERSON_DATA_CHANGE, Map.of("person_data", PersonDataJson.toMap(changes)),
-                null, location);
-        return true;
+            CensusPersonData pending = repository.pendingOf(personId, ProcedureType.PERSON_DATA_CHANGE)
+                    .map(Procedures::personDataOf).orElse(CensusPersonData.none());
+            CensusPersonData asked = CensusPersonData.of(person, registrants::idTypeName).with(pending);
+            CensusPersonData changes = form.change(input, asked, ignoreEmail);
+            if (changes.isEmpty()) {
+                return false;
+            }
+            createOrAskAgain(personId, ProcedureType.PERSON_DATA_CHANGE,
+                    Map.of("person_data", PersonDataJson.toMap(pending.with(changes))), null, location);
+            return true;
         });
+    }
+
+    private static CensusPersonData personDataOf(Procedure p) {
+        return p.information().get("person_data") instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
+                : CensusPersonData.none();
     }
 
     /** Asks to cancel the person's registration; {@code channel} names the application asking. */
@@ -341,7 +356,10 @@ public class Procedures {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    /** Creates the person's pending procedure of this type, or replaces the information of the one pending. */
+    /**
+     * Creates the person's pending procedure of this type, or replaces the information of the one pending (callers
+     * that add to it, such as a data change, merge before).
+     */
     Procedure createOrAskAgain(long personId, ProcedureType type, Map<String, Object> information,
             java.time.Instant prioritizedAt, Location location) {
         Procedure procedure = repository.pendingOf(personId, type)

@@ -48,6 +48,9 @@ class CensusWriteApiTest extends HttpTest {
     @Autowired
     org.populus.procedure.Reviews reviews;
 
+    @Autowired
+    org.populus.procedure.Issues issues;
+
     @BeforeEach
     void spanishScopes() throws Exception {
         if (scopes.find("ES-CL-LE").isEmpty()) {
@@ -476,6 +479,112 @@ class CensusWriteApiTest extends HttpTest {
         JsonNode person = show(id);
         assertThat(person.get("state").asString()).isEqualTo("enabled");
         assertThat(person.get("address").asString()).isEqualTo("Later 1");
+    }
+
+    /** A person held for review (untrusted email): their data changes stay pending. */
+    long heldPerson() {
+        Map<String, String> p = person();
+        p.put("email", "held" + unique() + "@mailinator.com");
+        long id = register(p, null);
+        assertThat(awaitIssues(id)).contains("untrusted_email");
+        return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pendingPersonData(long personId) {
+        Procedure change = procedures.pending(personId).stream()
+                .filter(p -> p.type() == ProcedureType.PERSON_DATA_CHANGE).findFirst()
+                .orElseThrow(() -> new AssertionError("no pending data change for " + personId));
+        return (Map<String, Object>) change.information().get("person_data");
+    }
+
+    @Test
+    void aSecondDataChangeWhileTheFirstIsPendingIsAddedToIt() {
+        long id = heldPerson();
+        String path = "/api/v1/people/" + id + "@census";
+        assertThat(form(api, "PATCH", path, pairs("address", "First")).status()).isEqualTo(202);
+        assertThat(form(api, "PATCH", path, pairs("last_name2", "Second")).status()).isEqualTo(202);
+        assertThat(pendingPersonData(id)).containsEntry("address", "First").containsEntry("last_name2", "Second");
+        assertThat(procedures.pending(id)).filteredOn(p -> p.type() == ProcedureType.PERSON_DATA_CHANGE).hasSize(1);
+
+        // the registrar trusts the email: the registration, then the change, are accepted
+        long issue = jdbc.sql("""
+                select i.id from issue i join issue_person ip on ip.issue_id = i.id
+                where ip.party_id = ? and i.state = 'open'""").param(id).query(Long.class).single();
+        issues.resolve(issue, "trusted", null, null, "user:registrar-" + unique());
+        awaitProcedure(id, ProcedureType.PERSON_DATA_CHANGE, ProcedureState.ACCEPTED);
+        JsonNode person = show(id);
+        assertThat(person.get("address").asString()).isEqualTo("First");
+        assertThat(person.get("last_name2").asString()).isEqualTo("Second");
+    }
+
+    @Test
+    void aLaterValueForTheSameFieldWinsInThePendingChange() {
+        long id = heldPerson();
+        String path = "/api/v1/people/" + id + "@census";
+        form(api, "PATCH", path, pairs("address", "First", "postal_code", "28002"));
+        form(api, "PATCH", path, pairs("address", "Second"));
+        assertThat(pendingPersonData(id)).containsEntry("address", "Second").containsEntry("postal_code", "28002");
+        // asking again for what is already pending changes nothing
+        assertThat(form(api, "PATCH", path, pairs("address", "Second")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPendingDocumentChangeTravelsWholeAndIsTheBaseOfTheNextOne() {
+        long id = heldPerson();
+        String path = "/api/v1/people/" + id + "@census";
+        String nie = CensusForms.nie();
+        form(api, "PATCH", path, pairs("document_type", "nie", "document_id", nie));
+        // checked against the pending NIE, not the stored DNI
+        assertThat(form(api, "PATCH", path, pairs("address", "Elsewhere")).status()).isEqualTo(202);
+        assertThat(pendingPersonData(id)).containsEntry("document_type", "nie").containsEntry("document_id", nie)
+                .containsEntry("document_scope_code", "ES").containsEntry("address", "Elsewhere");
+    }
+
+    @Test
+    void concurrentDataChangesOfOnePersonAreAllKept() throws Exception {
+        List<Long> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            people.add(heldPerson());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (long id : people) {
+                String path = "/api/v1/people/" + id + "@census";
+                calls.add(() -> form(api, "PATCH", path, pairs("address", "Address " + id)));
+                calls.add(() -> form(api, "PATCH", path, pairs("last_name2", "Second " + id)));
+            }
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                assertThat(f.get().status()).as(f.get().toString()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (long id : people) {
+            assertThat(pendingPersonData(id)).as("person " + id).containsEntry("address", "Address " + id)
+                    .containsEntry("last_name2", "Second " + id);
+        }
+    }
+
+    @Test
+    void registeringAgainWithoutAnOptionalFieldKeepsItInTheRegistration() {
+        String origin = "76@again-" + unique();
+        Map<String, String> p = person();
+        p.put("email", "someone" + unique() + "@mailinator.com");
+        long id = register(p, origin);
+        awaitIssues(id);
+        Map<String, String> again = new java.util.LinkedHashMap<>(p);
+        again.remove("last_name2");
+        again.put("first_name", "Again");
+        assertThat(register(again, origin)).isEqualTo(id);
+        Procedure registration = procedures.pending(id).stream()
+                .filter(x -> x.type() == ProcedureType.REGISTRATION).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) registration.information().get("person_data");
+        // the person keeps the second family name given before; so does the registration that records them
+        assertThat(show(id).get("last_name2").asString()).isEqualTo("López");
+        assertThat(data).containsEntry("first_name", "Again").containsEntry("last_name2", "López");
     }
 
     @Test
