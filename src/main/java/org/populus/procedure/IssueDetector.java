@@ -145,10 +145,15 @@ class IssueDetector {
 
     /** Whether the person has an open issue: their procedures then wait for staff. */
     boolean blocking(long personId) {
+        return !openIssuesOf(personId).isEmpty();
+    }
+
+    /** The ids of the person's open issues, in order. */
+    List<Long> openIssuesOf(long personId) {
         return jdbc.sql("""
-                select exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                               where ip.party_id = ? and i.state = 'open')""")
-                .param(personId).query(Boolean.class).single();
+                select i.id from issue_person ip join issue i on i.id = ip.issue_id
+                where ip.party_id = ? and i.state = 'open' order by i.id""")
+                .param(personId).query(Long.class).list();
     }
 
     /** Phones compared in the original's {@code 00<country><number>} convention: {@code +34…} is {@code 0034…}. */

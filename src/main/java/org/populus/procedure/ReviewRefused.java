@@ -6,7 +6,7 @@ public class ReviewRefused extends RuntimeException {
     /** Why. */
     public enum Reason {
         NOT_FOUND, NOT_PENDING, CLAIMED_BY_OTHER, COMMENT_REQUIRED, NOT_ACCEPTABLE, NOT_UNDOABLE, UNDO_EXPIRED,
-        PERSON_CHANGED, ALREADY_RESOLVED, INVALID_RESOLUTION
+        PERSON_CHANGED, ALREADY_RESOLVED, INVALID_RESOLUTION, PERSON_HAS_OPEN_ISSUE
     }
 
     private final Reason reason;

@@ -35,9 +35,10 @@ public class Reviews {
     private final Duration undoWindow;
     private final Duration claimLifetime;
     private final ProcedureQueue queue;
+    private final IssueDetector issues;
 
     Reviews(ProcedureRepository repository, ProcedureProcessor processor, Effects effects, Registrants registrants,
-            JdbcClient jdbc, Clock clock, ProcedureQueue queue, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
+            JdbcClient jdbc, Clock clock, ProcedureQueue queue, IssueDetector issues, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
             @Value("${populus.review.claim-lifetime:30m}") Duration claimLifetime) {
         this.repository = repository;
         this.processor = processor;
@@ -48,6 +49,7 @@ public class Reviews {
         this.undoWindow = undoWindow;
         this.claimLifetime = claimLifetime;
         this.queue = queue;
+        this.issues = issues;
     }
 
     /**
@@ -95,17 +97,16 @@ public class Reviews {
     }
 
     /**
-     * Claims the next procedure in review order that nobody else holds and that could be accepted now (only
-     * procedures whose person has no open issue, or prioritized ones, are handed out).
+     * Claims the next procedure in review order that nobody else holds and that could be accepted now: only
+     * procedures whose person has no open issue are handed out, prioritized or not (an open issue is resolved
+     * through the issues first).
      */
     @Transactional
     public Optional<Procedure> claimNext(ProcedureType type, String reviewer) {
         Instant now = clock.instant();
         for (ReviewItem item : pending(type, 50, 0)) {
             Procedure candidate = item.procedure();
-            boolean prioritized = candidate.prioritizedAt() != null
-                    && !candidate.prioritizedAt().isBefore(now.minus(PRIORITY_WINDOW));
-            if ((item.openIssues() && !prioritized) || candidate.claimedByOther(reviewer, now, claimLifetime)) {
+            if (item.openIssues() || candidate.claimedByOther(reviewer, now, claimLifetime)) {
                 continue;
             }
             // looked at without a lock first, so that only the person of the procedure handed out stays locked
@@ -117,7 +118,7 @@ public class Reviews {
             Optional<Registrant> person = registrants.lock(candidate.personId());
             Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
             if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
-                    || !effects.acceptable(p, person.get())) {
+                    || !effects.acceptable(p, person.get()) || issues.blocking(p.personId())) {
                 continue;
             }
             return Optional.of(repository.update(p.claimed(reviewer, now)));
@@ -125,9 +126,25 @@ public class Reviews {
         return Optional.empty();
     }
 
-    /** Accepts, rejects or dismisses the procedure, with its effect on the person. */
-    @Transactional
+    /**
+     * Accepts, rejects or dismisses the procedure, with its effect on the person. Accepting is refused while the
+     * person has an open issue ({@code person_has_open_issue}: resolve it first).
+     */
     public Procedure decide(long procedureId, Decision decision, String reviewer, String comment) {
+        return decide(procedureId, decision, reviewer, comment, false);
+    }
+
+    /**
+     * Accepts, rejects or dismisses the procedure, with its effect on the person.
+     *
+     * @param overrideIssues accept although the person has open issues: needs a comment, and the issues
+     *     overridden are recorded in the procedure's information ({@code overridden_issues}) and in the person's
+     *     history; without it, accepting is refused while an issue is open ({@code person_has_open_issue}).
+     *     Ignored when rejecting or dismissing.
+     */
+    @Transactional
+    public Procedure decide(long procedureId, Decision decision, String reviewer, String comment,
+            boolean overrideIssues) {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
         Registrant person = registrants.lock(found.personId()).orElseThrow();
@@ -147,9 +164,24 @@ public class Reviews {
                             + " cannot be accepted now (person state " + person.status().state().code()
                             + ", verification " + person.status().verification().code() + ").");
                 }
-                Effects.Outcome outcome = effects.accept(p, person,
-                        ProcedureProcessor.provenance(reviewer, p, "accepted"));
-                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, outcome.information(),
+                List<Long> open = issues.openIssuesOf(person.id());
+                if (!open.isEmpty() && !overrideIssues) {
+                    throw new ReviewRefused(ReviewRefused.Reason.PERSON_HAS_OPEN_ISSUE, "Person " + person.id()
+                            + " has open issue " + joined(open) + ": resolve it first (or accept with "
+                            + "override_issues and a comment saying why).");
+                }
+                if (!open.isEmpty() && blank) {
+                    throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
+                            "A comment is required to accept over open issue " + joined(open) + ".");
+                }
+                String what = open.isEmpty() ? "accepted" : "accepted over open issue " + joined(open);
+                Effects.Outcome outcome = effects.accept(p, person, ProcedureProcessor.provenance(reviewer, p, what));
+                Map<String, Object> information = outcome.information();
+                if (!open.isEmpty()) {
+                    information = new java.util.LinkedHashMap<>(information);
+                    information.put("overridden_issues", open);
+                }
+                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, information,
                         outcome.personVersion());
             }
             case REJECT -> {
@@ -208,6 +240,10 @@ public class Reviews {
                     "Procedure " + procedureId + " is being reviewed by " + p.claimedBy() + ".");
         }
         return p;
+    }
+
+    private static String joined(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static ReviewRefused notFound(long procedureId) {

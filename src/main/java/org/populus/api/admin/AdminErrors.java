@@ -111,7 +111,7 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         return switch (reason) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_PENDING, CLAIMED_BY_OTHER, NOT_ACCEPTABLE, PERSON_CHANGED, ALREADY_RESOLVED, NOT_UNDOABLE,
-                    UNDO_EXPIRED -> HttpStatus.CONFLICT;
+                    UNDO_EXPIRED, PERSON_HAS_OPEN_ISSUE -> HttpStatus.CONFLICT;
             case COMMENT_REQUIRED, INVALID_RESOLUTION -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

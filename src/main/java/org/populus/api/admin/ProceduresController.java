@@ -80,7 +80,9 @@ class ProceduresController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    @Operation(summary = "Accept a pending procedure {comment?}, with its effect on the person")
+    @Operation(summary = "Accept a pending procedure {comment?, override_issues?}, with its effect on the person; "
+            + "refused (409 person_has_open_issue) while the person has an open issue, unless override_issues is "
+            + "true and a comment says why")
     @PostMapping(path = "/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProcedureOut accept(@PathVariable long id, @RequestBody(required = false) CommentIn body) {
         return decide(id, Decision.ACCEPT, body);
@@ -108,11 +110,13 @@ class ProceduresController {
 
     private ProcedureOut decide(long id, Decision decision, CommentIn body) {
         String comment = null;
+        boolean overrideIssues = false;
         if (body != null) {
             Checks.noUnknownFields(body.unknown());
             comment = Checks.text(body.comment(), "comment", Checks.MAX_DESCRIPTION);
+            overrideIssues = Boolean.TRUE.equals(body.overrideIssues());
         }
-        return out(reviews.decide(id, decision, Callers.actor(), comment));
+        return out(reviews.decide(id, decision, Callers.actor(), comment, overrideIssues));
     }
 
     private ProcedureOut out(Procedure p) {

@@ -66,7 +66,11 @@ final class ReviewDtos {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminReviewComment")
-    record CommentIn(@Schema(description = "required to reject or dismiss; optional to accept") String comment,
+    record CommentIn(@Schema(description = "required to reject or dismiss, and to accept over open issues; "
+            + "optional to accept") String comment,
+            @Schema(description = "accept only: accept although the person has open issues (recorded on the "
+                    + "procedure and in the person's history); without it such an accept is refused with reason "
+                    + "person_has_open_issue") Boolean overrideIssues,
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
     }
 

@@ -48,7 +48,8 @@ class AdminReviewErrorsTest {
             "CLAIMED_BY_OTHER, 409, claimed_by_other", "NOT_ACCEPTABLE, 409, not_acceptable",
             "PERSON_CHANGED, 409, person_changed", "ALREADY_RESOLVED, 409, already_resolved",
             "NOT_UNDOABLE, 409, not_undoable", "UNDO_EXPIRED, 409, undo_expired",
-            "COMMENT_REQUIRED, 422, comment_required", "INVALID_RESOLUTION, 422, invalid_resolution"})
+            "COMMENT_REQUIRED, 422, comment_required", "INVALID_RESOLUTION, 422, invalid_resolution",
+            "PERSON_HAS_OPEN_ISSUE, 409, person_has_open_issue"})
     void everyReasonHasItsStatusAndCode(String reason, int status, String code) throws Exception {
         mvc.perform(get("/admin/api/test/review/" + reason))
                 .andExpect(status().is(status))
