@@ -35,10 +35,12 @@ public class Registrants {
     private final PhoneNumbers phoneNumbers;
     private final java.time.Clock clock;
     private final int minimumAge;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Registrants(RegistrantRepository repository, RegistrantRules rules, Catalog catalog, History history,
             JsonMapper json, PhoneNumbers phoneNumbers, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${populus.census.minimum-age:18}") int minimumAge) {
+            @org.springframework.beans.factory.annotation.Value("${populus.census.minimum-age:18}") int minimumAge,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.rules = rules;
         this.catalog = catalog;
@@ -47,6 +49,7 @@ public class Registrants {
         this.phoneNumbers = phoneNumbers;
         this.clock = clock;
         this.minimumAge = minimumAge;
+        this.events = events;
     }
 
     /** Age from which a person may be a member ({@code populus.census.minimum-age}, default 18). */
@@ -230,7 +233,10 @@ public class Registrants {
     }
 
     /**
-     * Sets one identity document of an individual: updates the ID of that type, or adds it when absent.
+     * Sets one identity document of an individual: updates the ID of that type, or adds it when absent. A new
+     * value of the person's primary document (the one their identity was verified with) unverifies them in the
+     * same change, as a Census data change of the document does, and publishes {@link PrimaryDocumentChanged} so
+     * the Census issue checks run for it.
      *
      * @return the document as stored
      */
@@ -246,9 +252,17 @@ public class Registrants {
             repository.lockIdentifierValue(type.id(), checked);
             refuseIfTaken(type, checked, registrantId);
         }
+        boolean primaryChanged = r.identifier(type.id())
+                .filter(d -> d.primaryDocument() && !d.value().equals(checked)).isPresent();
         r.putIdentifier(type.id(), checked, expiryDate);
+        if (primaryChanged && r.may(PersonEvent.UNVERIFY, today(), minimumAge)) {
+            r.apply(PersonEvent.UNVERIFY, today(), minimumAge, clock.instant());
+        }
         Registrant saved = repository.update(r);
         record(saved, provenance);
+        if (primaryChanged) {
+            events.publishEvent(new PrimaryDocumentChanged(registrantId));
+        }
         return saved.identifier(type.id()).orElseThrow();
     }
 

@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.populus.person.CensusPersonData;
 import org.populus.person.CensusStatus;
+import org.populus.person.PrimaryDocumentChanged;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +76,18 @@ class IssueDetector {
         }
     }
 
+    /**
+     * A primary document changed outside a procedure (OpenG2P {@code updateIdentification}): the person's data
+     * go through the checks of a Census data change, in the same transaction; issues raised hold the person's
+     * procedures like any other.
+     */
+    @EventListener
+    void primaryDocumentChanged(PrimaryDocumentChanged event) {
+        registrants.find(event.personId()).filter(r -> !r.discarded()).ifPresent(person ->
+                checkPersonData(null, person.id(), CensusPersonData.of(person, registrants::idTypeName)));
+    }
+
+    /** {@code p} is the procedure the issues are linked to, or null when the change came without one. */
     private void checkPersonData(Procedure p, long personId, CensusPersonData d) {
         if (d.documentId() != null && d.documentType() != null) {
             List<Long> others = registrants.othersWithDocument(personId, d.documentType(), d.documentScopeCode(),
@@ -90,7 +104,8 @@ class IssueDetector {
         }
         String fullName = Stream.of(d.firstName(), d.lastName1(), d.lastName2()).filter(s -> s != null && !s.isBlank())
                 .collect(Collectors.joining(" "));
-        List<Long> namesakes = registrants.othersWithNameAndBirthdate(personId, fullName, d.bornAt());
+        List<Long> namesakes = d.bornAt() == null ? List.of()
+                : registrants.othersWithNameAndBirthdate(personId, fullName, d.bornAt());
         if (!namesakes.isEmpty()) {
             raise(IssueType.DUPLICATED_PERSON,
                     d.bornAt() + "|" + org.populus.shared.Names.normalize(fullName),
@@ -139,8 +154,10 @@ class IssueDetector {
             jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?) on conflict do nothing")
                     .params(issueId, person).update();
         }
-        jdbc.sql("insert into issue_procedure (issue_id, procedure_id) values (?, ?) on conflict do nothing")
-                .params(issueId, p.id()).update();
+        if (p != null) {
+            jdbc.sql("insert into issue_procedure (issue_id, procedure_id) values (?, ?) on conflict do nothing")
+                    .params(issueId, p.id()).update();
+        }
     }
 
     /** Whether the person has an open issue: their procedures then wait for staff. */

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.populus.person.CensusStatus;
+import org.populus.person.PersonEvent;
 import org.populus.person.Registrants;
 import org.populus.support.Api.Response;
 import org.populus.support.HttpTest;
@@ -26,6 +28,12 @@ class IdentificationApiTest extends HttpTest {
 
     @Autowired
     Registrants registrants;
+
+    @Autowired
+    org.populus.procedure.Procedures procedures;
+
+    @Autowired
+    org.populus.catalog.Catalog catalog;
 
     String[] admin;
 
@@ -146,5 +154,78 @@ class IdentificationApiTest extends HttpTest {
             pool.shutdown();
         }
         assertThat(api.get("/api/v1/registry/individual/?name=" + family, admin).json().size()).isEqualTo(1);
+    }
+
+    // ---- the primary document of a Census person ---------------------------------------------------------------
+
+    /** A person registered through the Census procedures with this primary document, enabled by the queue. */
+    long censusPerson(String documentType, String documentId, String documentScope) {
+        String name = "Ida" + unique().chars().mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
+        long id = procedures.register(new org.populus.procedure.PersonDataInput(name, "Census", null, documentType,
+                documentId, documentScope, "1980-01-01", "female", "Calle Mayor 1", "ES", "28001",
+                "ida-" + unique() + "@example.org", "ES", null), null, "origin_qualified_id", null,
+                org.populus.history.Provenance.system("test"));
+        long until = System.currentTimeMillis() + 10_000;
+        while (registrants.find(id).orElseThrow().status().state() != CensusStatus.State.ENABLED
+                && System.currentTimeMillis() < until) {
+            procedures.processQueued();
+        }
+        assertThat(registrants.find(id).orElseThrow().status().state()).isEqualTo(CensusStatus.State.ENABLED);
+        return id;
+    }
+
+    static String dni() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+        return String.format("%08d", n) + "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23);
+    }
+
+    @Test
+    void replacingTheVerifiedPrimaryDocumentUnverifiesThePerson() {
+        long id = censusPerson("dni", dni(), "ES");
+        registrants.transition(id, org.populus.history.Provenance.system("test"), PersonEvent.VERIFY);
+        Response r = api.patch(UPDATE, obj("id_type", "dni", "value", dni(), "partner_id", id), admin);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(registrants.find(id).orElseThrow().status().verification())
+                .isEqualTo(CensusStatus.Verification.NOT_VERIFIED);
+        // one change: the new document and the unverification in the same version
+        var versions = registrants.versions(id);
+        assertThat(versions.get(versions.size() - 1).reason())
+                .isEqualTo("PATCH /api/v1/registry/individual/updateIdentification");
+    }
+
+    @Test
+    void anotherDocumentOfAVerifiedPersonLeavesTheVerification() {
+        long id = censusPerson("dni", dni(), "ES");
+        registrants.transition(id, org.populus.history.Provenance.system("test"), PersonEvent.VERIFY);
+        Response r = api.patch(UPDATE, obj("id_type", "National ID", "value", "NID" + unique(), "partner_id", id),
+                admin);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(registrants.find(id).orElseThrow().status().verification())
+                .isEqualTo(CensusStatus.Verification.VERIFIED);
+    }
+
+    @Test
+    void aPrimaryDocumentSomeoneElseHoldsRaisesTheCensusDuplicatedDocumentIssue() {
+        // only a type without unique values lets two people hold one value through this endpoint
+        org.populus.catalog.IdType passport = catalog.idType("passport").orElseThrow();
+        catalog.updateIdType(passport.id(), passport.name(), passport.validationRegex(), false, passport.version());
+        try {
+            String taken = "XY" + (100000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(800000));
+            long holder = censusPerson("passport", taken, "FR");
+            long id = censusPerson("passport", "ZW" + (100000
+                    + java.util.concurrent.ThreadLocalRandom.current().nextInt(800000)), "FR");
+            Response r = api.patch(UPDATE, obj("id_type", "passport", "value", taken, "partner_id", id), admin);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            List<Long> people = jdbc.sql("""
+                    select ip.party_id from issue i join issue_person ip on ip.issue_id = i.id
+                    where i.type = 'duplicated_document' and i.state = 'open'
+                      and i.id in (select issue_id from issue_person where party_id = ?)""")
+                    .param(id).query(Long.class).list();
+            assertThat(people).contains(id, holder);
+        } finally {
+            org.populus.catalog.IdType now = catalog.idType("passport").orElseThrow();
+            catalog.updateIdType(now.id(), now.name(), now.validationRegex(), true, now.version());
+        }
     }
 }
