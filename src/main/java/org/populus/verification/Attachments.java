@@ -22,6 +22,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,15 @@ import org.springframework.util.unit.DataSize;
  * nonce per file, the procedure id and file name bound as associated data (a file moved to another procedure or
  * renamed no longer decrypts), under a key derived from {@link FilesKey}.
  *
- * <p>Allowed content types (case-insensitive, parameters ignored): any {@code image/…}, {@code application/pdf},
- * RTF ({@code application/rtf}, {@code text/rtf}), MS Office ({@code application/msword},
- * {@code application/vnd.ms-excel}, {@code application/vnd.ms-powerpoint},
- * {@code application/vnd.openxmlformats-officedocument.…}) and OpenDocument
- * ({@code application/vnd.oasis.opendocument.…}). Each file must be non-empty and at most
+ * <p>The type of each file is detected from its bytes (Apache Tika), never taken from the client: the file name
+ * only refines a container the bytes show (an OLE2 or zip file into the MS Office or OpenDocument type its name
+ * says). Allowed detected types: images JPEG, PNG, GIF, TIFF, WebP, BMP, HEIC/HEIF; PDF; RTF; MS Office
+ * ({@code application/msword}, {@code application/vnd.ms-excel}, {@code application/vnd.ms-powerpoint},
+ * {@code application/vnd.openxmlformats-officedocument.…}, and Office containers Tika cannot name further);
+ * OpenDocument ({@code application/vnd.oasis.opendocument.…}). No SVG, HTML, plain text, archive or unknown
+ * bytes. The type stored is the detected one. The declared content type must still be one of the allowed kinds
+ * (case-insensitive, parameters ignored: any {@code image/…}, PDF, RTF, MS Office, OpenDocument). Each file must
+ * be non-empty and at most
  * {@code POPULUS_FILES_MAX_FILE_SIZE} (default 10MB).
  */
 @Service
@@ -50,6 +55,17 @@ public class Attachments {
             "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint");
     private static final List<String> ALLOWED_PREFIXES = List.of("image/",
             "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
+    /** Types a file's bytes may be detected as. */
+    private static final Set<String> DETECTED_ALLOWED = Set.of("image/jpeg", "image/png", "image/gif",
+            "image/tiff", "image/webp", "image/bmp", "image/heic", "image/heif", "application/pdf",
+            "application/rtf", "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/x-tika-msoffice", "application/x-tika-ooxml");
+    private static final List<String> DETECTED_ALLOWED_PREFIXES = List.of(
+            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
+    /** Containers whose kind the file name may tell (the bytes alone say only OLE2 or zip). */
+    private static final Set<String> CONTAINERS = Set.of("application/x-tika-msoffice", "application/x-tika-ooxml",
+            "application/zip");
+    private static final Tika TIKA = new Tika();
 
     private final JdbcClient jdbc;
     private final SecretKey key;
@@ -70,18 +86,41 @@ public class Attachments {
     /** Checks every file, in order, without storing anything; the first one not acceptable is rejected. */
     public void check(List<Upload> uploads) {
         for (Upload upload : uploads) {
-            String type = upload.contentType();
-            if (!allowedType(type)) {
-                throw new AttachmentRejected(AttachmentRejected.Reason.CONTENT_TYPE, upload.filename(), type, 0);
-            }
-            if (upload.content().length == 0) {
-                throw new AttachmentRejected(AttachmentRejected.Reason.EMPTY, upload.filename(), "0", 0);
-            }
-            if (upload.content().length > maxFileSize) {
-                throw new AttachmentRejected(AttachmentRejected.Reason.TOO_LARGE, upload.filename(),
-                        Long.toString(upload.content().length), maxFileSize);
-            }
+            checkOne(upload);
         }
+    }
+
+    /** Checks one file; its type detected from its bytes. */
+    private String checkOne(Upload upload) {
+        String type = upload.contentType();
+        if (!allowedType(type)) {
+            throw new AttachmentRejected(AttachmentRejected.Reason.CONTENT_TYPE, upload.filename(), type, 0);
+        }
+        if (upload.content() == null || upload.content().length == 0) {
+            throw new AttachmentRejected(AttachmentRejected.Reason.EMPTY, upload.filename(), "0", 0);
+        }
+        if (upload.content().length > maxFileSize) {
+            throw new AttachmentRejected(AttachmentRejected.Reason.TOO_LARGE, upload.filename(),
+                    Long.toString(upload.content().length), maxFileSize);
+        }
+        String detected = detect(upload.content(), upload.filename());
+        if (!DETECTED_ALLOWED.contains(detected) && DETECTED_ALLOWED_PREFIXES.stream().noneMatch(detected::startsWith)) {
+            throw new AttachmentRejected(AttachmentRejected.Reason.CONTENT_TYPE, upload.filename(), detected, 0);
+        }
+        return detected;
+    }
+
+    /**
+     * The type of the bytes (without parameters). The name is only listened to when the bytes show a container
+     * (OLE2, zip) it may name more precisely: Tika then keeps the name's type only if it is a kind of that
+     * container; for anything else, a name could turn unknown bytes into the type its extension says.
+     */
+    static String detect(byte[] content, String filename) {
+        String fromBytes = TIKA.detect(content);
+        String type = CONTAINERS.contains(fromBytes) && filename != null && !filename.isBlank()
+                ? TIKA.detect(content, filename) : fromBytes;
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -91,18 +130,19 @@ public class Attachments {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AttachmentInfo> replace(long procedureId, List<Upload> uploads) {
-        check(uploads);
+        List<String> types = uploads.stream().map(this::checkOne).toList();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:attachment:" + procedureId)
                 .query((rs, i) -> 1).list();
         jdbc.sql("delete from attachment where procedure_id = ?").param(procedureId).update();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AttachmentInfo> stored = new ArrayList<>(uploads.size());
-        for (Upload upload : uploads) {
+        for (int n = 0; n < uploads.size(); n++) {
+            Upload upload = uploads.get(n);
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, nonce, aad(procedureId, upload.filename()),
                     upload.content());
-            String contentType = upload.contentType().strip();
+            String contentType = types.get(n);
             long id = jdbc.sql("""
                     insert into attachment (procedure_id, filename, content_type, size, sha256, key_id, nonce,
                                             ciphertext, created_at)

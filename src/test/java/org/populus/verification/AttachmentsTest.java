@@ -44,6 +44,31 @@ class AttachmentsTest extends HttpTest {
         return b;
     }
 
+    /** The signature of a file type, then random bytes up to the size: real enough for detection. */
+    static byte[] typed(int size, int... signature) {
+        byte[] b = bytes(size);
+        for (int i = 0; i < signature.length; i++) {
+            b[i] = (byte) signature[i];
+        }
+        return b;
+    }
+
+    static byte[] pdf(int size) {
+        return typed(size, '%', 'P', 'D', 'F', '-', '1', '.', '4', '\n');
+    }
+
+    static byte[] jpeg(int size) {
+        return typed(size, 0xFF, 0xD8, 0xFF, 0xE0);
+    }
+
+    static byte[] png(int size) {
+        return typed(size, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+    }
+
+    static byte[] tiff(int size) {
+        return typed(size, 'I', 'I', 0x2A, 0);
+    }
+
     List<AttachmentInfo> replace(long procedureId, Upload... uploads) {
         return new TransactionTemplate(transactions).execute(s -> attachments.replace(procedureId, List.of(uploads)));
     }
@@ -51,7 +76,7 @@ class AttachmentsTest extends HttpTest {
     @Test
     void filesAreStoredEncryptedAndReadBackExactly() throws Exception {
         long procedure = procedureId();
-        byte[] front = bytes(50_000);
+        byte[] front = jpeg(50_000);
         byte[] back = "%PDF-1.4 the back of the document".getBytes(StandardCharsets.UTF_8);
         List<AttachmentInfo> stored = replace(procedure, new Upload("front.jpg", "image/jpeg", front),
                 new Upload("back.pdf", "application/pdf; charset=binary", back));
@@ -75,7 +100,7 @@ class AttachmentsTest extends HttpTest {
 
     @Test
     void everyFileGetsItsOwnNonce() {
-        byte[] same = bytes(1000);
+        byte[] same = png(1000);
         List<AttachmentInfo> stored = replace(procedureId(), new Upload("a.png", "image/png", same),
                 new Upload("a.png", "image/png", same));
         List<byte[]> nonces = jdbc.sql("select nonce from attachment where id in (?, ?)")
@@ -90,10 +115,11 @@ class AttachmentsTest extends HttpTest {
     void replacingDropsTheProcedurePreviousFilesOnly() {
         long procedure = procedureId();
         long other = procedureId();
-        List<AttachmentInfo> old = replace(procedure, new Upload("old.pdf", "application/pdf", bytes(10)));
-        replace(other, new Upload("other.pdf", "application/pdf", bytes(10)));
+        List<AttachmentInfo> old = replace(procedure, new Upload("old.pdf", "application/pdf", pdf(10)));
+        replace(other, new Upload("other.pdf", "application/pdf", pdf(10)));
         List<AttachmentInfo> fresh = replace(procedure, new Upload("new1.odt",
-                "application/vnd.oasis.opendocument.text", bytes(10)), new Upload("new2.tiff", "image/tiff", bytes(10)));
+                "application/vnd.oasis.opendocument.text", zip("mimetype", "application/vnd.oasis.opendocument.text",
+                "content.xml")), new Upload("new2.tiff", "image/tiff", tiff(10)));
         assertThat(attachments.list(procedure)).isEqualTo(fresh);
         assertThat(attachments.list(other)).extracting(AttachmentInfo::filename).containsExactly("other.pdf");
         assertThatThrownBy(() -> attachments.content(old.get(0).id())).isInstanceOf(NoSuchElementException.class);
@@ -103,8 +129,8 @@ class AttachmentsTest extends HttpTest {
     @Test
     void aRejectedFileChangesNothing() {
         long procedure = procedureId();
-        List<AttachmentInfo> kept = replace(procedure, new Upload("kept.pdf", "application/pdf", bytes(10)));
-        assertThatThrownBy(() -> replace(procedure, new Upload("ok.pdf", "application/pdf", bytes(10)),
+        List<AttachmentInfo> kept = replace(procedure, new Upload("kept.pdf", "application/pdf", pdf(10)));
+        assertThatThrownBy(() -> replace(procedure, new Upload("ok.pdf", "application/pdf", pdf(10)),
                 new Upload("virus.exe", "application/x-msdownload", bytes(10))))
                 .isInstanceOfSatisfying(AttachmentRejected.class, e -> {
                     assertThat(e.reason()).isEqualTo(AttachmentRejected.Reason.CONTENT_TYPE);
@@ -117,15 +143,15 @@ class AttachmentsTest extends HttpTest {
     @Test
     void replacingNeedsTheCallersTransaction() {
         assertThatThrownBy(() -> attachments.replace(procedureId(),
-                List.of(new Upload("a.pdf", "application/pdf", bytes(10)))))
+                List.of(new Upload("a.pdf", "application/pdf", pdf(10)))))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
     void alteredCiphertextOrMetadataIsRefused() {
         long procedure = procedureId();
-        List<AttachmentInfo> stored = replace(procedure, new Upload("a.pdf", "application/pdf", bytes(100)),
-                new Upload("b.pdf", "application/pdf", bytes(100)), new Upload("c.pdf", "application/pdf", bytes(100)));
+        List<AttachmentInfo> stored = replace(procedure, new Upload("a.pdf", "application/pdf", pdf(100)),
+                new Upload("b.pdf", "application/pdf", pdf(100)), new Upload("c.pdf", "application/pdf", pdf(100)));
         long flipped = stored.get(0).id();
         byte[] ciphertext = jdbc.sql("select ciphertext from attachment where id = ?").param(flipped)
                 .query(byte[].class).single();
@@ -145,7 +171,7 @@ class AttachmentsTest extends HttpTest {
 
     @Test
     void anotherKeyCannotReadTheFiles() {
-        long id = replace(procedureId(), new Upload("a.pdf", "application/pdf", bytes(100))).get(0).id();
+        long id = replace(procedureId(), new Upload("a.pdf", "application/pdf", pdf(100))).get(0).id();
         FilesKey otherKey = FilesKey.of(bytes(32));
         Attachments other = new Attachments(jdbc, otherKey, DataSize.ofMegabytes(10), clock);
         assertThatThrownBy(() -> other.content(id)).isInstanceOf(IllegalStateException.class)
@@ -170,7 +196,7 @@ class AttachmentsTest extends HttpTest {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet")) {
-            assertThatCode(() -> attachments.check(List.of(new Upload("f", type, bytes(1))))).as(type)
+            assertThatCode(() -> attachments.check(List.of(new Upload("f", type, image("png"))))).as(type)
                     .doesNotThrowAnyException();
         }
     }
@@ -180,7 +206,7 @@ class AttachmentsTest extends HttpTest {
         for (String type : Arrays.asList("text/plain", "text/html", "application/zip", "application/octet-stream",
                 "application/x-msdownload", "image/", "image", "application/vnd.oasis.opendocument.",
                 "application/vnd.openxmlformats-officedocument", "application/pdfx", "video/mp4", "", null)) {
-            assertThatThrownBy(() -> attachments.check(List.of(new Upload("ok.pdf", "application/pdf", bytes(1)),
+            assertThatThrownBy(() -> attachments.check(List.of(new Upload("ok.pdf", "application/pdf", minimalPdf()),
                     new Upload("file.bin", type, bytes(1))))).as(String.valueOf(type))
                     .isInstanceOfSatisfying(AttachmentRejected.class, e -> {
                         assertThat(e.reason()).isEqualTo(AttachmentRejected.Reason.CONTENT_TYPE);
@@ -194,7 +220,7 @@ class AttachmentsTest extends HttpTest {
     void sizeLimitIsPerFileAndEmptyFilesAreRejected() {
         long limit = DataSize.ofMegabytes(10).toBytes();
         assertThatCode(() -> attachments.check(List.of(new Upload("max.pdf", "application/pdf",
-                new byte[(int) limit])))).doesNotThrowAnyException();
+                pdf((int) limit))))).doesNotThrowAnyException();
         assertThatThrownBy(() -> attachments.check(List.of(new Upload("big.pdf", "application/pdf",
                 new byte[(int) limit + 1]))))
                 .isInstanceOfSatisfying(AttachmentRejected.class, e -> {
@@ -215,5 +241,116 @@ class AttachmentsTest extends HttpTest {
         Attachments small = new Attachments(jdbc, filesKey, DataSize.ofKilobytes(1), clock);
         assertThatThrownBy(() -> small.check(List.of(new Upload("a.png", "image/png", new byte[1025]))))
                 .isInstanceOfSatisfying(AttachmentRejected.class, e -> assertThat(e.limit()).isEqualTo(1024));
+    }
+
+    // ---- the type detected from the bytes -------------------------------------------------------------------
+
+    /** A real 2x2 image of that format, written by javax.imageio. */
+    static byte[] image(String format) {
+        try {
+            var image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var out = new java.io.ByteArrayOutputStream();
+            assertThat(javax.imageio.ImageIO.write(image, format, out)).as(format).isTrue();
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A minimal PDF: header, one empty page, trailer. */
+    static byte[] minimalPdf() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+                + "endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n"
+                + "%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A zip whose first entry is stored as given (an OpenDocument's {@code mimetype}, an OOXML's content types). */
+    static byte[] zip(String firstEntry, String firstContent, String secondEntry) {
+        try {
+            var out = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(out)) {
+                byte[] first = firstContent.getBytes(StandardCharsets.UTF_8);
+                var entry = new java.util.zip.ZipEntry(firstEntry);
+                entry.setMethod(java.util.zip.ZipEntry.STORED);
+                entry.setSize(first.length);
+                var crc = new java.util.zip.CRC32();
+                crc.update(first);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(first);
+                zip.closeEntry();
+                zip.putNextEntry(new java.util.zip.ZipEntry(secondEntry));
+                zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The OLE2 compound-file signature that old MS Office files start with, then filler. */
+    static byte[] ole2() {
+        byte[] b = new byte[1024];
+        byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(signature, 0, b, 0, signature.length);
+        return b;
+    }
+
+    static void assertRefusedAs(Attachments attachments, Upload upload, String detected) {
+        assertThatThrownBy(() -> attachments.check(List.of(upload))).as(upload.filename())
+                .isInstanceOfSatisfying(AttachmentRejected.class, e -> {
+                    assertThat(e.reason()).isEqualTo(AttachmentRejected.Reason.CONTENT_TYPE);
+                    assertThat(e.filename()).isEqualTo(upload.filename());
+                    assertThat(e.value()).isEqualTo(detected);
+                });
+    }
+
+    @Test
+    void anSvgDeclaredAsPngIsRefused() {
+        byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\">"
+                + "<script>alert(1)</script></svg>").getBytes(StandardCharsets.UTF_8);
+        assertRefusedAs(attachments, new Upload("front.png", "image/png", svg), "image/svg+xml");
+        assertRefusedAs(attachments, new Upload("front.svg", "image/svg+xml", svg), "image/svg+xml");
+    }
+
+    @Test
+    void anHtmlPageDeclaredAsPdfIsRefused() {
+        byte[] html = "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertRefusedAs(attachments, new Upload("scan.pdf", "application/pdf", html), "text/html");
+    }
+
+    @Test
+    void bytesOfNoKnownTypeAreRefusedWhateverTheirNameAndDeclaredType() {
+        assertRefusedAs(attachments, new Upload("scan.pdf", "application/pdf", bytes(500)),
+                "application/octet-stream");
+        assertRefusedAs(attachments, new Upload("front.png", "image/png",
+                "just some text".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        assertRefusedAs(attachments, new Upload("archive.pdf", "application/pdf", zip("a.txt", "a", "b.txt")),
+                "application/zip");
+    }
+
+    @Test
+    void realFilesOfTheListedTypesAreAcceptedAndStoredWithTheirDetectedType() {
+        long procedure = procedureId();
+        List<AttachmentInfo> stored = replace(procedure,
+                new Upload("front.jpg", "image/jpeg", image("png")),
+                new Upload("photo.jpg", "image/jpeg", image("jpg")),
+                new Upload("a.gif", "image/gif", image("gif")),
+                new Upload("a.bmp", "image/bmp", image("bmp")),
+                new Upload("a.tiff", "image/tiff", image("tiff")),
+                new Upload("back.pdf", "application/pdf", minimalPdf()),
+                new Upload("letter.rtf", "application/rtf", "{\\rtf1\\ansi hello}".getBytes(StandardCharsets.US_ASCII)),
+                new Upload("scan.odt", "application/vnd.oasis.opendocument.text",
+                        zip("mimetype", "application/vnd.oasis.opendocument.text", "content.xml")),
+                new Upload("scan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        zip("[Content_Types].xml", "<Types/>", "word/document.xml")),
+                new Upload("old.doc", "application/msword", ole2()));
+        assertThat(stored).extracting(AttachmentInfo::contentType).containsExactly("image/png", "image/jpeg",
+                "image/gif", "image/bmp", "image/tiff", "application/pdf", "application/rtf",
+                "application/vnd.oasis.opendocument.text",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword");
+        assertThat(attachments.list(procedure)).isEqualTo(stored);
     }
 }

@@ -137,6 +137,19 @@ class CensusVerificationApiTest extends HttpTest {
     }
 
     @Test
+    void anSvgDeclaredAsPngIsRefusedAsInclusion() {
+        long id = enabledPerson(person());
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        Response r = form(api, "POST", "/api/v1/people/" + id + "@census/document_verifications",
+                file("front.png", "image/png", PNG), file("back.png", "image/png", svg));
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.body()).isEqualTo(
+                "{\"files\":[{\"error\":\"inclusion\",\"value\":\"image/svg+xml\",\"filename\":\"back.png\"}]}");
+        assertThat(procedures.pending(id)).isEmpty();
+    }
+
+    @Test
     void aPassportHolderNeedsOneFile() {
         Map<String, String> p = person();
         p.put("document_type", "passport");
