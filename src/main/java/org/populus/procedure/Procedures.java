@@ -17,6 +17,7 @@ import org.populus.verification.AttachmentInfo;
 import org.populus.verification.AttachmentRejected;
 import org.populus.verification.Attachments;
 import org.populus.verification.PhoneVerifications;
+import org.populus.verification.SmsDestinationRefused;
 import org.populus.verification.Upload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,14 +111,20 @@ public class Procedures {
      * Sends a verification code by SMS to the phone (the person's own when none is given). Runs outside any
      * transaction: the code is committed before the SMS leaves.
      *
-     * @throws org.populus.verification.SmsRateLimited after 3 SMS to the person in 10 minutes
+     * @throws org.populus.verification.SmsRateLimited after 3 SMS to the person, or 5 to the number, in 10
+     *     minutes, or too many in all ({@link PhoneVerifications})
      * @throws org.populus.verification.SmsDeliveryFailed when the gateway fails
+     * @throws ProcedureInvalid {@code phone invalid} for a number outside the allowed countries
      */
     public void sendPhoneCode(long personId, String phone, String locale) {
         Registrant person = registrants.find(personId).filter(r -> !r.discarded())
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
         String to = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
-        phones.sendCode(personId, to, locale);
+        try {
+            phones.sendCode(personId, to, locale);
+        } catch (SmsDestinationRefused e) {
+            throw ProcedureInvalid.of("phone", "invalid");
+        }
     }
 
     /**

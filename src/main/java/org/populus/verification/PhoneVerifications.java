@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Verifying a person's phone by SMS (Census API decision A§13). {@link #sendCode} texts a fresh 7-digit code bound
  * to the person and the phone; {@link #confirm} accepts it once, within its lifetime
  * ({@code POPULUS_PHONE_VERIFICATION_CODE_LIFETIME}, 5 minutes), and for at most 5 wrong attempts. Only an
- * HMAC-SHA256 of (person, phone, code) is stored, under a key derived from {@link FilesKey}. A person gets at most
+ * HMAC-SHA256 of (person, phone, code) is stored, under a key derived from {@link FilesKey}. Against SMS
+ * pumping, counted across instances in {@code sms_sent}: a person gets at most
  * {@code POPULUS_PHONE_VERIFICATION_MAX_SMS} (3) SMS per {@code POPULUS_PHONE_VERIFICATION_SMS_WINDOW} (10
- * minutes), counted across instances.
+ * minutes), a number at most {@code POPULUS_SMS_MAX_PER_DESTINATION} (5) in that window whoever asks, and all
+ * together at most {@code POPULUS_SMS_GLOBAL_MAX} (100) per {@code POPULUS_SMS_GLOBAL_WINDOW} (1 minute); with
+ * {@code POPULUS_SMS_ALLOWED_COUNTRY_CODES} set, only numbers of those country calling codes are texted.
  *
  * <p>Phones are compared in E.164 ({@code 0034666666666}, {@code +34 666-666-666} and {@code 666666666} are one
  * phone; numbers without a prefix are read in {@code POPULUS_PHONE_DEFAULT_REGION}, default ES); a number
@@ -43,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PhoneVerifications {
 
     static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(PhoneVerifications.class);
     private static final Map<String, String> TEXTS = Map.of(
             "es", "Tu código de activación es %s",
             "ca", "El teu codi d'activació és %s",
@@ -57,8 +63,7 @@ public class PhoneVerifications {
     private final Clock clock;
     private final SecretKeySpec hashKey;
     private final Duration codeLifetime;
-    private final int maxSms;
-    private final Duration smsWindow;
+    private final SmsLimits limits;
     private final String defaultRegion;
     private final PhoneNumberUtil phoneUtil = PhoneNumberUtil.getInstance();
     private final SecureRandom random = new SecureRandom();
@@ -69,7 +74,25 @@ public class PhoneVerifications {
             @Value("${populus.phone-verification.code-lifetime:5m}") Duration codeLifetime,
             @Value("${populus.phone-verification.max-sms:3}") int maxSms,
             @Value("${populus.phone-verification.sms-window:10m}") Duration smsWindow,
+            @Value("${populus.sms.max-per-destination:5}") int maxPerDestination,
+            @Value("${populus.sms.global-max:100}") int globalMax,
+            @Value("${populus.sms.global-window:1m}") Duration globalWindow,
+            @Value("${populus.sms.allowed-country-codes:}") String allowedCountryCodes,
             @Value("${populus.phone.default-region:ES}") String defaultRegion) {
+        this(jdbc, transactions, filesKey, sender, clock, codeLifetime, new SmsLimits(maxSms, smsWindow,
+                maxPerDestination, globalMax, globalWindow, allowedCountryCodes), defaultRegion);
+    }
+
+    /** With the default destination and global limits and any country (tests). */
+    PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactions, FilesKey filesKey,
+            SmsSender sender, Clock clock, Duration codeLifetime, int maxSms, Duration smsWindow,
+            String defaultRegion) {
+        this(jdbc, transactions, filesKey, sender, clock, codeLifetime,
+                new SmsLimits(maxSms, smsWindow, 5, 100, Duration.ofMinutes(1), ""), defaultRegion);
+    }
+
+    PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactions, FilesKey filesKey,
+            SmsSender sender, Clock clock, Duration codeLifetime, SmsLimits limits, String defaultRegion) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -78,8 +101,7 @@ public class PhoneVerifications {
         this.clock = clock;
         this.hashKey = new SecretKeySpec(filesKey.derive("populus:phone-code:hmac-sha256"), "HmacSHA256");
         this.codeLifetime = codeLifetime;
-        this.maxSms = maxSms;
-        this.smsWindow = smsWindow;
+        this.limits = limits;
         this.defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "ZZ"
                 : defaultRegion.strip().toUpperCase(Locale.ROOT);
     }
@@ -91,7 +113,9 @@ public class PhoneVerifications {
      * have charged or delivered). Must be called outside any transaction, so the code is committed before it
      * leaves.
      *
-     * @throws SmsRateLimited if the person already had the maximum of SMS within the window; nothing is sent
+     * @throws SmsRateLimited if the person, the number or everyone together already had the maximum of SMS within
+     *     the window; nothing is sent
+     * @throws SmsDestinationRefused if the number is not of an allowed country; nothing is sent or counted
      * @throws SmsDeliveryFailed if the sender could not deliver it
      * @throws IllegalArgumentException if the phone is blank
      * @throws org.springframework.dao.DataIntegrityViolationException if there is no registrant {@code personId}
@@ -104,19 +128,37 @@ public class PhoneVerifications {
         }
         String normalized = normalize(phone)
                 .orElseThrow(() -> new IllegalArgumentException("A phone number is required"));
+        checkCountry(normalized);
         String code = String.format("%07d", random.nextInt(10_000_000));
         String body = String.format(text(locale), code);
         long codeId = ownTransaction.execute(status -> {
             Instant now = now();
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:sms:" + personId)
-                    .query((rs, i) -> 1).list();
-            Timestamp windowStart = Timestamp.from(now.minus(smsWindow));
-            jdbc.sql("delete from sms_sent where party_id = ? and sent_at <= ?").params(personId, windowStart)
-                    .update();
-            long sent = jdbc.sql("select count(*) from sms_sent where party_id = ? and sent_at > ?")
-                    .params(personId, windowStart).query(Long.class).single();
-            if (sent >= maxSms) {
-                throw new SmsRateLimited(personId);
+            // always in this order (person, destination, everyone), so two requests never wait on each other
+            lock("populus:sms:" + personId);
+            lock("populus:sms:to:" + normalized);
+            lock("populus:sms:all");
+            Timestamp windowStart = Timestamp.from(now.minus(limits.window()));
+            Timestamp globalStart = Timestamp.from(now.minus(limits.globalWindow()));
+            Timestamp forgotten = windowStart.before(globalStart) ? windowStart : globalStart;
+            jdbc.sql("delete from sms_sent where sent_at <= ?").param(forgotten).update();
+            Timestamp at = Timestamp.from(now);
+            long sent = jdbc.sql("select count(*) from sms_sent where party_id = ? and sent_at > ? and sent_at <= ?")
+                    .params(personId, windowStart, at).query(Long.class).single();
+            if (sent >= limits.perPerson()) {
+                throw new SmsRateLimited("Too many SMS for person " + personId);
+            }
+            long toDestination = jdbc.sql("""
+                    select count(*) from sms_sent where phone = ? and sent_at > ? and sent_at <= ?""")
+                    .params(normalized, windowStart, at).query(Long.class).single();
+            if (toDestination >= limits.perDestination()) {
+                throw new SmsRateLimited("Too many SMS to " + normalized);
+            }
+            long all = jdbc.sql("select count(*) from sms_sent where sent_at > ? and sent_at <= ?")
+                    .params(globalStart, at).query(Long.class).single();
+            if (all >= limits.global()) {
+                log.warn("Verification SMS refused: {} were sent in the last {} (POPULUS_SMS_GLOBAL_MAX)", all,
+                        limits.globalWindow());
+                throw new SmsRateLimited("Too many SMS in all");
             }
             jdbc.sql("delete from phone_code where party_id = ?").param(personId).update();
             jdbc.sql("insert into sms_sent (party_id, phone, sent_at) values (?, ?, ?)")
@@ -134,6 +176,28 @@ public class PhoneVerifications {
             ownTransaction.executeWithoutResult(status ->
                     jdbc.sql("delete from phone_code where id = ?").param(codeId).update());
             throw e instanceof SmsDeliveryFailed failed ? failed : new SmsDeliveryFailed("SMS not sent: " + e, e);
+        }
+    }
+
+    private void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, i) -> 1).list();
+    }
+
+    /** Refuses a number outside the allowed country calling codes, or whose country cannot be told, when set. */
+    private void checkCountry(String normalized) {
+        if (limits.allowedCountryCodes().isEmpty()) {
+            return;
+        }
+        int countryCode;
+        try {
+            Phonenumber.PhoneNumber parsed = phoneUtil.parse(normalized, defaultRegion);
+            countryCode = phoneUtil.isValidNumber(parsed) ? parsed.getCountryCode() : -1;
+        } catch (NumberParseException e) {
+            countryCode = -1;
+        }
+        if (countryCode < 0 || !limits.allows(countryCode)) {
+            throw new SmsDestinationRefused("SMS are not sent to " + normalized
+                    + " (POPULUS_SMS_ALLOWED_COUNTRY_CODES)");
         }
     }
 

@@ -1,9 +1,12 @@
 package org.populus.verification;
 
-/** No SMS was sent: the person already had the maximum number sent within the window (3 per 10 minutes). */
+/**
+ * No SMS was sent: the person, the destination number or everyone together already had the maximum number sent
+ * within the window ({@link PhoneVerifications}).
+ */
 public class SmsRateLimited extends RuntimeException {
 
-    SmsRateLimited(long personId) {
-        super("Too many SMS for person " + personId, null, false, false);
+    SmsRateLimited(String message) {
+        super(message, null, false, false);
     }
 }

@@ -26,12 +26,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SmsSenders {
 
+    private static final Logger log = LoggerFactory.getLogger(SmsSenders.class);
+
     @Bean
     SmsSender smsSender(@Value("${populus.sms.sender:log}") String name, @Value("${populus.sms.file:}") String file,
             @Value("${populus.data-dir:data}") Path dataDir, @Value("${populus.sms.http.url:}") String url,
             @Value("${populus.sms.http.token:}") String token) {
         switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "log":
+                log.warn("""
+
+                        ************************************************************************************
+                        POPULUS_SMS_SENDER=log: SMS codes are written to the application log, and no SMS
+                        reaches any phone. Anyone who can read the log can verify any phone. This sender is
+                        for trying Populus out only: set POPULUS_SMS_SENDER to http (a gateway) or file.
+                        ************************************************************************************""");
                 return new LogSender();
             case "file":
                 return new FileSender(file.isBlank() ? dataDir.resolve("sms.jsonl") : Path.of(file.strip()));

@@ -364,6 +364,74 @@ class PhoneVerificationsTest extends HttpTest {
         }
     }
 
+    @Test
+    void atMostFiveSmsPerDestinationWhoeverAsks() throws Exception {
+        String phone = "+34" + mobile();
+        for (int i = 0; i < 5; i++) {
+            phones.sendCode(person(), phone, "es");
+        }
+        long sixth = person();
+        assertThatThrownBy(() -> phones.sendCode(sixth, phone, "es")).isInstanceOf(SmsRateLimited.class);
+        assertThat(smsTo(phone)).hasSize(5);
+        // written another way, it is the same destination
+        assertThatThrownBy(() -> phones.sendCode(sixth, "0034 " + phone.substring(3), "es"))
+                .isInstanceOf(SmsRateLimited.class);
+        // the refused person may still text another number
+        phones.sendCode(sixth, "+34" + mobile(), "es");
+    }
+
+    @Test
+    void theGlobalLimitCountsTheSmsOfEveryInstance() {
+        // a moment of its own, so that no other test's SMS fall in its window
+        MovableClock clock = new MovableClock(Instant.parse("2040-01-01T00:00:00Z")
+                .plus(Duration.ofMinutes(ThreadLocalRandom.current().nextInt(1_000_000))));
+        List<String> sent = new ArrayList<>();
+        SmsLimits limits = new SmsLimits(3, Duration.ofMinutes(10), 5, 3, Duration.ofMinutes(1), "");
+        PhoneVerifications first = service(clock, (to, body) -> sent.add(to), limits);
+        PhoneVerifications second = service(clock, (to, body) -> sent.add(to), limits);
+        try {
+            first.sendCode(person(), "+34" + mobile(), "es");
+            second.sendCode(person(), "+34" + mobile(), "es");
+            clock.advance(Duration.ofSeconds(30));
+            first.sendCode(person(), "+34" + mobile(), "es");
+            long refused = person();
+            assertThatThrownBy(() -> second.sendCode(refused, "+34" + mobile(), "es"))
+                    .isInstanceOf(SmsRateLimited.class);
+            assertThat(sent).hasSize(3);
+            clock.advance(Duration.ofSeconds(30)); // the first two have left the one-minute window
+            second.sendCode(refused, "+34" + mobile(), "es");
+            assertThat(sent).hasSize(4);
+        } finally {
+            jdbc.sql("delete from sms_sent where sent_at >= ?").param(java.sql.Timestamp.from(
+                    Instant.parse("2040-01-01T00:00:00Z"))).update();
+        }
+    }
+
+    @Test
+    void onlyNumbersOfTheAllowedCountriesAreTexted() {
+        List<String> sent = new ArrayList<>();
+        PhoneVerifications spanishOnly = service(Clock.systemUTC(), (to, body) -> sent.add(to),
+                new SmsLimits(3, Duration.ofMinutes(10), 5, 100, Duration.ofMinutes(1), " 34 , 376"));
+        long person = person();
+        for (String phone : List.of("+33 6 12 34 56 78", "0044 7700 900123", "12345", "+1 202 555 0147")) {
+            assertThatThrownBy(() -> spanishOnly.sendCode(person, phone, "es")).as(phone)
+                    .isInstanceOf(SmsDestinationRefused.class);
+        }
+        assertThat(sent).isEmpty();
+        assertThat(jdbc.sql("select count(*) from sms_sent where party_id = ?").param(person).query(Long.class)
+                .single()).as("a refused number does not count").isZero();
+        spanishOnly.sendCode(person, "+34" + mobile(), "es");
+        spanishOnly.sendCode(person, mobile(), "es"); // the default region, ES
+        assertThat(sent).hasSize(2);
+        assertThatThrownBy(() -> new SmsLimits(3, Duration.ofMinutes(10), 5, 100, Duration.ofMinutes(1), "34,x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POPULUS_SMS_ALLOWED_COUNTRY_CODES");
+    }
+
+    private PhoneVerifications service(Clock clock, SmsSender sender, SmsLimits limits) {
+        return new PhoneVerifications(jdbc, transactions, filesKey, sender, clock, Duration.ofMinutes(5), limits,
+                "ES");
+    }
+
     private PhoneVerifications service(Clock clock, SmsSender sender) {
         return new PhoneVerifications(jdbc, transactions, filesKey, sender, clock, Duration.ofMinutes(5), 3,
                 Duration.ofMinutes(10), "ES");

@@ -142,6 +142,23 @@ class SmsSendersTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theLogSenderSaysLoudlyAtStartUpThatCodesGoToTheLog(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        new SmsSenders().smsSender("log", "", dir, "", "");
+        assertThat(output.getOut() + output.getErr()).contains("WARN")
+                .contains("SMS codes are written to the application log")
+                .contains("for trying Populus out only").contains("POPULUS_SMS_SENDER");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theOtherSendersStartQuietly(org.springframework.boot.test.system.CapturedOutput output) {
+        new SmsSenders().smsSender("file", "", dir, "", "");
+        assertThat(output.getOut() + output.getErr()).doesNotContain("application log");
+    }
+
+    @Test
     void theLogSenderNeverFails() {
         new SmsSenders.LogSender().send("+34600000004", "Tu código de activación es 0000000");
     }

@@ -281,6 +281,21 @@ class CensusVerificationApiTest extends HttpTest {
     }
 
     @Test
+    void twelveNewPeopleCannotPumpSmsToOneNumber() throws Exception {
+        String number = "0034699" + (100000 + (int) (Math.random() * 800000));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long id = enabledPerson(person());
+            statuses.add(api.get("/api/v1/people/" + id + "@census/phone_verifications/new?phone=" + number)
+                    .status());
+        }
+        // the per-destination limit: 5 per 10 minutes, whoever asks
+        assertThat(statuses.stream().filter(s -> s == 202).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).as(statuses.toString()).isEqualTo(7);
+        assertThat(Files.readAllLines(SMS_FILE).stream().filter(l -> l.contains(number.substring(4)))).hasSize(5);
+    }
+
+    @Test
     void unknownPeopleAreBlank() {
         assertThat(api.get("/api/v1/people/0@census/phone_verifications/new").body())
                 .isEqualTo("{\"person\":[{\"error\":\"blank\"}]}");
