@@ -54,7 +54,8 @@ public class Reviews {
 
     /**
      * Pending procedures in review order: first those prioritized in the last two weeks (by priority time), then
-     * those whose person has no open issue, then the rest; each group by priority time, then creation.
+     * the others whose person has no open issue, then those whose person has an open issue (prioritized or not:
+     * they cannot be accepted until it is resolved); each group by priority time, then creation.
      */
     public List<ReviewItem> pending(ProcedureType type, int limit, long offset) {
         return jdbc.sql("""
@@ -62,10 +63,10 @@ public class Reviews {
                                      where ip.party_id = p.party_id and i.state = 'open') as open_issues
                 from procedure p
                 where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
-                order by case when p.prioritized_at >= :since then 0
-                              when not exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                               where ip.party_id = p.party_id and i.state = 'open') then 1
-                              else 2 end,
+                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                           where ip.party_id = p.party_id and i.state = 'open') then 2
+                              when p.prioritized_at >= :since then 0
+                              else 1 end,
                          p.prioritized_at nulls last, p.created_at, p.id
                 limit :limit offset :offset""")
                 .param("type", type == null ? null : type.code())

@@ -418,6 +418,9 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
                 now.minus(Duration.ofDays(13).plusHours(23).plusMinutes(59)));
         long free = pendingDocumentVerification(enabledPerson(),
                 now.minus(Duration.ofDays(13).plusHours(23).plusMinutes(58)));
+        // listed after everything that can be accepted
+        assertThat(ids(api.get(PROCEDURES + "?type=document_verification&limit=500", alice.auth()),
+                Set.of(heldVerification, free))).containsExactly(free, heldVerification);
         Api.Response r = api.post(PROCEDURES + "/next?type=document_verification", null, alice.auth());
         assertStatus(r, 200);
         assertThat(r.json().get("id").asLong()).isEqualTo(free);
