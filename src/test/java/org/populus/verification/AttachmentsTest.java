@@ -340,6 +340,8 @@ class AttachmentsTest extends HttpTest {
                 new Upload("a.gif", "image/gif", image("gif")),
                 new Upload("a.bmp", "image/bmp", image("bmp")),
                 new Upload("a.tiff", "image/tiff", image("tiff")),
+                new Upload("a.webp", "image/webp", typed(64, 'R', 'I', 'F', 'F', 56, 0, 0, 0, 'W', 'E', 'B', 'P',
+                        'V', 'P', '8', 'L')),
                 new Upload("back.pdf", "application/pdf", minimalPdf()),
                 new Upload("letter.rtf", "application/rtf", "{\\rtf1\\ansi hello}".getBytes(StandardCharsets.US_ASCII)),
                 new Upload("scan.odt", "application/vnd.oasis.opendocument.text",
@@ -348,7 +350,7 @@ class AttachmentsTest extends HttpTest {
                         zip("[Content_Types].xml", "<Types/>", "word/document.xml")),
                 new Upload("old.doc", "application/msword", ole2()));
         assertThat(stored).extracting(AttachmentInfo::contentType).containsExactly("image/png", "image/jpeg",
-                "image/gif", "image/bmp", "image/tiff", "application/pdf", "application/rtf",
+                "image/gif", "image/bmp", "image/tiff", "image/webp", "application/pdf", "application/rtf",
                 "application/vnd.oasis.opendocument.text",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword");
         assertThat(attachments.list(procedure)).isEqualTo(stored);
