@@ -131,6 +131,7 @@ public class Reviews {
      * Accepts, rejects or dismisses the procedure, with its effect on the person. Accepting is refused while the
      * person has an open issue ({@code person_has_open_issue}: resolve it first).
      */
+    @Transactional
     public Procedure decide(long procedureId, Decision decision, String reviewer, String comment) {
         return decide(procedureId, decision, reviewer, comment, false);
     }
