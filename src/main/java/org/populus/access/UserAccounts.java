@@ -34,19 +34,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAccounts.class);
+
     public static final int MIN_PASSWORD_LENGTH = 8;
     private static final java.util.regex.Pattern LOGIN = java.util.regex.Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
     private final JdbcClient jdbc;
     private final Sessions sessions;
     private final SessionCache notifications;
+    private final LoginThrottle throttle;
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
     private final long passwordCacheMillis;
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
     private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, @Value("${populus.security.bcrypt-strength:10}") int strength,
+    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle, @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
         this.jdbc = jdbc;
         this.sessions = sessions;
@@ -54,6 +57,7 @@ public class UserAccounts {
         this.dummyHash = encoder.encode("populus-dummy-password");
         this.passwordCacheMillis = passwordCache.toMillis();
         this.notifications = notifications;
+        this.throttle = throttle;
         notifications.onUserChanged(this::forgetChecks);
     }
 
@@ -71,31 +75,73 @@ public class UserAccounts {
         }
     }
 
-    /** The account if the login exists, is enabled and the password matches. */
+    /**
+     * The account if the login exists, is enabled and the password matches. Not throttled: for checks that do not
+     * come from a client ({@link #attempt} is for those).
+     */
     public Optional<UserAccount> authenticate(String login, String password) {
+        return check(login, password, null, false).account();
+    }
+
+    /**
+     * A login attempt by a client (login endpoint, HTTP Basic): like {@link #authenticate}, but refused without
+     * checking the password while the login or the client address has too many recent failures
+     * ({@link LoginThrottle}); each failure is counted and logged (login and address, never the password).
+     */
+    public LoginOutcome attempt(String login, String password, String clientAddress) {
+        return check(login, password, clientAddress, true);
+    }
+
+    private LoginOutcome check(String login, String password, String clientAddress, boolean throttled) {
         if (password == null || !isWellFormedLogin(login)) {
-            return Optional.empty(); // no such user can exist: nothing to look up
+            if (throttled) { // no such user can exist: nothing to look up or count
+                log.warn("Failed login for malformed login '{}' from {}", sanitised(login), clientAddress);
+            }
+            return LoginOutcome.refused();
         }
         String key = digest(login.toLowerCase(java.util.Locale.ROOT) + "\u0000" + password);
         boolean cacheable = passwordCacheMillis > 0 && notifications.listening();
         CachedCheck cached = cacheable ? checked.get(key) : null;
         if (cached != null && cached.until > System.currentTimeMillis()) {
-            return Optional.of(cached.account);
+            return LoginOutcome.success(cached.account);
+        }
+        if (throttled) {
+            Optional<Duration> wait = throttle.refusal(login, clientAddress);
+            if (wait.isPresent()) {
+                log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
+                return LoginOutcome.throttled(wait.get());
+            }
         }
         long epoch = notifications.epoch();
         Optional<Row> row = jdbc.sql("select *, password_hash from app_user where lower(login) = lower(?)")
                 .param(login).query((rs, i) -> new Row(map(rs, i), rs.getString("password_hash"))).optional();
+        boolean matches;
         if (row.isEmpty()) {
             encoder.matches(password, dummyHash); // same cost whether or not the login exists
-            return Optional.empty();
+            matches = false;
+        } else {
+            matches = encoder.matches(password, row.get().hash);
         }
-        if (!encoder.matches(password, row.get().hash) || row.get().account.disabled()) {
-            return Optional.empty();
+        if (!matches || row.get().account.disabled()) {
+            if (throttled) {
+                throttle.failed(login, clientAddress);
+                log.warn("Failed login '{}' from {}", login, clientAddress);
+            }
+            return LoginOutcome.refused();
         }
         if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
             checked.put(key, new CachedCheck(row.get().account, System.currentTimeMillis() + passwordCacheMillis));
         }
-        return Optional.of(row.get().account);
+        return LoginOutcome.success(row.get().account);
+    }
+
+    /** A login fit for the log: at most 100 characters, anything but [A-Za-z0-9._@+-] shown as '?'. */
+    private static String sanitised(String login) {
+        if (login == null) {
+            return "";
+        }
+        String cut = login.length() > 100 ? login.substring(0, 100) + "…" : login;
+        return cut.replaceAll("[^A-Za-z0-9._@+\\-…]", "?");
     }
 
     @Transactional(readOnly = true)
