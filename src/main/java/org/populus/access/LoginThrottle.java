@@ -8,11 +8,13 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,7 @@ class LoginThrottle {
 
     private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(1);
 
+    private final JdbcClient jdbc;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final BucketConfiguration perLogin;
     private final BucketConfiguration perAddress;
@@ -36,10 +39,11 @@ class LoginThrottle {
     private final String addressPrefix;
     private final AtomicLong lastCleanUp = new AtomicLong();
 
-    LoginThrottle(DataSource dataSource,
+    LoginThrottle(DataSource dataSource, JdbcClient jdbc,
             @Value("${populus.security.login.max-failures-per-login:10}") int maxPerLogin,
             @Value("${populus.security.login.max-failures-per-address:50}") int maxPerAddress,
             @Value("${populus.security.login.failure-window:15m}") Duration window) {
+        this.jdbc = jdbc;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("login_throttle").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -58,10 +62,22 @@ class LoginThrottle {
                 .build();
     }
 
-    /** How long until this login may be tried again from this address; empty if it may be tried now. */
+    /**
+     * How long until this login may be tried again from this address; empty if it may be tried now. Costs one
+     * read when neither has failed lately (buckets exist only after a failure).
+     */
     Optional<Duration> refusal(String login, String address) {
-        long wait = Math.max(waitNanos(loginKey(login), perLogin),
-                address == null ? 0 : waitNanos(addressKey(address), perAddress));
+        String loginKey = loginKey(login);
+        String addressKey = address == null ? null : addressKey(address);
+        List<String> failed = jdbc.sql("select id from login_throttle where id in (?, ?) and state is not null")
+                .params(loginKey, addressKey == null ? loginKey : addressKey).query(String.class).list();
+        long wait = 0;
+        if (failed.contains(loginKey)) {
+            wait = waitNanos(loginKey, perLogin);
+        }
+        if (addressKey != null && failed.contains(addressKey)) {
+            wait = Math.max(wait, waitNanos(addressKey, perAddress));
+        }
         return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
     }
 
@@ -74,7 +90,10 @@ class LoginThrottle {
         long now = System.currentTimeMillis();
         long last = lastCleanUp.get();
         if (now - last > CLEAN_UP_EVERY.toMillis() && lastCleanUp.compareAndSet(last, now)) {
-            buckets.removeExpired(1000); // buckets refilled up to full are forgotten
+            // buckets refilled up to full are forgotten
+            for (int batch = 0; batch < 100 && buckets.removeExpired(1000) == 1000; batch++) {
+                // more expired buckets are left
+            }
         }
     }
 

@@ -136,7 +136,7 @@ class SessionCache implements InitializingBean, DisposableBean {
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             try {
-                notifyAll(target, nonce);
+                publish(target, nonce);
                 evict(target);
                 awaitEcho(echo);
             } finally {
@@ -144,7 +144,7 @@ class SessionCache implements InitializingBean, DisposableBean {
             }
             return;
         }
-        notifyAll(target, nonce); // PostgreSQL delivers it when (and only if) the transaction commits
+        publish(target, nonce); // PostgreSQL delivers it when (and only if) the transaction commits
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -159,7 +159,7 @@ class SessionCache implements InitializingBean, DisposableBean {
         });
     }
 
-    private void notifyAll(String target, String nonce) {
+    private void publish(String target, String nonce) {
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, target + " " + nonce).query(Object.class).optional();
     }
 
