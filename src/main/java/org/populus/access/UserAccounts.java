@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -34,10 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAccounts.class);
-
     public static final int MIN_PASSWORD_LENGTH = 8;
-    private static final java.util.regex.Pattern LOGIN = java.util.regex.Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
     private final JdbcClient jdbc;
     private final Sessions sessions;
@@ -49,7 +51,8 @@ public class UserAccounts {
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
     private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle, @Value("${populus.security.bcrypt-strength:10}") int strength,
+    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
+            @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
         this.jdbc = jdbc;
         this.sessions = sessions;

@@ -101,6 +101,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 recoverFromCrash(pgDir);
                 Path superuserPasswordFile = root.resolve(SUPERUSER_PASSWORD_FILE);
+                if (Files.exists(pgDir.resolve("postgresql.conf")) && !Files.exists(superuserPasswordFile)
+                        && onlyPasswords(pgDir.resolve("pg_hba.conf"))) {
+                    throw new IllegalStateException("The embedded PostgreSQL in " + pgDir + " requires passwords but "
+                            + superuserPasswordFile + " is missing: restore it from a backup of " + root);
+                }
                 String superuserPassword = password(superuserPasswordFile);
                 String appPassword = password(root.resolve(APP_PASSWORD_FILE));
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -179,10 +184,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     private void requirePasswords() throws IOException {
         Path hba = pgDir.resolve("pg_hba.conf");
-        boolean onlyPasswords = Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .allMatch(l -> l.endsWith("scram-sha-256"));
-        if (onlyPasswords) {
+        if (onlyPasswords(hba)) {
             return;
         }
         log.warn("Upgrading the embedded PostgreSQL in {} to password authentication (it trusted local connections)",
@@ -197,6 +199,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not require passwords on the embedded PostgreSQL", e);
         }
+    }
+
+    /** Whether every rule of this {@code pg_hba.conf} asks for a SCRAM password. */
+    private static boolean onlyPasswords(Path hba) throws IOException {
+        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .allMatch(l -> l.endsWith("scram-sha-256"));
     }
 
     /**

@@ -74,6 +74,16 @@ class EmbeddedDatabaseSecurityTest {
     }
 
     @Test
+    void aLostSuperuserPasswordFileStopsStartUpWithAClearMessage() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, "populus")) {
+            assertThat(server.port()).isPositive();
+        }
+        Files.delete(dataDir.resolve("db-superuser.password"));
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, "populus").close())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("db-superuser.password");
+    }
+
+    @Test
     void aTrustingDataDirectoryOfAnEarlierVersionIsUpgraded() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
