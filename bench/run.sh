@@ -182,6 +182,10 @@ if [[ -z "$BASE_URL" ]]; then
     sleep 1
   done
   echo "Populus is UP after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
+  # the embedded PostgreSQL wants a password: the superuser's (pgbench creates a database of its own) is in the data dir
+  if [[ -z "$DB_PASSWORD" && "$DB_USER" == postgres && -f "$DATA_DIR/db-superuser.password" ]]; then
+    DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db-superuser.password")"
+  fi
   if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
 else
   # ---- an app that is already running ---------------------------------------------------------------------------

@@ -4,10 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -19,18 +24,39 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Remembers resolved sessions for a short while ({@code POPULUS_SESSION_CACHE}, default 30 s) so an authenticated
- * request does not need a database round trip to check its session, while ending a session still takes effect at
- * once on every instance: each end is announced with PostgreSQL {@code NOTIFY populus_sessions}, and every instance
- * {@code LISTEN}s on a dedicated connection and forgets what it was told. Whenever that connection is not
- * listening, the cache is bypassed (and emptied), so a missed notification can never keep a session alive.
+ * request does not need a database round trip to check its session, while ending a session or changing a user
+ * still takes effect at once on every instance.
+ *
+ * <p>Each end or change is announced with PostgreSQL {@code NOTIFY populus_sessions} — {@code sid:<id>} for one
+ * session, {@code user:<login>} for everything of a user (its sessions here, its checked passwords in
+ * {@link UserAccounts}) — and every instance {@code LISTEN}s on a dedicated connection and forgets what it is told.
+ * A change made in a transaction is announced by that transaction, so PostgreSQL delivers it only if and when it
+ * commits, and the announcing instance forgets locally only after the commit (forgetting before would let a
+ * request re-read the old state). Every listening instance holds a shared advisory lock on its listening connection
+ * (so PostgreSQL knows how many there are) and acknowledges each announcement once it has forgotten what it was
+ * told ({@code ack <nonce>}); the announcing instance waits (at most {@link #ECHO_WAIT}) for as many
+ * acknowledgements as there are listeners, so the change is in force everywhere when the request is answered.
+ *
+ * <p>Whenever the connection is not listening, the caches are bypassed (and emptied), so a missed notification
+ * can never keep a session or a password alive. A lookup that started before an eviction never stores what it
+ * read ({@link #epoch()}).
  */
 @Component
 class SessionCache implements InitializingBean, DisposableBean {
 
     static final String CHANNEL = "populus_sessions";
+    static final Duration ECHO_WAIT = Duration.ofSeconds(2);
+    private static final String SESSION = "sid:";
+    private static final String USER = "user:";
+    private static final String ACK = "ack ";
+    /** The shared advisory lock every listening connection holds: (classid, objid) = ('Popu', 'Sess'). */
+    private static final int LOCK_CLASS = 0x506f7075;
+    private static final int LOCK_OBJECT = 0x53657373;
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
 
     private final DataSource dataSource;
@@ -39,6 +65,9 @@ class SessionCache implements InitializingBean, DisposableBean {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped on every eviction: a lookup started before one must not store what it read. */
     private final AtomicLong epoch = new AtomicLong();
+    /** Announcements of this instance waiting for every listener's acknowledgement, by nonce. */
+    private final Map<String, Acks> echoes = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> userListeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private volatile boolean stopped;
     private Thread listener;
@@ -71,23 +100,133 @@ class SessionCache implements InitializingBean, DisposableBean {
         return loaded.map(CachedSession::user);
     }
 
-    /** Tells every instance (this one included) to forget a session, or all sessions of a login. */
-    void announceEnd(String sidOrLogin) {
-        evict(sidOrLogin);
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, sidOrLogin).query(Object.class).optional();
+    /** Whether notifications are being received: caches may only be used while they are. */
+    boolean listening() {
+        return listening;
     }
 
-    private void evict(String sidOrLogin) {
+    /** Changes with every eviction; a cache may store what it read only if this did not change meanwhile. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /** Called with the login of every changed user, whichever instance changed it. */
+    void onUserChanged(Consumer<String> listener) {
+        userListeners.add(listener);
+    }
+
+    /** Ends one session on every instance; returns once the other instances have been told. */
+    void announceSessionEnd(String sid) {
+        announce(SESSION + sid);
+    }
+
+    /**
+     * Makes every instance forget what it holds of a user (sessions, checked passwords). Inside a transaction this
+     * happens when it commits (not at all if it rolls back), and the committing thread waits for the echo.
+     */
+    void announceUserChange(String login) {
+        announce(USER + login);
+    }
+
+    private void announce(String target) {
+        String nonce = UUID.randomUUID().toString();
+        Acks echo = listening ? new Acks(listeners()) : null;
+        if (echo != null) {
+            echoes.put(nonce, echo);
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            try {
+                publish(target, nonce);
+                evict(target);
+                awaitEcho(echo);
+            } finally {
+                echoes.remove(nonce);
+            }
+            return;
+        }
+        publish(target, nonce); // PostgreSQL delivers it when (and only if) the transaction commits
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                evict(target);
+                awaitEcho(echo);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                echoes.remove(nonce);
+            }
+        });
+    }
+
+    private void publish(String target, String nonce) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, target + " " + nonce).query(Object.class).optional();
+    }
+
+    /** How many instances listen (this one included). */
+    private int listeners() {
+        return jdbc.sql("""
+                select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = ? and objid::bigint = ?
+                and objsubid = 2
+                and granted and database = (select oid from pg_database where datname = current_database())""")
+                .params(Integer.toUnsignedLong(LOCK_CLASS), Integer.toUnsignedLong(LOCK_OBJECT))
+                .query(Integer.class).single();
+    }
+
+    private void awaitEcho(Acks echo) {
+        if (echo == null || !listening) {
+            return;
+        }
+        try {
+            if (!echo.await(ECHO_WAIT)) {
+                log.warn("A session or user change was not acknowledged by every instance within {}; some may see "
+                        + "it late", ECHO_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Handles one notification; returns the nonce to acknowledge, if any. */
+    private String received(String payload) {
+        if (payload.startsWith(ACK)) {
+            Acks echo = echoes.get(payload.substring(ACK.length()));
+            if (echo != null) {
+                echo.countDown();
+            }
+            return null;
+        }
+        int space = payload.lastIndexOf(' ');
+        String target = space < 0 ? payload : payload.substring(0, space);
+        evict(target);
+        return space < 0 ? null : payload.substring(space + 1);
+    }
+
+    private void evict(String target) {
         epoch.incrementAndGet();
-        entries.remove(sidOrLogin);
-        entries.values().removeIf(e -> e.user.login().equalsIgnoreCase(sidOrLogin));
+        if (target.startsWith(SESSION)) {
+            entries.remove(target.substring(SESSION.length()));
+        } else if (target.startsWith(USER)) {
+            String login = target.substring(USER.length());
+            entries.values().removeIf(e -> e.user.login().equalsIgnoreCase(login));
+            userListeners.forEach(l -> l.accept(login));
+        } else { // an announcement of an earlier version: a bare session id or login
+            entries.remove(target);
+            entries.values().removeIf(e -> e.user.login().equalsIgnoreCase(target));
+            userListeners.forEach(l -> l.accept(target));
+        }
+        epoch.incrementAndGet();
+    }
+
+    private void forgetEverything() {
+        epoch.incrementAndGet();
+        entries.clear();
+        userListeners.forEach(l -> l.accept(null));
+        epoch.incrementAndGet();
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (ttlNanos <= 0) {
-            return;
-        }
         listener = new Thread(this::listen, "populus-session-listener");
         listener.setDaemon(true);
         listener.start();
@@ -106,28 +245,44 @@ class SessionCache implements InitializingBean, DisposableBean {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
                 s.execute("listen " + CHANNEL);
+                s.execute("select pg_advisory_lock_shared(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
                 PGConnection pg = c.unwrap(PGConnection.class);
-                entries.clear();
+                forgetEverything();
                 listening = true;
-                while (!stopped) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
-                        for (PGNotification n : notifications) {
-                            evict(n.getParameter());
+                try (var ack = c.prepareStatement("select pg_notify(?, ?)")) {
+                    while (!stopped) {
+                        PGNotification[] notifications = pg.getNotifications(1000);
+                        if (notifications != null) {
+                            for (PGNotification n : notifications) {
+                                String nonce = received(n.getParameter());
+                                if (nonce != null) {
+                                    ack.setString(1, CHANNEL);
+                                    ack.setString(2, ACK + nonce);
+                                    ack.execute();
+                                }
+                            }
+                        }
+                        if (!c.isValid(2)) {
+                            throw new SQLException("listener connection lost");
                         }
                     }
-                    if (!c.isValid(2)) {
-                        throw new SQLException("listener connection lost");
+                } finally {
+                    listening = false;
+                    try {
+                        s.execute("unlisten *");
+                        s.execute("select pg_advisory_unlock_all()");
+                    } catch (SQLException e) {
+                        // the connection is gone, and with it the lock and the listening
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!stopped) {
-                    log.warn("Session cache off until the database notifications are back: {}", e.getMessage());
+                    log.warn("Session and password caches off until the database notifications are back: {}",
+                            e.getMessage());
                 }
             } finally {
                 listening = false;
-                entries.clear();
-                epoch.incrementAndGet();
+                forgetEverything();
             }
             if (!stopped) {
                 try {
@@ -140,6 +295,23 @@ class SessionCache implements InitializingBean, DisposableBean {
     }
 
     record CachedSession(AuthenticatedUser user, long expiresAtMillis) {
+    }
+
+    /** The acknowledgements an announcement waits for. */
+    private static final class Acks {
+        private final java.util.concurrent.CountDownLatch latch;
+
+        Acks(int listeners) {
+            latch = new java.util.concurrent.CountDownLatch(Math.max(listeners, 1));
+        }
+
+        void countDown() {
+            latch.countDown();
+        }
+
+        boolean await(Duration timeout) throws InterruptedException {
+            return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private record Entry(AuthenticatedUser user, long expiresAtMillis, long cachedAt) {

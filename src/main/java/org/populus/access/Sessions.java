@@ -1,33 +1,37 @@
 package org.populus.access;
 
+import java.sql.Array;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
  * Login sessions, stored by Spring Session JDBC in PostgreSQL so every instance sees them. A session lives for a
  * fixed lifetime from login ({@code POPULUS_SESSION_LIFETIME}); reading one never writes, so authenticated
- * requests cost one indexed read. Logging out, or any change to the user, ends sessions at once.
+ * requests cost one indexed read.
+ *
+ * <p>A session is bound to the access version its user had at login ({@link UserAccount#accessVersion()}): any
+ * change to what the user may do (roles, password, disabled) makes its sessions stop working, even one whose login
+ * raced with the change and was saved after it. Its roles are the user's current ones. Logging out, or a change to the user, takes effect on every instance before
+ * the request that did it is answered ({@link SessionCache}). Attributes are stored as plain text
+ * ({@link SessionStorage}).
  */
 @Service
 public class Sessions {
 
-    private static final String LOGIN = "populus.login";
-    private static final String ROLES = "populus.roles";
+    /** The user's {@code access_version} when the session was opened. */
+    static final String USER_VERSION = "populus.access-version";
 
     private final FindByIndexNameSessionRepository<Session> repository;
     private final Duration lifetime;
     private final JdbcClient jdbc;
-    private final DeserializingConverter deserializer = new DeserializingConverter();
     private final SessionCache cache;
 
     @SuppressWarnings("unchecked")
@@ -43,16 +47,15 @@ public class Sessions {
         Session session = repository.createSession();
         session.setMaxInactiveInterval(lifetime);
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.login());
-        session.setAttribute(LOGIN, user.login());
-        session.setAttribute(ROLES, user.roles().stream().map(Role::code).collect(Collectors.joining(",")));
+        session.setAttribute(USER_VERSION, Integer.toString(user.accessVersion()));
         repository.save(session);
         return new SessionTicket(session.getId(), session.getCreationTime().plus(lifetime), user);
     }
 
     /**
-     * The user of a live session; empty for an unknown, expired or ended one. Runs on every authenticated
-     * request, so it is one statement with no transaction around it; it reads the attributes Spring Session wrote
-     * (Java-serialised, as Spring Session stores them).
+     * The user of a live session; empty for an unknown, expired or ended one, or one whose user changed, was
+     * disabled or removed since its login. Runs on every authenticated request (when not cached), so it is one
+     * statement with no transaction around it.
      */
     public Optional<AuthenticatedUser> resolve(String sid) {
         if (sid == null || sid.isBlank() || sid.length() > 64) {
@@ -65,38 +68,44 @@ public class Sessions {
     private Optional<SessionCache.CachedSession> load(String sid) {
         long now = System.currentTimeMillis();
         return jdbc.sql("""
-                select s.session_id, s.creation_time, s.expiry_time, l.attribute_bytes as login, r.attribute_bytes as roles
+                select s.session_id, s.creation_time, s.expiry_time, u.login, u.roles, u.disabled, u.access_version,
+                       v.attribute_bytes as user_version
                 from spring_session s
-                join spring_session_attributes l on l.session_primary_id = s.primary_id and l.attribute_name = ?
-                left join spring_session_attributes r on r.session_primary_id = s.primary_id and r.attribute_name = ?
+                join app_user u on lower(u.login) = lower(s.principal_name)
+                join spring_session_attributes v on v.session_primary_id = s.primary_id and v.attribute_name = ?
                 where s.session_id = ?""")
-                .params(LOGIN, ROLES, sid)
+                .params(USER_VERSION, sid)
                 .query((rs, i) -> {
-                    if (rs.getLong("expiry_time") <= now
-                            || rs.getLong("creation_time") + lifetime.toMillis() <= now) {
+                    long expires = Math.min(rs.getLong("expiry_time"), rs.getLong("creation_time") + lifetime.toMillis());
+                    String userVersion = Integer.toString(rs.getInt("access_version"));
+                    boolean sameUser = SessionStorage.read(rs.getBytes("user_version"))
+                            .filter(userVersion::equals).isPresent();
+                    if (expires <= now || !sameUser || rs.getBoolean("disabled")) {
                         return null;
                     }
-                    String login = (String) deserializer.convert(rs.getBytes("login"));
-                    byte[] rolesBytes = rs.getBytes("roles");
-                    String roles = rolesBytes == null ? "" : (String) deserializer.convert(rolesBytes);
-                    var set = roles.isEmpty() ? EnumSet.noneOf(Role.class)
-                            : Arrays.stream(roles.split(",")).map(Role::of).flatMap(Optional::stream)
+                    Array roles = rs.getArray("roles");
+                    var set = roles == null ? EnumSet.noneOf(Role.class)
+                            : Arrays.stream((String[]) roles.getArray()).map(Role::of).flatMap(Optional::stream)
                                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-                    long expires = Math.min(rs.getLong("expiry_time"), rs.getLong("creation_time") + lifetime.toMillis());
                     return new SessionCache.CachedSession(
-                            new AuthenticatedUser(login, set, rs.getString("session_id").strip()), expires);
+                            new AuthenticatedUser(rs.getString("login"), set, rs.getString("session_id").strip()),
+                            expires);
                 })
-                .optional();
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** Ends a session; by the time this returns, no instance accepts it any more. */
     public void close(String sid) {
         repository.deleteById(sid);
-        cache.announceEnd(sid);
+        cache.announceSessionEnd(sid);
     }
 
-    /** Ends every session of a user, e.g. after their roles or password changed or they were disabled. */
-    public void closeAll(String login) {
-        repository.findByPrincipalName(login).keySet().forEach(repository::deleteById);
-        cache.announceEnd(login);
+    /**
+     * Ends every session of a user and forgets their checked passwords on every instance, e.g. after their roles
+     * or password changed or they were disabled. Inside a transaction both happen when it commits.
+     */
+    void closeAll(String login) {
+        jdbc.sql("delete from spring_session where principal_name = ?").param(login).update();
+        cache.announceUserChange(login);
     }
 }

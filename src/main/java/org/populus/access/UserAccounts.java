@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,53 +31,120 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * User accounts. Passwords are stored as bcrypt hashes. A successful password check is remembered for a short
  * while ({@code populus.security.password-cache}) so HTTP Basic clients do not pay a bcrypt round per request;
- * every change to a user forgets it.
+ * every change to a user forgets it on every instance once the change commits (see {@link SessionCache}), and
+ * ends the user's sessions.
  */
 @Service
 public class UserAccounts {
 
     public static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
     private final JdbcClient jdbc;
     private final Sessions sessions;
+    private final SessionCache notifications;
+    private final LoginThrottle throttle;
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
     private final long passwordCacheMillis;
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
     private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, Sessions sessions, @Value("${populus.security.bcrypt-strength:10}") int strength,
+    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
+            @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.encoder = new BCryptPasswordEncoder(strength);
         this.dummyHash = encoder.encode("populus-dummy-password");
         this.passwordCacheMillis = passwordCache.toMillis();
+        this.notifications = notifications;
+        this.throttle = throttle;
+        notifications.onUserChanged(this::forgetChecks);
     }
 
-    /** The account if the login exists, is enabled and the password matches. */
+    /** A login as {@link #create} accepts it; anything else (control characters, NUL…) cannot be a user's. */
+    static boolean isWellFormedLogin(String login) {
+        return login != null && LOGIN.matcher(login).matches();
+    }
+
+    /** Forgets the checked passwords of a login, or of everyone ({@code null}). */
+    private void forgetChecks(String login) {
+        if (login == null) {
+            checked.clear();
+        } else {
+            checked.values().removeIf(c -> c.account.login().equalsIgnoreCase(login));
+        }
+    }
+
+    /**
+     * The account if the login exists, is enabled and the password matches. Not throttled: for checks that do not
+     * come from a client ({@link #attempt} is for those).
+     */
     public Optional<UserAccount> authenticate(String login, String password) {
-        if (login == null || password == null) {
-            return Optional.empty();
+        return check(login, password, null, false).account();
+    }
+
+    /**
+     * A login attempt by a client (login endpoint, HTTP Basic): like {@link #authenticate}, but refused without
+     * checking the password while the login or the client address has too many recent failures
+     * ({@link LoginThrottle}); each failure is counted and logged (login and address, never the password).
+     */
+    public LoginOutcome attempt(String login, String password, String clientAddress) {
+        return check(login, password, clientAddress, true);
+    }
+
+    private LoginOutcome check(String login, String password, String clientAddress, boolean throttled) {
+        if (password == null || !isWellFormedLogin(login)) {
+            if (throttled) { // no such user can exist: nothing to look up or count
+                log.warn("Failed login for malformed login '{}' from {}", sanitised(login), clientAddress);
+            }
+            return LoginOutcome.refused();
         }
         String key = digest(login.toLowerCase(java.util.Locale.ROOT) + "\u0000" + password);
-        CachedCheck cached = checked.get(key);
+        boolean cacheable = passwordCacheMillis > 0 && notifications.listening();
+        CachedCheck cached = cacheable ? checked.get(key) : null;
         if (cached != null && cached.until > System.currentTimeMillis()) {
-            return Optional.of(cached.account);
+            return LoginOutcome.success(cached.account);
         }
+        if (throttled) {
+            Optional<Duration> wait = throttle.refusal(login, clientAddress);
+            if (wait.isPresent()) {
+                log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
+                return LoginOutcome.throttled(wait.get());
+            }
+        }
+        long epoch = notifications.epoch();
         Optional<Row> row = jdbc.sql("select *, password_hash from app_user where lower(login) = lower(?)")
                 .param(login).query((rs, i) -> new Row(map(rs, i), rs.getString("password_hash"))).optional();
+        boolean matches;
         if (row.isEmpty()) {
             encoder.matches(password, dummyHash); // same cost whether or not the login exists
-            return Optional.empty();
+            matches = false;
+        } else {
+            matches = encoder.matches(password, row.get().hash);
         }
-        if (!encoder.matches(password, row.get().hash) || row.get().account.disabled()) {
-            return Optional.empty();
+        if (!matches || row.get().account.disabled()) {
+            if (throttled) {
+                throttle.failed(login, clientAddress);
+                log.warn("Failed login '{}' from {}", login, clientAddress);
+            }
+            return LoginOutcome.refused();
         }
-        if (passwordCacheMillis > 0) {
+        if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
             checked.put(key, new CachedCheck(row.get().account, System.currentTimeMillis() + passwordCacheMillis));
         }
-        return Optional.of(row.get().account);
+        return LoginOutcome.success(row.get().account);
+    }
+
+    /** A login fit for the log: at most 100 characters, anything but [A-Za-z0-9._@+-] shown as '?'. */
+    private static String sanitised(String login) {
+        if (login == null) {
+            return "";
+        }
+        String cut = login.length() > 100 ? login.substring(0, 100) + "…" : login;
+        return cut.replaceAll("[^A-Za-z0-9._@+\\-…]", "?");
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +165,7 @@ public class UserAccounts {
 
     @Transactional
     public UserAccount create(String login, String displayName, String password, Collection<Role> roles) {
-        if (login == null || !login.strip().matches("[A-Za-z0-9._@+-]{1,100}")) {
+        if (login == null || !isWellFormedLogin(login.strip())) {
             throw new AccessException(AccessException.Reason.INVALID,
                     "A login is 1 to 100 letters, digits or . _ @ + -");
         }
@@ -115,7 +185,7 @@ public class UserAccounts {
         if (!roles.contains(Role.ADMIN)) {
             keepAnAdmin(login, "remove the role 'admin' from");
         }
-        return endSessions(change(login, version, "roles = ?", (Object) codes(roles)));
+        return change(login, version, "roles = ?", (Object) codes(roles), true);
     }
 
     /** Disables or enables a user; disabling ends their sessions. The last enabled administrator stays enabled. */
@@ -123,16 +193,16 @@ public class UserAccounts {
     public UserAccount setDisabled(String login, boolean disabled, int version) {
         if (disabled) {
             keepAnAdmin(login, "disable");
-            return endSessions(change(login, version, "disabled = ?", true));
+            return change(login, version, "disabled = ?", true, true);
         }
-        return change(login, version, "disabled = ?", false);
+        return change(login, version, "disabled = ?", false, true);
     }
 
     /** Replaces a user's password; their sessions end. */
     @Transactional
     public UserAccount resetPassword(String login, String password, int version) {
         checkPassword(password);
-        return endSessions(change(login, version, "password_hash = ?", encoder.encode(password)));
+        return change(login, version, "password_hash = ?", encoder.encode(password), true);
     }
 
     /**
@@ -157,27 +227,31 @@ public class UserAccounts {
         }
     }
 
-    private UserAccount endSessions(UserAccount changed) {
-        sessions.closeAll(changed.login());
-        return changed;
-    }
-
     @Transactional
     public UserAccount setDisplayName(String login, String displayName, int version) {
-        return change(login, version, "display_name = ?", displayName);
+        return change(login, version, "display_name = ?", displayName, false);
     }
 
-    private UserAccount change(String login, int version, String assignment, Object value) {
+    /**
+     * Applies one change with optimistic locking. A change to what the user may do ({@code access}) bumps
+     * {@code access_version}, which ends the user's sessions; any change forgets the user's checked passwords. Both
+     * take effect on every instance once this transaction commits.
+     */
+    private UserAccount change(String login, int version, String assignment, Object value, boolean access) {
         UserAccount current = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
                 "User '" + login + "' does not exist"));
-        int rows = jdbc.sql("update app_user set " + assignment
-                + ", updated_at = now(), version = version + 1 where id = ? and version = ?")
+        int rows = jdbc.sql("update app_user set " + assignment + ", updated_at = now(), version = version + 1"
+                + (access ? ", access_version = access_version + 1" : "") + " where id = ? and version = ?")
                 .params(value, current.id(), version).update();
         if (rows == 0) {
             throw new AccessException(AccessException.Reason.STALE,
                     "User '" + login + "' was changed by someone else (expected version " + version + ")");
         }
-        checked.clear();
+        if (access) {
+            sessions.closeAll(current.login());
+        } else {
+            notifications.announceUserChange(current.login());
+        }
         return find(login).orElseThrow();
     }
 
@@ -198,7 +272,7 @@ public class UserAccounts {
                 .flatMap(Optional::stream).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new UserAccount(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"), set,
                 rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"), rs.getInt("access_version"));
     }
 
     private static String digest(String s) {

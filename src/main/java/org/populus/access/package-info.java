@@ -2,7 +2,8 @@
  * Access: user accounts with roles, slow password hashes, login sessions kept in PostgreSQL (Spring Session
  * JDBC) so several instances share them, and the API keys of the Census API's client applications.
  *
- * <p>Owns tables {@code app_user}, {@code spring_session}, {@code spring_session_attributes}, {@code api_key}.
+ * <p>Owns tables {@code app_user}, {@code spring_session}, {@code spring_session_attributes}, {@code api_key},
+ * {@code login_throttle}.
  * Public API: {@link org.populus.access.UserAccounts}, {@link org.populus.access.Sessions},
  * {@link org.populus.access.Role}, {@link org.populus.access.ApiKeys}.
  */

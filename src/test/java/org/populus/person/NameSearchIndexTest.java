@@ -21,7 +21,8 @@ class NameSearchIndexTest extends HttpTest {
     void nameSearchUsesTheTrigramIndex() {
         // enough rows, with statistics, for the planner to choose for real; rolled back afterwards
         tx.executeWithoutResult(status -> {
-            jdbc.sql("set local session_replication_role = replica").update(); // skip the history trigger for bulk rows
+            // skip the history trigger for the bulk rows (as the table's owner: the application is no superuser)
+            jdbc.sql("alter table party disable trigger party_versioned").update();
             jdbc.sql("""
                     insert into party (is_group, name, search_name, registration_date, state, verification,
                       membership_level, phone_verification, created_at, updated_at, version)

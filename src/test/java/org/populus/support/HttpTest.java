@@ -35,6 +35,10 @@ public abstract class HttpTest {
         registry.add("populus.http.max-body-size", () -> "64KB");
         registry.add("populus.http.max-upload-size", () -> "256KB");
         registry.add("populus.security.bcrypt-strength", () -> "4");
+        // the suite logs in (and fails to, on purpose) far more often than a person: LoginThrottleTest checks the
+        // limits on an instance of its own
+        registry.add("populus.security.login.max-failures-per-login", () -> "1000000");
+        registry.add("populus.security.login.max-failures-per-address", () -> "1000000");
         registry.add("populus.sms.sender", () -> "file");
         registry.add("populus.sms.file", SMS_FILE::toString);
     }

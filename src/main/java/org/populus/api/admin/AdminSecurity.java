@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.populus.access.Role;
+import org.populus.api.web.RequestAuthenticationFilter;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
 import org.populus.api.web.UploadEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,18 @@ class AdminSecurity {
                         .hasAnyAuthority(Role.DATA.code(), Role.REGISTRAR.code())
                         .anyRequest().hasAuthority(Role.ADMIN.code()))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> write(request, response, json,
-                                HttpStatus.UNAUTHORIZED, "Log in first: send a session id as header "
-                                        + "X-Openerp-Session-Id or cookie session_id, or use HTTP Basic."))
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            var retryAfter = RequestAuthenticationFilter.retryAfterSeconds(request);
+                            if (retryAfter.isPresent()) {
+                                response.setHeader("Retry-After", retryAfter.get().toString());
+                                write(request, response, json, HttpStatus.TOO_MANY_REQUESTS,
+                                        "Too many failed logins. Try again later.");
+                            } else {
+                                write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in first: send a "
+                                        + "session id as header X-Openerp-Session-Id or cookie session_id, or use "
+                                        + "HTTP Basic.");
+                            }
+                        })
                         .accessDeniedHandler((request, response, ex) -> write(request, response, json,
                                 HttpStatus.FORBIDDEN, denied(request))));
         return http.build();

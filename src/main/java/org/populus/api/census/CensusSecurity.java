@@ -49,7 +49,7 @@ class CensusSecurity {
             @Value("${populus.census.allowed-networks:127.0.0.1/32,::1/128}") String allowedNetworks,
             @Value("${populus.census.require-api-key:false}") boolean requireApiKey) throws Exception {
         Access access = new Access(networks(allowedNetworks), requireApiKey);
-        authentication.statelessApi(http.securityMatcher(PATHS))
+        authentication.statelessApi(http.securityMatcher(PATHS), request -> false) // API keys, never HTTP Basic
                 .addFilterBefore(new ApiKeyFilter(apiKeys), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) ->
                         new AuthorizationDecision(access.allows(context.getRequest()))))

@@ -3,6 +3,7 @@ package org.populus.api.openg2p;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.populus.access.Role;
+import org.populus.api.web.RequestAuthenticationFilter;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +32,16 @@ class OpenG2pSecurity {
                         .requestMatchers("/api/v1/registry/**").hasAuthority(Role.REGISTRY_WRITE.code())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> write(response, json, 401,
-                                "Session expired or missing. Log in at /session/auth/login and send the session id "
-                                        + "as header X-Openerp-Session-Id."))
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            var retryAfter = RequestAuthenticationFilter.retryAfterSeconds(request);
+                            if (retryAfter.isPresent()) {
+                                response.setHeader("Retry-After", retryAfter.get().toString());
+                                write(response, json, 429, "Too many failed logins. Try again later.");
+                            } else {
+                                write(response, json, 401, "Session expired or missing. Log in at "
+                                        + "/session/auth/login and send the session id as header X-Openerp-Session-Id.");
+                            }
+                        })
                         .accessDeniedHandler((request, response, ex) -> write(response, json, 403,
                                 "Your account does not have the role this request needs.")));
         return http.build();

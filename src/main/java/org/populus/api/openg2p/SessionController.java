@@ -51,7 +51,13 @@ class SessionController {
         if (login == null || login.isBlank() || password == null) {
             throw new G2pException(G2pError.REQUIRED, "login and password are required.");
         }
-        var account = accounts.authenticate(login, password);
+        var outcome = accounts.attempt(login, password, request.getRemoteAddr());
+        if (outcome.retryAfter().isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()))
+                    .body(ErrorEnvelope.http(429, "Too many failed logins. Try again later."));
+        }
+        var account = outcome.account();
         if (account.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ErrorEnvelope.http(401, "Wrong login or password."));

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.populus.access.AuthenticatedUser;
+import org.populus.access.LoginOutcome;
 import org.populus.access.Role;
 import org.populus.access.Sessions;
 import org.populus.access.UserAccounts;
@@ -23,20 +25,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Establishes who is calling, from (in this order) the {@code X-Openerp-Session-Id} header, the
- * {@code session_id} cookie, or HTTP Basic credentials (login and password, as OpenG2P 17.0 accepts). Credentials
- * that do not check out leave the request anonymous; the surface's entry point answers 401 where login is needed.
+ * {@code session_id} cookie, or HTTP Basic credentials (login and password, as OpenG2P 17.0 accepts) on the
+ * requests that accept them (elsewhere a Basic header is ignored: no password check, no database). Credentials
+ * that do not check out leave the request anonymous; the surface's entry point answers 401 where login is needed,
+ * or 429 when the login was refused for too many failed logins ({@link #retryAfterSeconds}).
  */
 public final class RequestAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String SESSION_HEADER = "X-Openerp-Session-Id";
     public static final String SESSION_COOKIE = "session_id";
+    private static final String THROTTLED = RequestAuthenticationFilter.class.getName() + ".retryAfter";
 
     private final Sessions sessions;
     private final UserAccounts accounts;
+    private final Predicate<HttpServletRequest> acceptsBasic;
 
-    public RequestAuthenticationFilter(Sessions sessions, UserAccounts accounts) {
+    public RequestAuthenticationFilter(Sessions sessions, UserAccounts accounts,
+            Predicate<HttpServletRequest> acceptsBasic) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.acceptsBasic = acceptsBasic;
+    }
+
+    /**
+     * Seconds to wait before trying to log in again, when this request's HTTP Basic login was refused for too many
+     * failed logins: the entry point then answers 429 with {@code Retry-After}.
+     */
+    public static Optional<Long> retryAfterSeconds(HttpServletRequest request) {
+        return request.getAttribute(THROTTLED) instanceof Long seconds ? Optional.of(seconds) : Optional.empty();
     }
 
     @Override
@@ -65,15 +81,20 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && acceptsBasic.test(request)) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
                     String login = decoded.substring(0, colon);
-                    return accounts.authenticate(login, decoded.substring(colon + 1))
-                            .map(a -> new AuthenticatedUser(a.login(), a.roles(), null));
+                    LoginOutcome outcome = accounts.attempt(login, decoded.substring(colon + 1),
+                            request.getRemoteAddr());
+                    if (outcome.retryAfter().isPresent()) {
+                        request.setAttribute(THROTTLED, outcome.retryAfterSeconds());
+                    }
+                    return outcome.account().map(a -> new AuthenticatedUser(a.login(), a.roles(), null));
                 }
             } catch (IllegalArgumentException e) {
                 return Optional.empty();

@@ -1,5 +1,7 @@
 package org.populus.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Predicate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -9,20 +11,27 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @FunctionalInterface
 public interface RequestAuthenticationFilterFactory {
 
-    RequestAuthenticationFilter create();
+    /** A filter that checks HTTP Basic credentials only on the requests {@code acceptsBasic} matches. */
+    RequestAuthenticationFilter create(Predicate<HttpServletRequest> acceptsBasic);
 
     /**
      * The setup every API surface shares: stateless (no HTTP session, no CSRF token, no login form or request
-     * cache), credentials read by {@link RequestAuthenticationFilter}. Each surface adds its matcher, rules and
-     * error rendering.
+     * cache), credentials (sessions and HTTP Basic) read by {@link RequestAuthenticationFilter}. Each surface adds
+     * its matcher, rules and error rendering.
      */
     default HttpSecurity statelessApi(HttpSecurity http) throws Exception {
+        return statelessApi(http, request -> true);
+    }
+
+    /** {@link #statelessApi(HttpSecurity)} checking HTTP Basic credentials only where {@code acceptsBasic}. */
+    default HttpSecurity statelessApi(HttpSecurity http, Predicate<HttpServletRequest> acceptsBasic)
+            throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(create(), AuthorizationFilter.class);
+                .addFilterBefore(create(acceptsBasic), AuthorizationFilter.class);
     }
 }

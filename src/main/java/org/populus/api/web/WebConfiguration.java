@@ -37,6 +37,6 @@ class WebConfiguration {
     /** Shared by every surface's security chain; not a servlet filter of its own. */
     @Bean
     RequestAuthenticationFilterFactory requestAuthenticationFilterFactory(Sessions sessions, UserAccounts accounts) {
-        return () -> new RequestAuthenticationFilter(sessions, accounts);
+        return acceptsBasic -> new RequestAuthenticationFilter(sessions, accounts, acceptsBasic);
     }
 }

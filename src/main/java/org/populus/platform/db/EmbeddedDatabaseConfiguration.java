@@ -25,6 +25,7 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("populus");
         return dataSource;
     }

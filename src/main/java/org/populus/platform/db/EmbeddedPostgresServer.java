@@ -8,15 +8,21 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,25 +37,52 @@ import org.slf4j.LoggerFactory;
  * running (orphaned) and a {@code postmaster.pid} behind. Holding an exclusive lock on {@code <dataDir>/populus.lock}
  * proves no live Populus uses the directory, so a postmaster still running on it is an orphan and is shut down;
  * a stale pid file whose process is gone or is not PostgreSQL is removed. PostgreSQL then replays its WAL.
+ *
+ * <p>Only password (SCRAM) authentication is accepted, on loopback and on the local socket. The superuser
+ * {@code postgres} gets a random password, generated on first start into {@code <dataDir>/db-superuser.password}
+ * (owner-only, 600) and given to {@code initdb}; it is used only to prepare the database. The application connects
+ * as the role {@code populus} (no superuser, no role or database creation), with its own random password in
+ * {@code <dataDir>/db.password} (600); it owns the database and every object in its schema. A data directory
+ * created by an earlier version (trust authentication, objects owned by {@code postgres}) is upgraded on start: the
+ * passwords are set, {@code pg_hba.conf} rewritten and reloaded, the objects given to {@code populus}.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
+    static final String SUPERUSER = "postgres";
+    static final String APP_ROLE = "populus";
+    static final String SUPERUSER_PASSWORD_FILE = "db-superuser.password";
+    static final String APP_PASSWORD_FILE = "db.password";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final String PG_HBA = """
+            # Written by Populus: password (SCRAM) authentication only.
+            # TYPE  DATABASE     USER  ADDRESS        METHOD
+            local   all          all                  scram-sha-256
+            host    all          all   127.0.0.1/32   scram-sha-256
+            host    all          all   ::1/128        scram-sha-256
+            local   replication  all                  scram-sha-256
+            host    replication  all   127.0.0.1/32   scram-sha-256
+            host    replication  all   ::1/128        scram-sha-256
+            """;
 
     private final Path pgDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
     private final String databaseName;
+    private final String superuserPassword;
+    private final String appPassword;
 
     private EmbeddedPostgresServer(Path pgDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
-            String databaseName) {
+            String databaseName, String superuserPassword, String appPassword) {
         this.pgDir = pgDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
         this.databaseName = databaseName;
+        this.superuserPassword = superuserPassword;
+        this.appPassword = appPassword;
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port, String databaseName) {
@@ -67,7 +100,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path pgDir = root.resolve("pg");
             try {
                 recoverFromCrash(pgDir);
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                Path superuserPasswordFile = root.resolve(SUPERUSER_PASSWORD_FILE);
+                if (Files.exists(pgDir.resolve("postgresql.conf")) && !Files.exists(superuserPasswordFile)
+                        && onlyPasswords(pgDir.resolve("pg_hba.conf"))) {
+                    throw new IllegalStateException("The embedded PostgreSQL in " + pgDir + " requires passwords but "
+                            + superuserPasswordFile + " is missing: restore it from a backup of " + root);
+                }
+                String superuserPassword = password(superuserPasswordFile);
+                String appPassword = password(root.resolve(APP_PASSWORD_FILE));
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (!Files.exists(pgDir.resolve("postgresql.conf"))) {
+                    // a new cluster: initdb's options are passed as "locale" options; these come after its "-A
+                    // trust" and win, so the cluster never accepts a connection without the superuser's password
+                    builder.setLocaleConfig("auth", "scram-sha-256")
+                            .setLocaleConfig("pwfile", superuserPasswordFile.toString());
+                }
+                EmbeddedPostgres postgres = builder
                         .setDataDirectory(pgDir)
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false)
@@ -79,9 +127,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "256MB")
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("password_encryption", "scram-sha-256")
+                        .setConnectConfig("password", superuserPassword)
                         .start();
-                EmbeddedPostgresServer server = new EmbeddedPostgresServer(pgDir, channel, lock, postgres, databaseName);
-                server.createDatabaseIfMissing();
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(pgDir, channel, lock, postgres, databaseName,
+                        superuserPassword, appPassword);
+                try {
+                    server.requirePasswords();
+                    server.prepareDatabase();
+                } catch (RuntimeException e) {
+                    postgres.close();
+                    throw e;
+                }
                 log.info("Embedded PostgreSQL ready on 127.0.0.1:{}, data in {}", postgres.getPort(), pgDir);
                 return server;
             } catch (RuntimeException | IOException e) {
@@ -102,8 +159,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + databaseName;
     }
 
+    /** The application's role: owns its database, is no superuser. */
     public String username() {
-        return "postgres";
+        return APP_ROLE;
+    }
+
+    public String password() {
+        return appPassword;
     }
 
     @Override
@@ -116,17 +178,134 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private void createDatabaseIfMissing() {
+    /**
+     * Makes sure only passwords are accepted: a cluster initialised by an earlier version trusted every local
+     * connection. The superuser gets its password before {@code pg_hba.conf} is rewritten and reloaded.
+     */
+    private void requirePasswords() throws IOException {
+        Path hba = pgDir.resolve("pg_hba.conf");
+        if (onlyPasswords(hba)) {
+            return;
+        }
+        log.warn("Upgrading the embedded PostgreSQL in {} to password authentication (it trusted local connections)",
+                pgDir);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + databaseName + "'")) {
+            s.execute("alter role " + SUPERUSER + " password " + literal(superuserPassword));
+            Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8);
+            s.execute("select pg_reload_conf()");
+            // connections let in while it trusted everyone do not outlive the upgrade
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() "
+                    + "and backend_type = 'client backend'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not require passwords on the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Whether every rule of this {@code pg_hba.conf} asks for a SCRAM password. */
+    private static boolean onlyPasswords(Path hba) throws IOException {
+        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .allMatch(l -> l.endsWith("scram-sha-256"));
+    }
+
+    /**
+     * As the superuser: the application's role (password from its file), its database (owned by it), and every
+     * object a previous version created in the database as {@code postgres} handed over to it.
+     */
+    private void prepareDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            boolean roleExists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'")) {
+                roleExists = rs.next();
+            }
+            s.execute((roleExists ? "alter" : "create") + " role " + APP_ROLE
+                    + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password "
+                    + literal(appPassword));
+            String owner = null;
+            try (ResultSet rs = s.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = "
+                    + literal(databaseName))) {
                 if (rs.next()) {
-                    return;
+                    owner = rs.getString(1);
                 }
             }
-            s.execute("create database \"" + databaseName + "\"");
+            if (owner == null) {
+                s.execute("create database " + identifier(databaseName) + " owner " + APP_ROLE);
+                return;
+            }
+            if (!owner.equals(APP_ROLE)) {
+                s.execute("alter database " + identifier(databaseName) + " owner to " + APP_ROLE);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + databaseName, e);
+            throw new IllegalStateException("Could not prepare database " + databaseName, e);
         }
+        try (Connection c = postgres.getDatabase(SUPERUSER, databaseName).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("""
+                    do $$
+                    declare o record;
+                    begin
+                      for o in select c.oid::regclass as name from pg_class c
+                               join pg_namespace n on n.oid = c.relnamespace
+                               where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                                 and pg_get_userbyid(c.relowner) <> 'populus'
+                                 and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                                                 and d.objid = c.oid and d.deptype in ('a', 'i', 'e'))
+                      loop
+                        execute format('alter table %s owner to populus', o.name);
+                      end loop;
+                      for o in select p.oid::regprocedure as name from pg_proc p
+                               join pg_namespace n on n.oid = p.pronamespace
+                               where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> 'populus'
+                                 and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                                                 and d.objid = p.oid and d.deptype = 'e')
+                      loop
+                        execute format('alter routine %s owner to populus', o.name);
+                      end loop;
+                      for o in select t.oid::regtype as name from pg_type t
+                               join pg_namespace n on n.oid = t.typnamespace
+                               where n.nspname = 'public' and t.typtype in ('e', 'd', 'r', 'm')
+                                 and pg_get_userbyid(t.typowner) <> 'populus'
+                                 and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
+                                                 and d.objid = t.oid and d.deptype = 'e')
+                      loop
+                        execute format('alter type %s owner to populus', o.name);
+                      end loop;
+                    end $$""".replace("populus", APP_ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand the objects of " + databaseName + " to " + APP_ROLE, e);
+        }
+    }
+
+    /** The password kept in this file, created (random, owner-only) when missing. */
+    static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String stored = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (!stored.matches("[0-9a-f]{32,}")) {
+                throw new IllegalStateException(file + " does not hold a password written by Populus");
+            }
+            return stored;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(temporary);
+        }
+        Files.writeString(temporary, password + "\n", StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        return password;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** Makes the data directory startable after a crash; see the class comment. */

@@ -48,7 +48,7 @@ class CrashRecoveryTest {
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("postgres orphaned").contains(true);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, "populus");
-                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+                Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 ResultSet rs = c.createStatement().executeQuery("select value from crash_probe")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("acknowledged");
@@ -64,7 +64,7 @@ class CrashRecoveryTest {
         Path pidFile = dataDir.resolve("pg/postmaster.pid");
         Files.writeString(pidFile, "999999\n" + dataDir.resolve("pg") + "\n");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, "populus");
-                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+                Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
             assertThat(c.isValid(5)).isTrue();
         }
     }
@@ -74,7 +74,7 @@ class CrashRecoveryTest {
         Files.createDirectories(dataDir.resolve("pg"));
         Files.writeString(dataDir.resolve("pg/PG_VERSION"), "17\n");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, "populus");
-                Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+                Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
             assertThat(c.isValid(5)).isTrue();
         }
     }

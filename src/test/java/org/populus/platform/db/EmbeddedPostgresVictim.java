@@ -9,7 +9,7 @@ public final class EmbeddedPostgresVictim {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0, "populus");
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
             c.createStatement().execute("create table crash_probe (value text)");
             c.createStatement().execute("insert into crash_probe values ('acknowledged')");
         }
