@@ -1,5 +1,8 @@
 package org.populus.api.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.populus.access.Role;
@@ -8,14 +11,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Everything outside the API surfaces: {@code /actuator/health} is open (load balancers, orchestrators);
+ * Everything outside the API surfaces. Open: {@code /actuator/health} (load balancers, orchestrators), the OpenAPI
+ * document and Swagger UI (they describe the public APIs and hold no data; turn them off with
+ * {@code springdoc.api-docs.enabled=false} / {@code springdoc.swagger-ui.enabled=false}) and the error page.
  * {@code /actuator/prometheus} needs the {@code admin} role or the scrape token ({@code POPULUS_METRICS_TOKEN},
- * sent as {@code Authorization: Bearer …}); the OpenAPI document and Swagger UI are open.
+ * sent as {@code Authorization: Bearer …}); the other actuator paths need {@code admin}. Any other path is denied
+ * before routing — {@code 401} without credentials, {@code 403} with them, as problem details — so an endpoint
+ * added outside the surfaces is closed until it is given a rule here.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformSecurity {
@@ -26,20 +34,33 @@ class PlatformSecurity {
             @Value("${populus.metrics.token:}") String metricsToken) throws Exception {
         authentication.statelessApi(http)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, API_DOCS).permitAll()
                         .requestMatchers("/actuator/prometheus").access((auth, context) -> new AuthorizationDecision(
                                 tokenMatches(metricsToken, context.getRequest().getHeader("Authorization"))
                                         || auth.get() != null && auth.get().getAuthorities().stream()
                                                 .anyMatch(g -> Role.ADMIN.code().equals(g.getAuthority()))))
                         .requestMatchers("/actuator/**").hasAuthority(Role.ADMIN.code())
-                        .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                    response.setStatus(401);
-                    response.setContentType("application/problem+json");
-                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"Log in, or send the metrics scrape token\"}");
-                }));
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(response, 401, "Unauthorized",
+                                "Log in, or send the metrics scrape token"))
+                        .accessDeniedHandler((request, response, ex) -> problem(response, 403, "Forbidden",
+                                "Your account may not use this path")));
         return http.build();
+    }
+
+    /** The OpenAPI document (JSON, YAML, Swagger UI's configuration) and Swagger UI. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+        "/swagger-ui/**"};
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
     }
 
     static boolean tokenMatches(String token, String authorization) {
