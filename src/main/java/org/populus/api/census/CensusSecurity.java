@@ -35,6 +35,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 @Configuration(proxyBeanMethods = false)
 class CensusSecurity {
 
+    /**
+     * Any second segment counts as a locale here, so a path with an unknown one is still the Census surface's
+     * ({@code 404 {}}); the mappings accept only es, ca, eu, en and gl.
+     */
     static final String[] PATHS = {"/api/v1/people", "/api/v1/people/**", "/api/v1/*/people", "/api/v1/*/people/**"};
     /** Document verifications carry the scans of a document: they may be as large as the upload limit. */
     static final Pattern UPLOADS = Pattern.compile("^/api/v1/(?:[^/]+/)?people/[^/]+/document_verifications/?$");

@@ -110,7 +110,7 @@ public class OpenApiDocument {
         mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new Jackson3Naming(), current));
     }
 
-    /** Jackson 3's {@code @JsonNaming(SnakeCaseStrategy.class)} read as Jackson 2's snake case. */
+    /** Jackson 3's {@code @JsonNaming} with one of Jackson's strategies, read as Jackson 2's same strategy. */
     static final class Jackson3Naming extends NopAnnotationIntrospector {
 
         @Override
@@ -119,11 +119,21 @@ public class OpenApiDocument {
             if (naming == null) {
                 return null;
             }
-            if (naming.value() == tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class) {
-                return PropertyNamingStrategies.SNAKE_CASE;
+            if (naming.value().getEnclosingClass() != tools.jackson.databind.PropertyNamingStrategies.class) {
+                throw new IllegalStateException("No OpenAPI equivalent for " + naming.value().getName() + " on "
+                        + ac.getName());
             }
-            throw new IllegalStateException("No OpenAPI equivalent for " + naming.value().getName() + " on "
-                    + ac.getName());
+            return switch (naming.value().getSimpleName()) {
+                case "SnakeCaseStrategy" -> PropertyNamingStrategies.SNAKE_CASE;
+                case "UpperSnakeCaseStrategy" -> PropertyNamingStrategies.UPPER_SNAKE_CASE;
+                case "KebabCaseStrategy" -> PropertyNamingStrategies.KEBAB_CASE;
+                case "LowerCaseStrategy" -> PropertyNamingStrategies.LOWER_CASE;
+                case "LowerDotCaseStrategy" -> PropertyNamingStrategies.LOWER_DOT_CASE;
+                case "UpperCamelCaseStrategy" -> PropertyNamingStrategies.UPPER_CAMEL_CASE;
+                case "LowerCamelCaseStrategy" -> PropertyNamingStrategies.LOWER_CAMEL_CASE;
+                default -> throw new IllegalStateException("No OpenAPI equivalent for " + naming.value().getName()
+                        + " on " + ac.getName());
+            };
         }
     }
 }
