@@ -164,6 +164,8 @@ class OpenApiContractHttpTest extends HttpTest {
         exchange("GET", "/api/v1/registry/individual/" + id, null, null, admin);
         exchange("GET", "/api/v1/registry/individual/search?id=" + id, null, null, admin);
         exchange("GET", "/api/v1/registry/individual/999999999", null, null, admin);
+        exchange("PATCH", "/api/v1/registry/individual/updateIdentification", JSON, json(Api.obj("id_type",
+                "National ID", "value", "NID" + unique(), "expiry_date", "2031-01-01", "partner_id", id)), admin);
         exchange("POST", "/api/v1/registry/individual/", JSON, json(Api.obj("name", "no family")), admin);
         anonymous("/api/v1/registry/individual/" + id);
     }
@@ -214,6 +216,17 @@ class OpenApiContractHttpTest extends HttpTest {
         exchange("POST", "/api/v1/people/" + id + "@census/membership_levels", FORM, "membership_level=member");
         exchange("POST", "/api/v1/people/" + id + "@census/additional_informations", JSON,
                 json(Api.obj("key", "colour", "json_value", "\"green\"")));
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        Response scans = exchange("POST", "/api/v1/people/" + id + "@census/document_verifications", FORM,
+                Api.formBody("files[][filename]", "front.png", "files[][content_type]", "image/png",
+                        "files[][base64_content]", png, "files[][filename]", "back.png", "files[][content_type]",
+                        "image/png", "files[][base64_content]", png, "prioritize", "true"));
+        assertThat(scans.status()).as(scans.toString()).isEqualTo(202);
+        exchange("POST", "/api/v1/people/" + id + "@census/document_verifications", JSON, json(Api.obj("files",
+                List.of(Api.obj("filename", "a.png", "content_type", "image/png", "base_64_content", png)),
+                "prioritized", true)));
+        exchange("GET", "/api/v1/gl/people/" + id + "@census/phone_verifications/new", null, null);
+        exchange("POST", "/api/v1/people/" + id + "@census/phone_verifications", FORM, "received_code=0000000");
         exchange("PATCH", "/api/v1/people/" + id + "@census", FORM, "person[postal_code]=28002");
         exchange("DELETE", "/api/v1/people/" + id + "@census", FORM, "channel=web&reason=contract");
     }

@@ -262,7 +262,7 @@ class CensusOpenApi {
                         .addProperty("base64_content", new StringSchema().format("byte"))
                         .addProperty("base_64_content", new StringSchema().format("byte"))
                         .addProperty("content", new StringSchema())))
-                .addProperty("prioritize", flag()));
+                .addProperty("prioritize", flag()).addProperty("prioritized", flag()));
         c.addSchemas("CensusPhoneVerification", new ObjectSchema().addProperty("received_code", new StringSchema())
                 .addProperty("phone", new StringSchema()));
         for (String body : List.of("CensusRegistration", "CensusDataChange", "CensusCancellation",
