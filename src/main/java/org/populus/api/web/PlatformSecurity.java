@@ -45,7 +45,10 @@ class PlatformSecurity {
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401, "Unauthorized",
-                                "Log in, or send the metrics scrape token"))
+                                request.getRequestURI().startsWith("/actuator/prometheus")
+                                        ? "Log in, or send the metrics scrape token"
+                                        : "Log in first: send a session id as header X-Openerp-Session-Id or "
+                                                + "cookie session_id, or use HTTP Basic"))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403, "Forbidden",
                                 "Your account may not use this path")));
         return http.build();
