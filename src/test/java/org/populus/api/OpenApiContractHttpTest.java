@@ -278,4 +278,51 @@ class OpenApiContractHttpTest extends HttpTest {
         assertThat(individual.status()).as(individual.toString()).isEqualTo(400);
         assertThat(lastErrors).anyMatch(e -> e.contains("givenName"));
     }
+
+    @Test
+    void everyCensusOperationDocumentsItsParametersAndEveryWriteItsFormAndJsonBody() {
+        JsonNode paths = document.get("paths");
+        int writes = 0;
+        for (String path : paths.propertyNames()) {
+            if (!path.startsWith("/api/v1/people") && !path.startsWith("/api/v1/{locale}/people")) {
+                continue;
+            }
+            for (String method : paths.get(path).propertyNames()) {
+                JsonNode op = paths.get(path).get(method);
+                String what = method + " " + path;
+                if (path.contains("{id}")) {
+                    assertThat(op.get("parameters").toString()).as(what).contains("\"name\":\"id\"");
+                }
+                if (!method.equals("get")) {
+                    writes++;
+                    JsonNode content = op.get("requestBody").get("content");
+                    assertThat(content.has(FORM) && content.has(JSON)).as(what).isTrue();
+                    assertThat(content.get(FORM).get("schema").get("$ref").asString()).as(what).endsWith("Form");
+                }
+                assertThat(op.get("responses").has("403")).as(what).isTrue();
+            }
+        }
+        assertThat(writes).isEqualTo(2 * 8);
+    }
+
+    @Test
+    void everyOperationStatesItsSecurity() {
+        JsonNode paths = document.get("paths");
+        JsonNode schemes = document.get("components").get("securitySchemes");
+        assertThat(schemes.get("session").get("name").asString()).isEqualTo("X-Openerp-Session-Id");
+        assertThat(schemes.get("sessionCookie").get("in").asString()).isEqualTo("cookie");
+        assertThat(schemes.get("basic").get("scheme").asString()).isEqualTo("basic");
+        assertThat(schemes.get("apiKey").get("scheme").asString()).isEqualTo("bearer");
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                JsonNode security = paths.get(path).get(method).get("security");
+                assertThat(security).as(method + " " + path).isNotNull();
+                if (path.startsWith("/session/auth/login")) {
+                    assertThat(security.isEmpty()).isTrue();
+                } else if (path.startsWith("/admin/api/") || path.startsWith("/api/v1/registry/")) {
+                    assertThat(security.toString()).as(method + " " + path).contains("session", "basic");
+                }
+            }
+        }
+    }
 }
