@@ -197,6 +197,12 @@ class OpenApiContractHttpTest extends HttpTest {
         exchange("DELETE", "/admin/api/catalog/id-types/" + type.json().get("id").asLong(), null, null, admin);
         anonymous("/admin/api/users");
         exchange("GET", "/admin/api/procedures", null, null, admin);
+        Response badFile = exchange("POST", "/admin/api/scopes", "text/tab-separated-values",
+                "code\tname\n\tno code\n", admin);
+        assertThat(badFile.status()).as(badFile.toString()).isEqualTo(422);
+        Response tooLarge = exchange("POST", "/admin/api/catalog/group-kinds", JSON,
+                json(Api.obj("name", "x".repeat(70_000))), admin);
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
 import java.util.Map;
 import org.populus.api.web.OpenApiDocument;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -31,14 +32,27 @@ class AdminOpenApi {
             Components components = openApi.getComponents();
             components.addSchemas(PROBLEM, new ObjectSchema()
                     .description("RFC 9457 problem details; 'field' names the request field at fault, 'reason' "
-                            + "the kind of refused review")
+                            + "the kind of refused review, 'line' the scope file's line at fault, 'limit' the "
+                            + "largest body accepted (bytes)")
                     .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                     .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
                     .addProperty("instance", new StringSchema()).addProperty("field", new StringSchema())
-                    .addProperty("reason", new StringSchema()));
+                    .addProperty("reason", new StringSchema()).addProperty("line", new IntegerSchema())
+                    .addProperty("limit", new IntegerSchema().format("int64")));
             openApi.getPaths().forEach((path, item) -> {
                 if (!path.startsWith(AdminErrors.PREFIX + "/")) {
                     return;
+                }
+                if (path.equals(ScopesController.PATH) && item.getPost() != null
+                        && item.getPost().getRequestBody() != null) {
+                    // the raw-body handler reads an InputStream, which springdoc does not see as a body
+                    Content content = item.getPost().getRequestBody().getContent();
+                    for (String type : List.of(ScopesController.TSV, ScopesController.CSV,
+                            org.springframework.http.MediaType.TEXT_PLAIN_VALUE,
+                            org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE)) {
+                        content.addMediaType(type, new MediaType().schema(new StringSchema()
+                                .description("The scope file (TSV or CSV, UTF-8)")));
+                    }
                 }
                 if (path.equals(AdminSecurity.PROCEDURES + "/next") && item.getPost() != null) {
                     item.getPost().getResponses().addApiResponse("204",
