@@ -149,8 +149,12 @@ class CensusOpenApi {
                             new ArraySchema().items(ref("CensusProcedure"))));
                     responses.addApiResponse("422", json("Nobody by that id", ref("CensusEmpty")));
                 }
-                default -> throw new IllegalStateException("Census operation without a description: " + method
-                        + " " + path + " (describe it in CensusOpenApi)");
+                default -> {
+                    // not described here yet: OpenApiContractHttpTest fails until it is (the document still serves)
+                    if (op.getResponses() != null) {
+                        op.getResponses().forEach(responses::addApiResponse);
+                    }
+                }
             }
             if (op.getRequestBody() != null || method == PathItem.HttpMethod.POST) {
                 responses.putIfAbsent("400", json("Malformed body", ref("CensusEmpty")));
