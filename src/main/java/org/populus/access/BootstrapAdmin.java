@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * On first start, creates the administrator {@code POPULUS_ADMIN_LOGIN} (default {@code admin}) with password
  * {@code POPULUS_ADMIN_PASSWORD}; without one, a random password is generated and printed once in the log.
- * The administrator also gets both registry roles so a fresh installation is usable at once.
+ * The administrator gets {@code admin} and both registry roles so a fresh installation is usable at once — not
+ * {@code registrar} nor {@code data}: reviewing procedures and reading people's history are granted to someone
+ * deliberately (an administrator may grant them to themselves). Runs only when that user does not exist, so an
+ * existing installation keeps its administrator's roles.
  */
 @Component
 @Order(0)
@@ -42,7 +45,7 @@ class BootstrapAdmin implements ApplicationRunner {
         String pw = generated ? HexFormat.of().formatHex(random())
                 : password;
         try {
-            accounts.create(login, "Administrator", pw, EnumSet.allOf(Role.class));
+            accounts.create(login, "Administrator", pw, EnumSet.of(Role.ADMIN, Role.REGISTRY_READ, Role.REGISTRY_WRITE));
         } catch (AccessException e) {
             if (e.reason() == AccessException.Reason.DUPLICATE) {
                 return; // another instance created it first

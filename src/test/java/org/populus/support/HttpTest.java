@@ -59,7 +59,7 @@ public abstract class HttpTest {
         api = new Api("http://127.0.0.1:" + port);
     }
 
-    /** A session id of the bootstrap administrator (all roles). */
+    /** A session id of the bootstrap administrator (roles admin, registry-read, registry-write). */
     protected String adminSession() {
         return api.login("admin", ADMIN_PASSWORD);
     }

@@ -11,6 +11,7 @@ import org.populus.api.admin.ApiKeyDtos.ApiKeyOut;
 import org.populus.api.admin.ApiKeyDtos.CreatedOut;
 import org.populus.api.web.Callers;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -54,6 +56,7 @@ class ApiKeysController {
 
     @Operation(summary = "Create an API key {name}; 201 with the secret 'key', shown this once only")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedOut> create(@RequestBody(required = false) ApiKeyIn body) {
         ApiKeyIn in = Checks.body(body);
         Checks.noUnknownFields(in.unknown());
@@ -70,6 +73,7 @@ class ApiKeysController {
 
     @Operation(summary = "Revoke an API key: it stops working at once; revoking a revoked key changes nothing")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable long id) {
         apiKeys.revoke(id, caller());
         return ResponseEntity.noContent().build();

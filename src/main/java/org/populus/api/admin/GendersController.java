@@ -9,6 +9,7 @@ import org.populus.api.admin.CatalogDtos.GenderOut;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.Gender;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +53,7 @@ class GendersController {
 
     @Operation(summary = "Create a gender {code, value, active?}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<GenderOut> create(@RequestBody(required = false) GenderIn body) {
         GenderIn in = valid(body);
         var created = catalog.createGender(in.code(), in.value(),
@@ -70,6 +73,7 @@ class GendersController {
 
     @Operation(summary = "Delete a gender (prefer deactivating one that registrants use)")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.deleteGender(id);
         return ResponseEntity.noContent().build();

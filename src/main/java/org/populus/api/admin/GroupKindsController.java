@@ -7,6 +7,7 @@ import org.populus.api.admin.CatalogDtos.GroupKindIn;
 import org.populus.api.admin.CatalogDtos.GroupKindOut;
 import org.populus.catalog.Catalog;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The kinds of group, e.g. Household or Family. */
@@ -46,6 +48,7 @@ class GroupKindsController {
 
     @Operation(summary = "Create a group kind {name}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<GroupKindOut> create(@RequestBody(required = false) GroupKindIn body) {
         GroupKindIn in = valid(body);
         var created = catalog.createGroupKind(in.name());
@@ -63,6 +66,7 @@ class GroupKindsController {
 
     @Operation(summary = "Delete a group kind; 409 while groups have it")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.deleteGroupKind(id);
         return ResponseEntity.noContent().build();

@@ -7,6 +7,7 @@ import org.populus.api.admin.CatalogDtos.IdTypeIn;
 import org.populus.api.admin.CatalogDtos.IdTypeOut;
 import org.populus.catalog.Catalog;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The ID types a registrant's identity documents may have. */
@@ -46,6 +48,7 @@ class IdTypesController {
 
     @Operation(summary = "Create an ID type {name, validation_regex?, unique_values?}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IdTypeOut> create(@RequestBody(required = false) IdTypeIn body) {
         IdTypeIn in = valid(body);
         var created = catalog.createIdType(in.name(), in.validationRegex(),
@@ -65,6 +68,7 @@ class IdTypesController {
 
     @Operation(summary = "Delete an ID type; 409 while identity documents use it")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.deleteIdType(id);
         return ResponseEntity.noContent().build();

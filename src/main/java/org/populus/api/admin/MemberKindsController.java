@@ -7,6 +7,7 @@ import org.populus.api.admin.CatalogDtos.MemberKindIn;
 import org.populus.api.admin.CatalogDtos.MemberKindOut;
 import org.populus.catalog.Catalog;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The roles an individual may have in a group; a unique one (Head) is held by one member per group. */
@@ -46,6 +48,7 @@ class MemberKindsController {
 
     @Operation(summary = "Create a member kind {name, unique?}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MemberKindOut> create(@RequestBody(required = false) MemberKindIn body) {
         MemberKindIn in = valid(body);
         var created = catalog.createMemberKind(in.name(), CatalogSupport.flag(in.unique(), "unique", false, false));
@@ -64,6 +67,7 @@ class MemberKindsController {
 
     @Operation(summary = "Delete a member kind; 409 while group members have it")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.deleteMemberKind(id);
         return ResponseEntity.noContent().build();

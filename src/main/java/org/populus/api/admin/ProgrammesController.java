@@ -9,6 +9,7 @@ import org.populus.api.admin.CatalogDtos.ProgrammeOut;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.Programme;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The programmes individuals or groups may be enrolled in. */
@@ -49,6 +51,7 @@ class ProgrammesController {
     @Operation(summary = "Create a programme {name, target_type: individual|group, description?, active?}; "
             + "201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProgrammeOut> create(@RequestBody(required = false) ProgrammeIn body) {
         ProgrammeIn in = valid(body);
         var created = catalog.createProgramme(in.name(), target(in.targetType()), in.description(),
@@ -69,6 +72,7 @@ class ProgrammesController {
 
     @Operation(summary = "Delete a programme; 409 while registrants are enrolled in it")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.deleteProgramme(id);
         return ResponseEntity.noContent().build();

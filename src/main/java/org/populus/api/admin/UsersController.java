@@ -19,6 +19,7 @@ import org.populus.api.admin.UserDtos.UserOut;
 import org.populus.api.admin.UserDtos.UserUpdateIn;
 import org.populus.api.admin.UserDtos.VersionIn;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -60,6 +62,7 @@ class UsersController {
 
     @Operation(summary = "Create a user {login, display_name?, password, roles}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserOut> create(@RequestBody(required = false) NewUserIn body) {
         NewUserIn in = Checks.body(body);
         Checks.noUnknownFields(in.unknown());

@@ -37,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class CensusPeopleController {
 
+    /** The Census paths with a locale: only the supported ones are mapped, any other is an unknown path. */
+    static final String LOCALE_PREFIX = "/api/v1/{locale:es|ca|eu|en|gl}";
+
     private static final Map<ProcedureType, String> TYPE_NAMES = Map.of(
             ProcedureType.REGISTRATION, "Procedures::Registration",
             ProcedureType.PERSON_DATA_CHANGE, "Procedures::PersonDataChange",
@@ -57,10 +60,9 @@ class CensusPeopleController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/v1/people", "/api/v1/{locale}/people"})
+    @PostMapping(path = {"/api/v1/people", LOCALE_PREFIX + "/people"})
     ResponseEntity<Object> register(@PathVariable(name = "locale", required = false) String locale,
             HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         boolean byOrigin = params.present("origin_qualified_id");
         String origin = byOrigin ? params.text("origin_qualified_id") : params.text("person_id");
@@ -69,21 +71,19 @@ class CensusPeopleController {
         return accepted(Map.of("person_id", personId));
     }
 
-    @RequestMapping(path = {"/api/v1/people/{id}", "/api/v1/{locale}/people/{id}"},
+    @RequestMapping(path = {"/api/v1/people/{id}", LOCALE_PREFIX + "/people/{id}"},
             method = {RequestMethod.PATCH, RequestMethod.PUT})
     ResponseEntity<Object> update(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         boolean changed = procedures.requestDataChange(person(id), personData(params), params.flag("ignore_email"),
                 location(request), Callers.provenance(request));
         return changed ? accepted(Map.of()) : ResponseEntity.noContent().build();
     }
 
-    @DeleteMapping(path = {"/api/v1/people/{id}", "/api/v1/{locale}/people/{id}"})
+    @DeleteMapping(path = {"/api/v1/people/{id}", LOCALE_PREFIX + "/people/{id}"})
     ResponseEntity<Object> cancel(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         procedures.requestCancellation(person(id), params.text("channel"), params.text("reason"), location(request),
                 Callers.provenance(request));
@@ -91,20 +91,18 @@ class CensusPeopleController {
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/additional_informations",
-        "/api/v1/{locale}/people/{id}/additional_informations"})
+        LOCALE_PREFIX + "/people/{id}/additional_informations"})
     ResponseEntity<Object> additionalInformation(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         procedures.setAdditionalInformation(person(id), params.text("key"), params.text("json_value"),
                 Callers.provenance(request));
         return accepted(Map.of());
     }
 
-    @PostMapping(path = {"/api/v1/people/{id}/membership_levels", "/api/v1/{locale}/people/{id}/membership_levels"})
+    @PostMapping(path = {"/api/v1/people/{id}/membership_levels", LOCALE_PREFIX + "/people/{id}/membership_levels"})
     ResponseEntity<Object> membershipLevel(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         boolean requested = procedures.requestMembershipLevel(person(id), params.text("membership_level"),
                 location(request), Callers.provenance(request));
@@ -112,10 +110,9 @@ class CensusPeopleController {
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/document_verifications",
-        "/api/v1/{locale}/people/{id}/document_verifications"})
+        LOCALE_PREFIX + "/people/{id}/document_verifications"})
     ResponseEntity<Object> documentVerification(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         List<Upload> files = params.objects("files").stream().map(CensusPeopleController::upload).toList();
         procedures.requestDocumentVerification(person(id), files,
@@ -125,20 +122,18 @@ class CensusPeopleController {
     }
 
     @GetMapping(path = {"/api/v1/people/{id}/phone_verifications/new",
-        "/api/v1/{locale}/people/{id}/phone_verifications/new"})
+        LOCALE_PREFIX + "/people/{id}/phone_verifications/new"})
     ResponseEntity<Object> sendPhoneCode(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         procedures.sendPhoneCode(person(id), params.text("phone"), locale == null ? "es" : locale);
         return accepted(Map.of());
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/phone_verifications",
-        "/api/v1/{locale}/people/{id}/phone_verifications"})
+        LOCALE_PREFIX + "/people/{id}/phone_verifications"})
     ResponseEntity<Object> verifyPhone(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, HttpServletRequest request) {
-        checkLocale(locale);
         CensusParams params = CensusParams.read(request, json);
         procedures.verifyPhone(person(id), params.text("phone"), params.text("received_code"), location(request),
                 Callers.provenance(request));
@@ -166,10 +161,9 @@ class CensusPeopleController {
         return new Upload(file.get("filename"), file.get("content_type"), content);
     }
 
-    @GetMapping(path = {"/api/v1/people/{id}/procedures", "/api/v1/{locale}/people/{id}/procedures"})
+    @GetMapping(path = {"/api/v1/people/{id}/procedures", LOCALE_PREFIX + "/people/{id}/procedures"})
     ResponseEntity<Object> procedures(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id) {
-        checkLocale(locale);
         Registrant person = registrants.findByQualifiedId(id).orElse(null);
         if (person == null) {
             return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(Map.of());
@@ -194,11 +188,6 @@ class CensusPeopleController {
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
     }
 
-    static void checkLocale(String locale) {
-        if (locale != null && !PersonController.LOCALES.contains(locale)) {
-            throw new CensusErrors.NotFound();
-        }
-    }
 
     Location location(HttpServletRequest request) {
         String ip = request.getHeader("User-Ip");

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import org.populus.access.ApiKey;
 import org.populus.access.ApiKeys;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
+import org.populus.api.web.ReverseProxy;
 import org.populus.api.web.UploadEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +35,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 @Configuration(proxyBeanMethods = false)
 class CensusSecurity {
 
+    /**
+     * Any second segment counts as a locale here, so a path with an unknown one is still the Census surface's
+     * ({@code 404 {}}); the mappings accept only es, ca, eu, en and gl.
+     */
     static final String[] PATHS = {"/api/v1/people", "/api/v1/people/**", "/api/v1/*/people", "/api/v1/*/people/**"};
     /** Document verifications carry the scans of a document: they may be as large as the upload limit. */
     static final Pattern UPLOADS = Pattern.compile("^/api/v1/(?:[^/]+/)?people/[^/]+/document_verifications/?$");
@@ -47,7 +53,9 @@ class CensusSecurity {
     SecurityFilterChain censusSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             ApiKeys apiKeys,
             @Value("${populus.census.allowed-networks:127.0.0.1/32,::1/128}") String allowedNetworks,
-            @Value("${populus.census.require-api-key:false}") boolean requireApiKey) throws Exception {
+            @Value("${populus.census.require-api-key:false}") boolean requireApiKey, Environment environment)
+            throws Exception {
+        checkBehindProxy(ReverseProxy.of(environment), allowedNetworks, requireApiKey);
         Access access = new Access(networks(allowedNetworks), requireApiKey);
         authentication.statelessApi(http.securityMatcher(PATHS), request -> false) // API keys, never HTTP Basic
                 .addFilterBefore(new ApiKeyFilter(apiKeys), AuthorizationFilter.class)
@@ -79,6 +87,47 @@ class CensusSecurity {
             return !requireApiKey && remoteAddress != null
                     && allowedNetworks.stream().anyMatch(m -> m.matches(remoteAddress));
         }
+    }
+
+    /**
+     * Refuses a start behind a reverse proxy where the proxy's own address would let callers in without a key.
+     * Behind a proxy every request arrives from the proxy; one that reaches Populus without a forwarded client
+     * address (a proxy that does not set {@code X-Forwarded-For}, another site on the same proxy, a local process)
+     * keeps the proxy's address. If an allowed network holds a trusted proxy — the default loopback networks with
+     * a proxy on the same host — such requests would use the Census API without credentials.
+     */
+    static void checkBehindProxy(ReverseProxy proxy, String allowedNetworks, boolean requireApiKey) {
+        if (!proxy.enabled() || requireApiKey) {
+            return;
+        }
+        List<String> networks = entries(allowedNetworks);
+        for (String network : networks) {
+            for (String trusted : proxy.trusted()) {
+                if (overlap(network, trusted)) {
+                    throw new IllegalStateException("Refusing to start: behind a reverse proxy (POPULUS_PROXY_MODE="
+                            + proxy.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                            + ") the Census allowed network " + network + " holds the trusted proxy " + trusted
+                            + ", so every request through the proxy could use the Census API without an API key. "
+                            + "Set POPULUS_CENSUS_REQUIRE_API_KEY=true, or POPULUS_CENSUS_ALLOWED_NETWORKS to the "
+                            + "clients' own networks (not the proxy's).");
+                }
+            }
+        }
+    }
+
+    /** Two CIDR blocks are nested or disjoint: they overlap when one holds the other's address. */
+    static boolean overlap(String a, String b) {
+        return new IpAddressMatcher(a).matches(address(b)) || new IpAddressMatcher(b).matches(address(a));
+    }
+
+    private static String address(String cidr) {
+        int slash = cidr.indexOf('/');
+        return slash < 0 ? cidr : cidr.substring(0, slash);
+    }
+
+    private static List<String> entries(String spec) {
+        return Arrays.stream(spec == null ? new String[0] : spec.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     static List<IpAddressMatcher> networks(String spec) {

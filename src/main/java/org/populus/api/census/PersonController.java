@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class PersonController {
 
-    static final Set<String> LOCALES = Set.of("es", "ca", "eu", "en", "gl");
     private static final Set<String> DOCUMENT_TYPES = Set.of("dni", "nie", "passport");
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -50,12 +49,10 @@ class PersonController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(person(id, request));
     }
 
-    @GetMapping(path = "/api/v1/{locale}/people/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = CensusPeopleController.LOCALE_PREFIX + "/people/{id}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> show(@PathVariable("locale") String locale, @PathVariable("id") String id,
             HttpServletRequest request) {
-        if (!LOCALES.contains(locale)) {
-            throw new CensusErrors.NotFound();
-        }
         return show(id, request);
     }
 

@@ -1,6 +1,10 @@
 package org.populus.api.openg2p;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +41,9 @@ class GroupController {
 
     @Operation(summary = "Search for groups by id and/or name; short form unless include_members_full=true; "
             + "the full result is streamed unless limit is given")
+    @ApiResponse(responseCode = "200", description = "The matching groups (with their members in full when "
+            + "include_members_full=true)", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(anyOf = {Responses.GroupShortOut.class, Responses.GroupOut.class}))))
     @GetMapping({"", "/", "/search", "/search/"})
     void search(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
             @RequestParam(name = "include_members_full", required = false) Boolean includeMembersFull,

@@ -1,6 +1,10 @@
 package org.populus.api.openg2p;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +47,9 @@ class IndividualController {
 
     @Operation(summary = "Search for individuals by id and/or name (case- and accent-insensitive substring); "
             + "the full result is streamed unless limit is given")
+    @ApiResponse(responseCode = "200", description = "The matching individuals", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = Responses.IndividualOut.class))))
     @GetMapping({"", "/", "/search", "/search/"})
     void search(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
