@@ -72,7 +72,10 @@ final class CensusParams {
         }
     }
 
-    /** A JSON body that does not parse or is not an object, or absurdly nested names: {@code 400 {}}. */
+    /**
+     * A JSON body that does not parse or is not an object, absurdly nested names, or a NUL character in a name or
+     * value (PostgreSQL cannot store it): {@code 400 {}}.
+     */
     static final class Malformed extends RuntimeException {
         Malformed(String message) {
             super(message, null, false, false);
@@ -159,12 +162,35 @@ final class CensusParams {
                     : queryString.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             Parsed body = body(request, json, queryPairs);
             merge(body.tree, tree(queryPairs));
+            refuseNul(body.tree);
             CensusParams params = new CensusParams(person(body.tree), json, body.source);
             request.setAttribute(ATTRIBUTE, params);
             return params;
         } catch (RuntimeException e) {
             request.setAttribute(ATTRIBUTE, e);
             throw e;
+        }
+    }
+
+    /** Throws {@link Malformed} if a name or text value anywhere in the parameters holds a NUL character. */
+    private static void refuseNul(JsonNode root) {
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isString() && node.stringValue().indexOf('\u0000') >= 0) {
+                throw new Malformed("A parameter holds a NUL character");
+            }
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    if (e.getKey().indexOf('\u0000') >= 0) {
+                        throw new Malformed("A parameter name holds a NUL character");
+                    }
+                    pending.push(e.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::push);
+            }
         }
     }
 

@@ -108,6 +108,9 @@ class OpenG2pErrors implements SurfaceErrors {
 
     @Override
     public ResponseEntity<?> render(HttpServletRequest request, int status, String message) {
+        if (status == 400) {
+            return bad(ErrorEnvelope.of(G2pError.REQUIRED, message));
+        }
         return status(status, message);
     }
 

@@ -27,6 +27,8 @@ class PlatformSecurity {
         authentication.statelessApi(http)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the error page renders every surface's errors (SurfaceErrorController)
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/prometheus").access((auth, context) -> new AuthorizationDecision(
                                 tokenMatches(metricsToken, context.getRequest().getHeader("Authorization"))
                                         || auth.get() != null && auth.get().getAuthorities().stream()

@@ -1,0 +1,140 @@
+package org.populus.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.populus.support.SurfaceFormats.assertErrorFormat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.populus.support.Api;
+import org.populus.support.HttpTest;
+import org.populus.support.RawHttp;
+
+/**
+ * Requests refused before any controller — by Tomcat, by Spring Security's firewall, by the servlet container's
+ * parameter parsing, by Spring Boot's error page — answer with a 4xx in the format of the surface the path is in
+ * (problem details outside every surface), never with HTML, Spring Boot's {@code {timestamp,status,error,path}}
+ * or a 5xx.
+ */
+class EdgeErrorsHttpTest extends HttpTest {
+
+    private static final String OPENG2P = "/api/v1/registry/individual/";
+    private static final String CENSUS = "/api/v1/people/1@census";
+    private static final String ADMIN = "/admin/api/users";
+
+    private RawHttp raw;
+    private String[] admin;
+
+    @BeforeEach
+    void raw() {
+        raw = new RawHttp(port);
+        admin = new String[] {"X-Openerp-Session-Id", adminSession()};
+    }
+
+    private void refused(int status, String path, Api.Response r) {
+        assertThat(r.status()).as("%s -> %s", path, r).isEqualTo(status);
+        assertErrorFormat(path, r);
+    }
+
+    @Test
+    void aNulByteInTheQueryStringIsA400InTheSurfaceFormat() {
+        Api.Response g2p = raw.send("GET", OPENG2P + "?name=a%00b", admin);
+        refused(400, OPENG2P, g2p);
+        assertThat(g2p.json().get("errorCode").asString()).isEqualTo("G2P-REQ-012");
+        refused(400, CENSUS, raw.send("GET", CENSUS + "?version_at=%00"));
+        refused(400, ADMIN, raw.send("GET", ADMIN + "?x=%00", admin));
+    }
+
+    @Test
+    void aControlCharacterInTheDecodedPathIsA400InTheSurfaceFormat() {
+        refused(400, "/api/v1/people/1%01@census", raw.send("GET", "/api/v1/people/1%01@census"));
+        refused(400, "/admin/api/users/a%07", raw.send("GET", "/admin/api/users/a%07", admin));
+    }
+
+    @Test
+    void invalidUtf8InTheQueryStringIsA400InTheSurfaceFormat() {
+        refused(400, CENSUS, raw.send("GET", CENSUS + "?x=%C3%28"));
+        refused(400, ADMIN, raw.send("GET", ADMIN + "?x=%FF", admin));
+        refused(400, OPENG2P, raw.send("GET", OPENG2P + "?name=%FF", admin));
+        refused(400, CENSUS, raw.send("GET", CENSUS + "?x=%zz"));
+    }
+
+    @Test
+    void aFormBodyWithANulByteIsA400InTheSurfaceFormat() {
+        byte[] body = "first_name=a%00b".getBytes(StandardCharsets.US_ASCII);
+        refused(400, "/api/v1/people", raw.send("POST", "/api/v1/people", body,
+                "Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void anEncodedSlashOrNulInThePathIsA400InTheSurfaceFormat() {
+        refused(400, OPENG2P, raw.send("GET", OPENG2P + "a%2Fb", admin));
+        refused(400, CENSUS, raw.send("GET", "/api/v1/people/1%00@census"));
+        refused(400, ADMIN, raw.send("GET", ADMIN + "/a%00", admin));
+    }
+
+    @Test
+    void invalidUtf8InThePathIsA400InTheSurfaceFormat() {
+        refused(400, CENSUS, raw.send("GET", "/api/v1/people/%FF@census"));
+    }
+
+    /** Tomcat stops reading the request line before its end, so the path is unknown: problem details. */
+    @Test
+    void anOverlongRequestLineIsA400ProblemDetail() {
+        Api.Response line = raw.send("GET", "/api/v1/people/" + "a".repeat(9_000));
+        assertThat(line.status()).isBetween(400, 499);
+        assertErrorFormat("/unknown", line);
+    }
+
+    @Test
+    void anOverlongHeaderIsA4xxInTheSurfaceFormat() {
+        String long9k = "a".repeat(9_000);
+        Api.Response header = raw.send("GET", ADMIN, "X-Long", long9k);
+        assertThat(header.status()).isBetween(400, 499);
+        assertErrorFormat(ADMIN, header);
+    }
+
+    @Test
+    void aMalformedRequestLineIsA400() {
+        Api.Response r = raw.send("GET", "/api/v1/people/a b");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).doesNotContain("html");
+    }
+
+    @Test
+    void connectIsA405InTheSurfaceFormat() {
+        refused(405, OPENG2P, raw.send("CONNECT", OPENG2P));
+        refused(405, ADMIN, raw.send("CONNECT", ADMIN));
+    }
+
+    @Test
+    void traceAndUnknownMethodsAreA405InTheSurfaceFormat() {
+        refused(405, OPENG2P, raw.send("TRACE", OPENG2P, admin));
+        refused(405, CENSUS, raw.send("TRACE", CENSUS));
+        refused(405, ADMIN, raw.send("PROPFIND", ADMIN, admin));
+        refused(405, CENSUS, raw.send("FOO", CENSUS));
+    }
+
+    @Test
+    void pathsTheFirewallRejectsAreA400InTheSurfaceFormat() {
+        refused(400, OPENG2P, raw.send("GET", "/api/v1/registry/../registry/individual/", admin));
+        refused(400, ADMIN, raw.send("GET", "/admin/api//users", admin));
+        refused(400, CENSUS, raw.send("GET", "/api/v1/people/1@census;x=1"));
+        refused(400, ADMIN, raw.send("GET", "/admin/api/users;jsessionid=1", admin));
+    }
+
+    @Test
+    void theErrorPathItselfIsA404ProblemDetail() {
+        refused(404, "/error", raw.send("GET", "/error"));
+        refused(404, "/error", raw.send("POST", "/error", new byte[0]));
+    }
+
+    @Test
+    void aBodyOnTheHealthEndpointIsIgnored() {
+        for (String type : new String[] {"*/*", "text/*", "application/json", "application/x-www-form-urlencoded"}) {
+            Api.Response r = raw.send("GET", "/actuator/health", "{x".getBytes(StandardCharsets.US_ASCII),
+                    "Content-Type", type);
+            assertThat(r.status()).as("%s: %s", type, r).isEqualTo(200);
+        }
+    }
+}
