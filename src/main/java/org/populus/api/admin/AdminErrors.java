@@ -78,6 +78,12 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         };
     }
 
+    /** A registry rule the request broke (a text over its limit, say): 422 naming the field. */
+    @ExceptionHandler(org.populus.shared.RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(org.populus.shared.RuleViolation e, HttpServletRequest request) {
+        return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.field(), request);
+    }
+
     /** A scope file that cannot be loaded (nothing was): 422 naming the line ({@code line}, 1 is the header). */
     @ExceptionHandler(ScopeLoadException.class)
     ResponseEntity<ProblemDetail> scopeFile(ScopeLoadException e, HttpServletRequest request) {
