@@ -157,7 +157,7 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
             HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "value" : e.getPropertyName();
         String expected = expected(e.getRequiredType());
-        String detail = "Invalid value '" + e.getValue() + "' for '" + name + "'"
+        String detail = "Invalid value '" + org.populus.api.web.Quoted.value(e.getValue()) + "' for '" + name + "'"
                 + (expected == null ? "." : ": " + expected + " is expected.");
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, name, servletRequest(request)),
                 headers, HttpStatus.BAD_REQUEST, request);

@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * control character once decoded, and a query string that is not UTF-8 percent-encoding or holds a NUL or another
  * control character (tab, line feed and carriage return excepted). The answer is a 400 in the format of the
  * surface the path is in. PostgreSQL cannot store NUL in text, so a NUL that got further would fail there.
+ *
+ * <p>A wildcard content type ({@code *}{@code /*}) is a 415.
  *
  * <p>Also drops the body of {@code GET} and {@code HEAD} requests to {@code /actuator/**}: the actuator's endpoints
  * read an optional body on every operation, so a stray one on a health probe failed it (a wildcard content type
@@ -49,7 +53,27 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             chain.doFilter(new WithoutBody(request), response);
             return;
         }
+        if (wildcardContentType(request.getContentType())) {
+            errors.write(request, response, 415, "A wildcard is no content type: send application/json.");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A content type such as {@code *}{@code /*} or {@code application/*}: it describes no body, and Spring's
+     * request headers refuse it with an exception that is no client error.
+     */
+    static boolean wildcardContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false; // the surfaces answer 415 for it
+        }
     }
 
     /** What is wrong with the request's path or query string, or null. */

@@ -2,7 +2,6 @@ package org.populus.api.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ final class SurfaceErrorBodies {
 
     /** The answer for a request to {@code path} (the path as the client sent it, undecoded). */
     Body render(HttpServletRequest request, String path, int status, String message) {
-        HttpServletRequest at = new AtPath(request, path == null ? "" : path);
+        HttpServletRequest at = new RequestAtPath(request, path == null ? "" : path);
         ResponseEntity<?> entity = null;
         List<SurfaceErrors> all = surfaces.get();
         for (SurfaceErrors s : all == null ? List.<SurfaceErrors>of() : all) {
@@ -77,39 +76,8 @@ final class SurfaceErrorBodies {
         response.flushBuffer();
     }
 
-    /** A client's text as quoted in a message: at most 40 characters, control characters as {@code ?}. */
+    /** A client's text as quoted in a message (see {@link Quoted}). */
     static String shown(String value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return b.toString();
-    }
-
-    /** The request as if made to this path (an error dispatch's original path, or Tomcat's raw URI). */
-    private static final class AtPath extends HttpServletRequestWrapper {
-        private final String path;
-
-        AtPath(HttpServletRequest request, String path) {
-            super(request);
-            this.path = path;
-        }
-
-        @Override
-        public String getRequestURI() {
-            return path;
-        }
-
-        @Override
-        public String getServletPath() {
-            return path;
-        }
-
-        @Override
-        public String getPathInfo() {
-            return null;
-        }
+        return Quoted.value(value);
     }
 }

@@ -30,8 +30,8 @@ class SurfaceErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String s ? s : request.getRequestURI();
         int status = code instanceof Integer i ? i : 404;
-        if (status == 500 && clientError(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-            status = 400;
+        if (status == 500) {
+            status = clientError(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         if (HttpStatus.resolve(status) == null || status < 400) {
             status = 500;
@@ -54,13 +54,22 @@ class SurfaceErrorController implements ErrorController {
         };
     }
 
-    /** A failure the servlet container had while parsing the client's parameters. */
-    private static boolean clientError(Object exception) {
+    /**
+     * The status for a failure raised outside the MVC handlers (in a filter, or by the servlet container): 400 for a
+     * body or parameters that cannot be read (e.g. Spring's {@code FormContentFilter} on a malformed form body of a
+     * {@code PUT}), 413 for a body over the limit, else 500.
+     */
+    private static int clientError(Object exception) {
         for (Throwable t = exception instanceof Throwable x ? x : null; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
-                return true;
+            if (t instanceof BodyTooLargeException) {
+                return 413;
+            }
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException
+                    || t instanceof org.springframework.http.converter.HttpMessageNotReadableException
+                    || t instanceof org.springframework.web.multipart.MultipartException) {
+                return BodyTooLargeException.in(t).isPresent() ? 413 : 400;
             }
         }
-        return false;
+        return 500;
     }
 }

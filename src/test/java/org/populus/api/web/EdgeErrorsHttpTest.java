@@ -137,4 +137,54 @@ class EdgeErrorsHttpTest extends HttpTest {
             assertThat(r.status()).as("%s: %s", type, r).isEqualTo(200);
         }
     }
+
+    @Test
+    void aMalformedFormBodyOnAPutOrDeleteIsA400InTheSurfaceFormat() {
+        byte[] body = "a=%zz%".getBytes(StandardCharsets.US_ASCII);
+        String admin = "/admin/api/catalog/programmes/999999999";
+        refused(400, admin, raw.send("DELETE", admin, body,
+                headersWith("Content-Type", "application/x-www-form-urlencoded")));
+        refused(400, OPENG2P, raw.send("PUT", OPENG2P, body,
+                headersWith("Content-Type", "application/x-www-form-urlencoded")));
+    }
+
+    @Test
+    void traceWithAnUnreadableMultipartBodyIsA405InTheSurfaceFormat() {
+        refused(405, OPENG2P, raw.send("TRACE", OPENG2P, "x".getBytes(StandardCharsets.US_ASCII),
+                headersWith("Content-Type", "multipart/form-data")));
+    }
+
+    @Test
+    void aJsonArrayForAnObjectIsDescribedWithoutJavaTypeNames() {
+        Api.Response r = raw.send("POST", OPENG2P, "[1]".getBytes(StandardCharsets.US_ASCII),
+                headersWith("Content-Type", "application/json"));
+        refused(400, OPENG2P, r);
+        assertThat(r.body()).doesNotContain("Requests", "`");
+    }
+
+    @Test
+    void aWildcardContentTypeIsA415InTheSurfaceFormat() {
+        String enable = "/admin/api/users/nobody-" + unique() + "/enable";
+        refused(415, enable, raw.send("POST", enable, new byte[0], headersWith("Content-Type", "*/*")));
+        refused(415, CENSUS, raw.send("PATCH", CENSUS, "a=b".getBytes(StandardCharsets.US_ASCII),
+                "Content-Type", "application/*"));
+    }
+
+    @Test
+    void aRepeatedParameterOfTheWrongTypeIsQuotedAsText() {
+        Api.Response g2p = raw.send("GET", OPENG2P + "?limit=a&limit=b", admin);
+        refused(400, OPENG2P, g2p);
+        assertThat(g2p.body()).contains("'a,b'").doesNotContain("[L");
+        Api.Response issues = raw.send("GET", "/admin/api/issues?person_id=" + "x".repeat(100) + "&person_id=y",
+                admin);
+        refused(400, "/admin/api/issues", issues);
+        assertThat(issues.body()).doesNotContain("[L", "x".repeat(41));
+    }
+
+    private String[] headersWith(String... more) {
+        String[] all = new String[admin.length + more.length];
+        System.arraycopy(admin, 0, all, 0, admin.length);
+        System.arraycopy(more, 0, all, admin.length, more.length);
+        return all;
+    }
 }
