@@ -80,6 +80,12 @@ public class Procedures {
         if (files.size() < minimum) {
             throw ProcedureInvalid.of("files", "too_short", "count", minimum);
         }
+        for (Upload file : files) {
+            if (TextLimits.tooLong(file.filename(), TextLimits.FILENAME)) {
+                throw ProcedureInvalid.of("files", "too_long", "count", TextLimits.FILENAME, "filename",
+                        TextLimits.shown(file.filename()));
+            }
+        }
         try {
             attachments.check(files);
         } catch (AttachmentRejected e) {
@@ -197,6 +203,9 @@ public class Procedures {
         CensusPersonData data = form.registration(input);
         Map<String, Long> externalIds = Map.of();
         if (origin != null && !origin.isBlank()) {
+            if (TextLimits.tooLong(origin.strip(), TextLimits.LABEL)) {
+                throw ProcedureInvalid.of(originAttribute, "too_long", "count", TextLimits.LABEL);
+            }
             QualifiedId q = QualifiedId.parse(origin.strip())
                     .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
             Optional<Registrant> existing;

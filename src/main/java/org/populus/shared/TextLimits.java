@@ -29,6 +29,8 @@ public final class TextLimits {
     public static final int ADDITIONAL_INFO_KEY = 100;
     /** A reason or comment (cancellations, reviews, issue resolutions). */
     public static final int COMMENT = 10_000;
+    /** A document verification file's name. */
+    public static final int FILENAME = 255;
     /** A short code or label given with a request (a cancellation's channel, a gender code). */
     public static final int LABEL = 200;
 

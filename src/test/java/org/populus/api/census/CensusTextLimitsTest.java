@@ -6,6 +6,7 @@ import static org.populus.api.census.CensusForms.nested;
 import static org.populus.api.census.CensusForms.pairs;
 import static org.populus.api.census.CensusForms.person;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.populus.shared.TextLimits;
@@ -93,5 +94,27 @@ class CensusTextLimitsTest extends HttpTest {
         Response tooMany = form(api, "POST", path, pairs("key", "one_more", "json_value", "1"));
         assertThat(tooMany.status()).isEqualTo(422);
         assertThat(tooMany.body()).isEqualTo("{\"additional_information\":[{\"error\":\"too_long\",\"count\":50}]}");
+    }
+
+    @Test
+    void anOverlongOriginQualifiedIdIsTooLong() {
+        Response r = form(api, "POST", "/api/v1/people", nested(person()),
+                pairs("origin_qualified_id", "1@" + "s".repeat(5_000)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).isEqualTo("{\"origin_qualified_id\":[{\"error\":\"too_long\",\"count\":200}]}");
+    }
+
+    @Test
+    void anOverlongFileNameIsTooLong() {
+        long id = registered();
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 x".getBytes(StandardCharsets.UTF_8));
+        Response r = form(api, "POST", "/api/v1/people/" + id + "@census/document_verifications",
+                pairs("files[][filename]", "f".repeat(300) + ".pdf", "files[][content_type]", "application/pdf",
+                        "files[][base64_content]", pdf),
+                pairs("files[][filename]", "b.pdf", "files[][content_type]", "application/pdf",
+                        "files[][base64_content]", pdf));
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().get("files").get(0).get("error").asString()).isEqualTo("too_long");
+        assertThat(r.json().get("files").get(0).get("count").asInt()).isEqualTo(TextLimits.FILENAME);
     }
 }
