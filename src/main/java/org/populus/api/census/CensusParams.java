@@ -145,7 +145,7 @@ final class CensusParams {
 
     /**
      * The request's parameters. Throws {@link UnsupportedBody} or {@link Malformed} for bodies it cannot take, and
-     * an {@link UncheckedIOException} when the body cannot be read; over the size limit, its cause is a
+     * {@link Malformed} when the body cannot be read; over the size limit an {@link UncheckedIOException} whose cause is a
      * {@link org.populus.api.web.BodyTooLargeException}, which an {@code @ExceptionHandler} for that type matches.
      */
     static CensusParams read(HttpServletRequest request, JsonMapper json) {
@@ -335,8 +335,11 @@ final class CensusParams {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (IllegalStateException e) {
             return new byte[0]; // getReader() was used: consumed
-        } catch (IOException e) {
+        } catch (org.populus.api.web.BodyTooLargeException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            // a body the client broke off or framed wrongly (e.g. a malformed chunk): its fault, 400 {}
+            throw new Malformed("The body could not be read");
         }
     }
 

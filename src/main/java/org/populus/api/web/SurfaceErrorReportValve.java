@@ -12,7 +12,8 @@ import org.apache.coyote.ActionCode;
  * Tomcat's error report, for what Tomcat refuses before any filter or servlet runs (a malformed request line, an
  * encoded slash or NUL in the path, a path that is not UTF-8, a request line or header over the limit, an
  * unsupported method such as {@code CONNECT}): the body in the format of the surface of the path instead of an
- * HTML page. Tomcat's 501 for a method it does not implement becomes a 405: the method is not allowed here.
+ * HTML page. Tomcat's 501 for a method it does not implement becomes a 405 (the method is not allowed here), its
+ * 505 for an unknown HTTP version a 400.
  */
 final class SurfaceErrorReportValve extends ErrorReportValve {
 
@@ -35,6 +36,8 @@ final class SurfaceErrorReportValve extends ErrorReportValve {
         }
         if (status == 501) {
             status = 405;
+        } else if (status == 505) {
+            status = 400; // an HTTP version in the request line that is not 1.x: a malformed request
         }
         String message = switch (status) {
             case 400 -> "The request is malformed.";

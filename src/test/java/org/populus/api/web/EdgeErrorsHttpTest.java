@@ -181,6 +181,23 @@ class EdgeErrorsHttpTest extends HttpTest {
         assertThat(issues.body()).doesNotContain("[L", "x".repeat(41));
     }
 
+    @Test
+    void anUnsupportedHttpVersionIsA400InTheSurfaceFormat() {
+        Api.Response r = raw.exchange("GET /api/v1/people/1@census HTTP/2.0\r\nHost: a\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        refused(400, CENSUS, r);
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsA400InTheSurfaceFormat() {
+        Api.Response r = raw.send("POST", "/api/v1/people", "5\r\na=b\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                "Content-Type", "application/x-www-form-urlencoded", "Transfer-Encoding", "chunked");
+        refused(400, "/api/v1/people", r);
+        Api.Response g2p = raw.send("POST", OPENG2P, "Z\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                headersWith("Content-Type", "application/json", "Transfer-Encoding", "chunked"));
+        refused(400, OPENG2P, g2p);
+    }
+
     private String[] headersWith(String... more) {
         String[] all = new String[admin.length + more.length];
         System.arraycopy(admin, 0, all, 0, admin.length);
