@@ -229,6 +229,17 @@ class FuzzHttpTest extends HttpTest {
                 body = null; // a write without a body
             }
         }
+        if (random.nextInt(40) == 0) {
+            // a body framed wrongly: a chunk shorter than announced, or a size that is no number
+            headers.addAll(List.of("Transfer-Encoding", "chunked"));
+            body = (random.nextBoolean() ? "5\r\na=b\r\n0\r\n\r\n" : "ZZ\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+        if (random.nextInt(30) == 0) {
+            // a CORS preflight from another origin
+            headers.addAll(List.of("Origin", "http://elsewhere.example", "Access-Control-Request-Method",
+                    pick(random, METHODS)));
+        }
         if (random.nextInt(10) == 0) {
             headers.add("Accept");
             headers.add(random.nextBoolean() ? "text/html" : "application/xml");

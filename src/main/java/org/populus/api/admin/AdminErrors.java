@@ -129,6 +129,13 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
                 "The record was changed by someone else at the same time; reload it and try again.", null, request);
     }
 
+    /** A body the client broke off or framed wrongly (e.g. a malformed chunk, read by a handler itself): 400. */
+    @ExceptionHandler(java.io.IOException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(java.io.IOException e, HttpServletRequest request) {
+        log.debug("Unreadable admin request body", e);
+        return Problems.response(HttpStatus.BAD_REQUEST, "The request body could not be read.", null, request);
+    }
+
     /** Anything else is a fault of ours: logged, and answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {

@@ -17,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * control character (tab, line feed and carriage return excepted). The answer is a 400 in the format of the
  * surface the path is in. PostgreSQL cannot store NUL in text, so a NUL that got further would fail there.
  *
- * <p>A wildcard content type ({@code *}{@code /*}) is a 415.
+ * <p>A wildcard content type ({@code *}{@code /*}) is a 415. A body a later filter cannot read (a malformed form
+ * body of a {@code PUT}, {@code PATCH} or {@code DELETE}, which Spring's {@code FormContentFilter} parses) is a 400.
  *
  * <p>Also drops the body of {@code GET} and {@code HEAD} requests to {@code /actuator/**}: the actuator's endpoints
  * read an optional body on every operation, so a stray one on a health probe failed it (a wildcard content type
@@ -57,7 +59,17 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             errors.write(request, response, 415, "A wildcard is no content type: send application/json.");
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (HttpMessageNotReadableException e) {
+            // a body a filter could not read, e.g. Spring's FormContentFilter on a malformed form body of a PUT
+            if (response.isCommitted()) {
+                throw e;
+            }
+            boolean tooLarge = BodyTooLargeException.in(e).isPresent();
+            errors.write(request, response, tooLarge ? 413 : 400,
+                    tooLarge ? "The request body is larger than the limit." : "The request body could not be read.");
+        }
     }
 
     /**

@@ -198,6 +198,13 @@ class EdgeErrorsHttpTest extends HttpTest {
         refused(400, OPENG2P, g2p);
     }
 
+    @Test
+    void aMalformedChunkedUploadIsA400ProblemDetail() {
+        Api.Response r = raw.send("POST", "/admin/api/scopes", "5\r\nab\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                headersWith("Content-Type", "text/tab-separated-values", "Transfer-Encoding", "chunked"));
+        refused(400, "/admin/api/scopes", r);
+    }
+
     private String[] headersWith(String... more) {
         String[] all = new String[admin.length + more.length];
         System.arraycopy(admin, 0, all, 0, admin.length);
