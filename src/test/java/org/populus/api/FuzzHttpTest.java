@@ -224,7 +224,9 @@ class FuzzHttpTest extends HttpTest {
                 headers.add("Content-Type");
                 headers.add(type);
             }
-            body = type.contains("form") && random.nextBoolean() ? form(random) : json(random, n);
+            String valid = random.nextBoolean() ? template(op.template, n) : null;
+            body = valid != null ? mutate(random, valid, n).getBytes(StandardCharsets.UTF_8)
+                    : type.contains("form") && random.nextBoolean() ? form(random) : json(random, n);
             if (random.nextInt(8) == 0) {
                 body = null; // a write without a body
             }
@@ -356,6 +358,131 @@ class FuzzHttpTest extends HttpTest {
                 yield o.append('}').toString();
             }
         };
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger DNI = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 40_000_000) + 50_000_000);
+
+    /** A valid DNI, different on every call. */
+    private static String dni() {
+        int n = DNI.incrementAndGet() % 100_000_000;
+        return String.format("%08d", n) + "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23);
+    }
+
+    /** A valid body for the operation (a JSON object), to be spoilt in one field; null when there is none. */
+    private String template(String path, int n) {
+        String u = unique();
+        if (path.startsWith("/api/v1/registry/individual/updateIdentification")) {
+            return "{\"id_type\":\"National ID\",\"value\":\"NID" + u + "\",\"partner_id\":" + personIds.get(n % 3)
+                    + "}";
+        }
+        if (path.startsWith("/api/v1/registry/individual")) {
+            return "{\"given_name\":\"Fuzz\",\"family_name\":\"F" + u + "\",\"birthdate\":\"1990-01-01\","
+                    + "\"gender\":\"female\",\"email\":\"f" + u + "@example.org\",\"address\":\"Calle 1\","
+                    + "\"ids\":[{\"id_type\":\"National ID\",\"value\":\"NID" + u + "\"}],"
+                    + "\"phone_numbers\":[{\"phone_no\":\"+34666" + (100_000 + n) + "\"}],"
+                    + "\"additional_g2p_info\":{\"size\":4},\"notification_preference\":\"sms\"}";
+        }
+        if (path.startsWith("/api/v1/registry/group")) {
+            return "{\"name\":\"G" + u + "\",\"kind\":\"Household\",\"members\":[{\"given_name\":\"M\","
+                    + "\"family_name\":\"F" + u + "\",\"kind\":[{\"name\":\"Head\"}]}]}";
+        }
+        if (path.matches("/api/v1/([^/]+/)?people")) {
+            return "{\"first_name\":\"Fuzz\",\"last_name1\":\"F" + u + "\",\"document_type\":\"dni\","
+                    + "\"document_id\":\"" + dni() + "\",\"document_scope_code\":\"ES\",\"born_at\":\"1980-01-01\","
+                    + "\"gender\":\"female\",\"address\":\"Calle 1\",\"address_scope_code\":\"ES\","
+                    + "\"postal_code\":\"28001\",\"email\":\"f" + u + "@example.org\",\"scope_code\":\"ES\","
+                    + "\"origin_qualified_id\":\"" + (1_000 + n) + "@fuzz\"}";
+        }
+        if (path.endsWith("/additional_informations")) {
+            return "{\"key\":\"fuzz_key\",\"json_value\":\"{\\\"a\\\":1}\"}";
+        }
+        if (path.endsWith("/membership_levels")) {
+            return "{\"membership_level\":\"member\"}";
+        }
+        if (path.endsWith("/phone_verifications")) {
+            return "{\"received_code\":\"1234567\",\"phone\":\"+34666000000\"}";
+        }
+        if (path.matches("/api/v1/([^/]+/)?people/\\{id}")) {
+            return "{\"first_name\":\"Fuzzy\",\"address\":\"Calle 2\",\"channel\":\"fuzz\",\"reason\":\"r\"}";
+        }
+        if (path.equals("/admin/api/users")) {
+            return "{\"login\":\"fuzz-u" + u + "\",\"display_name\":\"F\",\"password\":\"password-" + u
+                    + "\",\"roles\":[\"registry-read\"]}";
+        }
+        if (path.startsWith("/admin/api/catalog/")) {
+            return "{\"name\":\"Fuzz " + u + "\",\"code\":\"fuzz-" + u + "\",\"value\":\"Fuzz\","
+                    + "\"target_type\":\"individual\",\"validation_regex\":\"^[0-9]+$\",\"version\":0}";
+        }
+        if (path.equals("/admin/api/api-keys")) {
+            return "{\"name\":\"fuzz " + u + "\"}";
+        }
+        if (path.startsWith("/admin/api/")) {
+            return "{\"comment\":\"c\",\"resolution\":\"not_duplicate\",\"version\":0,\"display_name\":\"F\","
+                    + "\"roles\":[],\"password\":\"password-" + u + "\"}";
+        }
+        if (path.startsWith("/session/auth/login")) {
+            return "{\"login\":\"" + victimLogin + "\",\"password\":\"wrong\"}";
+        }
+        return null;
+    }
+
+    private static final String[] HOSTILE_VALUES = {"\"A\\u0000B\"", "\"\\u0000\"", "\"\\ud800\"",
+        "\"\\ud83d\\ude00\"", "\"\u202e\u0644\"", "null", "[]", "{}", "[[[]]]", "0", "-1", "1e308",
+        "9223372036854775808", "true", "\"\"", "\" \"", "\"x\"", "{\"a\":[1,{\"b\":null}]}"};
+
+    /** The valid body with one field's value replaced by a hostile one (or a long text, or a NUL inside). */
+    private String mutate(Random random, String valid, int n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\w+)\":").matcher(valid);
+        List<Integer> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(m.end());
+        }
+        if (starts.isEmpty()) {
+            return valid;
+        }
+        int at = pick(random, starts);
+        int end = valueEnd(valid, at);
+        String replacement = switch (random.nextInt(4)) {
+            case 0 -> "\"" + "w".repeat(100 + random.nextInt(3) * 4_950) + "\"";
+            case 1 -> "\"" + unique() + "\\u0000\"";
+            default -> pick(random, HOSTILE_VALUES);
+        };
+        return valid.substring(0, at) + replacement + valid.substring(end);
+    }
+
+    /** Where the JSON value starting at {@code from} ends. */
+    private static int valueEnd(String json, int from) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                    if (depth == 0) {
+                        return i + 1;
+                    }
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            } else if (c == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return json.length();
     }
 
     private String string(Random random, int n) {

@@ -80,6 +80,10 @@ final class CensusParams {
         Malformed(String message) {
             super(message, null, false, false);
         }
+
+        Malformed(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
     }
 
     /** The Census paths: {@code /api/v1/people…} and {@code /api/v1/{locale}/people…}. */
@@ -339,7 +343,7 @@ final class CensusParams {
             throw new UncheckedIOException(e);
         } catch (IOException e) {
             // a body the client broke off or framed wrongly (e.g. a malformed chunk): its fault, 400 {}
-            throw new Malformed("The body could not be read");
+            throw new Malformed("The body could not be read", e);
         }
     }
 

@@ -56,8 +56,9 @@ class SurfaceErrorController implements ErrorController {
 
     /**
      * The status for a failure raised outside the MVC handlers (in a filter, or by the servlet container): 400 for a
-     * body or parameters that cannot be read (e.g. Spring's {@code FormContentFilter} on a malformed form body of a
-     * {@code PUT}), 413 for a body over the limit, else 500.
+     * body or parameters that cannot be read (a malformed chunk, which leaves the response unable to take a body of
+     * the handler's, or Spring's {@code FormContentFilter} on a malformed form body of a {@code PUT}), 413 for a body
+     * over the limit, else 500.
      */
     private static int clientError(Object exception) {
         for (Throwable t = exception instanceof Throwable x ? x : null; t != null; t = t.getCause()) {
@@ -65,6 +66,7 @@ class SurfaceErrorController implements ErrorController {
                 return 413;
             }
             if (t instanceof org.apache.tomcat.util.http.InvalidParameterException
+                    || t instanceof org.apache.coyote.BadRequestException
                     || t instanceof org.springframework.http.converter.HttpMessageNotReadableException
                     || t instanceof org.springframework.web.multipart.MultipartException) {
                 return BodyTooLargeException.in(t).isPresent() ? 413 : 400;

@@ -193,6 +193,9 @@ class EdgeErrorsHttpTest extends HttpTest {
         Api.Response r = raw.send("POST", "/api/v1/people", "5\r\na=b\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
                 "Content-Type", "application/x-www-form-urlencoded", "Transfer-Encoding", "chunked");
         refused(400, "/api/v1/people", r);
+        refused(400, "/api/v1/people", raw.send("POST", "/api/v1/people",
+                "5\r\na=b\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), "Content-Type", "application/json",
+                "Transfer-Encoding", "chunked", "Accept", "text/html"));
         Api.Response g2p = raw.send("POST", OPENG2P, "Z\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
                 headersWith("Content-Type", "application/json", "Transfer-Encoding", "chunked"));
         refused(400, OPENG2P, g2p);
