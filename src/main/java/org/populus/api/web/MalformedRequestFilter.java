@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -69,6 +70,15 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             boolean tooLarge = BodyTooLargeException.in(e).isPresent();
             errors.write(request, response, tooLarge ? 413 : 400,
                     tooLarge ? "The request body is larger than the limit." : "The request body could not be read.");
+        } catch (InvalidParameterException e) {
+            // parameters the servlet container could not parse when a filter asked for them (e.g. a multipart body
+            // without a boundary, a form body over the container's limit)
+            if (response.isCommitted()) {
+                throw e;
+            }
+            int status = e.getErrorCode() == 413 ? 413 : 400;
+            errors.write(request, response, status, status == 413 ? "The request body is larger than the limit."
+                    : "The request parameters could not be read.");
         }
     }
 
