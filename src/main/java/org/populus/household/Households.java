@@ -20,6 +20,7 @@ import org.populus.person.RegistrantKind;
 import org.populus.person.Registrants;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
+import org.populus.shared.TextLimits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,13 +149,14 @@ public class Households {
             throw new RuleViolation(Rule.GROUP_KIND_INVALID, "kind", name, "Group kind field cannot be empty.");
         }
         return catalog.groupKind(name.strip()).map(GroupKind::id).orElseThrow(() -> new RuleViolation(
-                Rule.GROUP_KIND_UNKNOWN, "kind", name, "Group type - " + name + " is not present in the database."));
+                Rule.GROUP_KIND_UNKNOWN, "kind", TextLimits.shown(name), "Group type - " + TextLimits.shown(name)
+                        + " is not present in the database."));
     }
 
     private MemberKind memberKind(String name) {
         String n = name == null ? "" : name.strip();
         return catalog.memberKind(n).orElseThrow(() -> new RuleViolation(Rule.MEMBER_KIND_UNKNOWN, "kind", name,
-                "Membership kind - " + name + " is not present in the database."));
+                "Membership kind - " + TextLimits.shown(name) + " is not present in the database."));
     }
 
     private boolean isUnique(long kindId) {

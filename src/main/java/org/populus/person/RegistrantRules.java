@@ -14,7 +14,11 @@ import org.populus.catalog.IdType;
 import org.populus.catalog.Programme;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
+import org.populus.shared.TextLimits;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Checks a draft against the registry's rules and the catalogues, and resolves catalogue names to entries. */
 @Component
@@ -28,11 +32,13 @@ class RegistrantRules {
     private final Catalog catalog;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
+    private final JsonMapper json;
 
-    RegistrantRules(Catalog catalog, PhoneNumbers phoneNumbers, Clock clock) {
+    RegistrantRules(Catalog catalog, PhoneNumbers phoneNumbers, Clock clock, JsonMapper json) {
         this.catalog = catalog;
         this.phoneNumbers = phoneNumbers;
         this.clock = clock;
+        this.json = json;
     }
 
     LocalDate today() {
@@ -40,6 +46,7 @@ class RegistrantRules {
     }
 
     PersonalData checkData(PersonalData d) {
+        checkTexts(d);
         String name = d.name() == null || d.name().isBlank() ? nameFromParts(d) : d.name().strip();
         if (name.isBlank()) {
             throw new RuleViolation(Rule.NAME_MISSING, "name", null,
@@ -56,13 +63,16 @@ class RegistrantRules {
             throw new RuleViolation(Rule.FUTURE_DATE, "registration_date", registration.toString(),
                     "Registration date cannot be in the future");
         }
-        if (d.email() != null && !d.email().isBlank() && !EMAIL.matcher(d.email().strip()).matches()) {
-            throw new RuleViolation(Rule.EMAIL_INVALID, "email", d.email(), "Please provide a valid email address");
+        if (d.email() != null && !d.email().isBlank() && (TextLimits.tooLong(d.email(), TextLimits.EMAIL)
+                || !EMAIL.matcher(d.email().strip()).matches())) {
+            throw new RuleViolation(Rule.EMAIL_INVALID, "email", TextLimits.shown(d.email()),
+                    "Please provide a valid email address");
         }
         String preference = d.notificationPreference() == null ? "none" : d.notificationPreference();
         if (!NOTIFICATION_PREFERENCES.contains(preference)) {
-            throw new RuleViolation(Rule.NOTIFICATION_PREFERENCE_INVALID, "notification_preference", preference,
-                    "Invalid notification preference '" + preference + "'. It should be one of "
+            throw new RuleViolation(Rule.NOTIFICATION_PREFERENCE_INVALID, "notification_preference",
+                    TextLimits.shown(preference), "Invalid notification preference '" + TextLimits.shown(preference)
+                            + "'. It should be one of "
                             + "[none, email, sms, both]");
         }
         return new PersonalData(name, d.givenName(), d.familyName(), d.secondFamilyName(), d.additionalName(),
@@ -71,13 +81,75 @@ class RegistrantRules {
                 d.additionalInfo());
     }
 
+    /** Every text within its limit and free of NUL characters; additional information within its size and keys. */
+    private void checkTexts(PersonalData d) {
+        TextLimits.check("name", d.name(), TextLimits.DISPLAY_NAME);
+        TextLimits.check("given_name", d.givenName(), TextLimits.NAME_PART);
+        TextLimits.check("family_name", d.familyName(), TextLimits.NAME_PART);
+        TextLimits.check("second_family_name", d.secondFamilyName(), TextLimits.NAME_PART);
+        TextLimits.check("addl_name", d.additionalName(), TextLimits.NAME_PART);
+        TextLimits.check("gender", d.gender(), TextLimits.LABEL);
+        TextLimits.check("birth_place", d.birthPlace(), TextLimits.BIRTH_PLACE);
+        TextLimits.check("address", d.address(), TextLimits.ADDRESS);
+        TextLimits.check("postal_code", d.postalCode(), TextLimits.POSTAL_CODE);
+        TextLimits.check("scope_code", d.scopeCode(), TextLimits.LABEL);
+        TextLimits.check("address_scope_code", d.addressScopeCode(), TextLimits.LABEL);
+        TextLimits.check("document_scope_code", d.documentScopeCode(), TextLimits.LABEL);
+        TextLimits.check("notification_preference", d.notificationPreference(), TextLimits.LABEL);
+        checkAdditionalInfo(d.additionalInfo());
+    }
+
+    /**
+     * Additional information (serialized JSON): at most {@link TextLimits#ADDITIONAL_INFO} characters and
+     * {@link TextLimits#ADDITIONAL_INFO_KEYS} keys, no NUL character anywhere.
+     */
+    void checkAdditionalInfo(String info) {
+        if (info == null || info.isBlank()) {
+            return;
+        }
+        String field = "additional_info";
+        TextLimits.check(field, info, TextLimits.ADDITIONAL_INFO);
+        JsonNode node;
+        try {
+            node = json.readTree(info);
+        } catch (JacksonException e) {
+            throw new RuleViolation(Rule.TEXT_INVALID, field, null, "Field '" + field + "' is not valid JSON.");
+        }
+        if (node != null && node.isObject() && node.size() > TextLimits.ADDITIONAL_INFO_KEYS) {
+            throw new RuleViolation(Rule.TOO_MANY_KEYS, field, String.valueOf(TextLimits.ADDITIONAL_INFO_KEYS),
+                    "Field '" + field + "' has more than " + TextLimits.ADDITIONAL_INFO_KEYS + " keys.");
+        }
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        if (node != null) {
+            pending.push(node);
+        }
+        while (!pending.isEmpty()) {
+            JsonNode n = pending.pop();
+            if (n.isString() && TextLimits.hasNul(n.stringValue())) {
+                throw new RuleViolation(Rule.TEXT_INVALID, field, null,
+                        "Field '" + field + "' must not contain the NUL character.");
+            }
+            if (n.isObject()) {
+                for (var e : n.properties()) {
+                    if (TextLimits.hasNul(e.getKey())) {
+                        throw new RuleViolation(Rule.TEXT_INVALID, field, null,
+                                "Field '" + field + "' must not contain the NUL character.");
+                    }
+                    pending.push(e.getValue());
+                }
+            } else if (n.isArray()) {
+                n.forEach(pending::push);
+            }
+        }
+    }
+
     private String canonicalGender(String given) {
         String g = given.strip();
         return catalog.gender(g).map(Gender::code)
                 .or(() -> catalog.activeGenders().stream().filter(x -> x.value().equalsIgnoreCase(g))
                         .map(Gender::code).findFirst())
-                .orElseThrow(() -> new RuleViolation(Rule.GENDER_UNKNOWN, "gender", given,
-                        "Invalid gender-" + given + ". It should be " + catalog.activeGenders().stream()
+                .orElseThrow(() -> new RuleViolation(Rule.GENDER_UNKNOWN, "gender", TextLimits.shown(given),
+                        "Invalid gender-" + TextLimits.shown(given) + ". It should be " + catalog.activeGenders().stream()
                                 .map(x -> "'" + x.code() + "'").collect(Collectors.joining(", ", "[", "]"))));
     }
 
@@ -86,7 +158,7 @@ class RegistrantRules {
             throw new RuleViolation(Rule.ID_TYPE_MISSING, "id_type", name, "ID type field cannot be empty.");
         }
         return catalog.idType(name.strip()).orElseThrow(() -> new RuleViolation(Rule.ID_TYPE_UNKNOWN, "id_type",
-                name, "ID type - " + name + " is not present in the database."));
+                TextLimits.shown(name), "ID type - " + TextLimits.shown(name) + " is not present in the database."));
     }
 
     String checkIdValue(IdType type, String value) {
@@ -95,9 +167,17 @@ class RegistrantRules {
                     "The " + type.name() + " ID value cannot be empty.");
         }
         String v = value.strip();
+        if (TextLimits.tooLong(v, TextLimits.IDENTIFIER_VALUE)) {
+            throw new RuleViolation(Rule.ID_VALUE_INVALID, "value", TextLimits.shown(v), "The provided "
+                    + type.name() + " ID is longer than " + TextLimits.IDENTIFIER_VALUE + " characters.");
+        }
+        if (TextLimits.hasNul(v)) {
+            throw new RuleViolation(Rule.ID_VALUE_INVALID, "value", null,
+                    "The provided " + type.name() + " ID must not contain the NUL character.");
+        }
         if (!type.accepts(v)) {
-            throw new RuleViolation(Rule.ID_VALUE_INVALID, "value", v,
-                    "The provided " + type.name() + " ID '" + v + "' is invalid.");
+            throw new RuleViolation(Rule.ID_VALUE_INVALID, "value", TextLimits.shown(v),
+                    "The provided " + type.name() + " ID '" + TextLimits.shown(v) + "' is invalid.");
         }
         return v;
     }
@@ -121,8 +201,9 @@ class RegistrantRules {
     List<Phone> phones(List<RegistrantDraft.PhoneDraft> drafts) {
         List<Phone> result = new ArrayList<>();
         for (RegistrantDraft.PhoneDraft d : drafts) {
-            if (!phoneNumbers.acceptable(d.number())) {
-                throw new RuleViolation(Rule.PHONE_INVALID, "phone_no", d.number(),
+            if (d.number() == null || TextLimits.tooLong(d.number().strip(), TextLimits.PHONE)
+                    || TextLimits.hasNul(d.number()) || !phoneNumbers.acceptable(d.number())) {
+                throw new RuleViolation(Rule.PHONE_INVALID, "phone_no", TextLimits.shown(d.number()),
                         "Please provide a valid phone number");
             }
             String number = d.number().strip();
@@ -140,8 +221,8 @@ class RegistrantRules {
         for (RegistrantDraft.EnrolmentDraft d : drafts) {
             String name = d.programme() == null ? "" : d.programme().strip();
             Programme programme = catalog.programme(name, target).orElseThrow(() -> new RuleViolation(
-                    Rule.PROGRAMME_UNKNOWN, "program_memberships", name, "Program - " + name
-                            + " is not present in the database for " + target.code() + "s."));
+                    Rule.PROGRAMME_UNKNOWN, "program_memberships", TextLimits.shown(name), "Program - "
+                            + TextLimits.shown(name) + " is not present in the database for " + target.code() + "s."));
             if (!seen.add(programme.id())) {
                 throw new RuleViolation(Rule.PROGRAMME_REPEATED, "program_memberships", name,
                         "Program - " + name + " is given more than once.");

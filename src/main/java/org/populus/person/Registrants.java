@@ -128,7 +128,9 @@ public class Registrants {
         } else {
             info.set(key, json.readTree(jsonValue));
         }
-        r.setAdditionalInfo(json.writeValueAsString(info));
+        String merged = json.writeValueAsString(info);
+        rules.checkAdditionalInfo(merged);
+        r.setAdditionalInfo(merged);
         return save(r, provenance);
     }
 
@@ -198,7 +200,8 @@ public class Registrants {
             return null;
         }
         return catalog.idType(name).map(IdType::id).orElseThrow(() -> new RuleViolation(Rule.ID_TYPE_UNKNOWN,
-                "document_type", name, "ID type - " + name + " is not present in the database."));
+                "document_type", org.populus.shared.TextLimits.shown(name), "ID type - "
+                        + org.populus.shared.TextLimits.shown(name) + " is not present in the database."));
     }
 
     private Registrant individual(long id) {

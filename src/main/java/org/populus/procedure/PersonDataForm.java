@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.populus.person.CensusPersonData;
 import org.populus.person.DocumentIds;
 import org.populus.scope.Scopes;
+import org.populus.shared.TextLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,9 @@ class PersonDataForm {
     /** Every field is required except {@code last_name2} and {@code phone}. */
     CensusPersonData registration(PersonDataInput in) {
         var errors = new ProcedureInvalid.Collector();
+        if (!withinLimits(errors, in)) {
+            errors.throwIfAny();
+        }
         String firstName = required(errors, "first_name", in.firstName());
         String lastName1 = required(errors, "last_name1", in.lastName1());
         String type = enumeration(errors, "document_type", in.documentType(), DOCUMENT_TYPES, true);
@@ -78,6 +82,9 @@ class PersonDataForm {
      */
     CensusPersonData change(PersonDataInput in, CensusPersonData current, boolean ignoreEmail) {
         var errors = new ProcedureInvalid.Collector();
+        if (!withinLimits(errors, in)) {
+            errors.throwIfAny();
+        }
         String firstName = optional(errors, "first_name", in.firstName());
         String lastName1 = optional(errors, "last_name1", in.lastName1());
         String type = in.documentType() == null ? null
@@ -136,6 +143,40 @@ class PersonDataForm {
                 ignoreEmail ? null : changed(email, current.email()),
                 changed(scope, current.scopeCode()),
                 changed(in.phone(), current.phone()));
+    }
+
+    /**
+     * Every given text within its limit ({@link TextLimits}): else {@code too_long} with the limit as {@code count},
+     * as Rails' length validation reports it, and false.
+     */
+    private static boolean withinLimits(ProcedureInvalid.Collector errors, PersonDataInput in) {
+        boolean ok = limit(errors, "first_name", in.firstName(), TextLimits.NAME_PART);
+        ok &= limit(errors, "last_name1", in.lastName1(), TextLimits.NAME_PART);
+        ok &= limit(errors, "last_name2", in.lastName2(), TextLimits.NAME_PART);
+        ok &= limit(errors, "document_type", in.documentType(), TextLimits.LABEL);
+        ok &= limit(errors, "document_id", in.documentId(), TextLimits.IDENTIFIER_VALUE);
+        ok &= limit(errors, "document_scope", in.documentScopeCode(), TextLimits.LABEL);
+        ok &= limit(errors, "born_at", in.bornAt(), TextLimits.LABEL);
+        ok &= limit(errors, "gender", in.gender(), TextLimits.LABEL);
+        ok &= limit(errors, "address", in.address(), TextLimits.ADDRESS);
+        ok &= limit(errors, "address_scope", in.addressScopeCode(), TextLimits.LABEL);
+        ok &= limit(errors, "postal_code", in.postalCode(), TextLimits.POSTAL_CODE);
+        ok &= limit(errors, "email", in.email(), TextLimits.EMAIL);
+        ok &= limit(errors, "scope", in.scopeCode(), TextLimits.LABEL);
+        ok &= limit(errors, "phone", in.phone(), TextLimits.PHONE);
+        return ok;
+    }
+
+    private static boolean limit(ProcedureInvalid.Collector errors, String attribute, String value, int max) {
+        if (TextLimits.tooLong(value == null ? null : value.strip(), max)) {
+            errors.add(attribute, ProcedureInvalid.detail("too_long", "count", max));
+            return false;
+        }
+        if (TextLimits.hasNul(value)) {
+            errors.add(attribute, "invalid");
+            return false;
+        }
+        return true;
     }
 
     // ---- the original's normalizers and validators ---------------------------------------------------------------
@@ -224,7 +265,7 @@ class PersonDataForm {
         }
         String v = value.strip();
         if (!allowed.contains(v)) {
-            errors.add(attribute, ProcedureInvalid.detail("inclusion", "value", value));
+            errors.add(attribute, ProcedureInvalid.detail("inclusion", "value", TextLimits.shown(value)));
             return null;
         }
         return v;

@@ -13,6 +13,8 @@ import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.populus.person.PersonEvent;
+import org.populus.shared.RuleViolation;
+import org.populus.shared.TextLimits;
 import org.populus.verification.AttachmentInfo;
 import org.populus.verification.AttachmentRejected;
 import org.populus.verification.Attachments;
@@ -79,6 +81,12 @@ public class Procedures {
         if (files.size() < minimum) {
             throw ProcedureInvalid.of("files", "too_short", "count", minimum);
         }
+        for (Upload file : files) {
+            if (TextLimits.tooLong(file.filename(), TextLimits.FILENAME)) {
+                throw ProcedureInvalid.of("files", "too_long", "count", TextLimits.FILENAME, "filename",
+                        TextLimits.shown(file.filename()));
+            }
+        }
         try {
             attachments.check(files);
         } catch (AttachmentRejected e) {
@@ -119,6 +127,7 @@ public class Procedures {
     public void sendPhoneCode(long personId, String phone, String locale) {
         Registrant person = registrants.find(personId).filter(r -> !r.discarded())
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+        checkPhone(phone);
         String to = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
         try {
             phones.sendCode(personId, to, locale);
@@ -135,6 +144,10 @@ public class Procedures {
      */
     public Procedure verifyPhone(long personId, String phone, String code, Location location,
             Provenance provenance) {
+        checkPhone(phone);
+        if (TextLimits.tooLong(code, TextLimits.LABEL)) {
+            throw ProcedureInvalid.of("received_code", "invalid");
+        }
         // a wrong code must commit its failed attempt, so it is reported after the transaction, not by rolling back
         Optional<Procedure> confirmed = transactions.execute(status -> {
             Registrant person = kept(personId);
@@ -161,6 +174,12 @@ public class Procedures {
         T result = transactions.execute(status -> work.get());
         queue.processCommitted();
         return result;
+    }
+
+    private static void checkPhone(String phone) {
+        if (TextLimits.tooLong(phone == null ? null : phone.strip(), TextLimits.PHONE)) {
+            throw ProcedureInvalid.of("phone", "too_long", "count", TextLimits.PHONE);
+        }
     }
 
     private static String ownPhone(Registrant person) {
@@ -192,6 +211,9 @@ public class Procedures {
         CensusPersonData data = form.registration(input);
         Map<String, Long> externalIds = Map.of();
         if (origin != null && !origin.isBlank()) {
+            if (TextLimits.tooLong(origin.strip(), TextLimits.LABEL)) {
+                throw ProcedureInvalid.of(originAttribute, "too_long", "count", TextLimits.LABEL);
+            }
             QualifiedId q = QualifiedId.parse(origin.strip())
                     .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
             Optional<Registrant> existing;
@@ -276,6 +298,12 @@ public class Procedures {
         if (channel == null || channel.isBlank()) {
             throw ProcedureInvalid.of("channel", "blank");
         }
+        if (TextLimits.tooLong(channel.strip(), TextLimits.LABEL)) {
+            throw ProcedureInvalid.of("channel", "too_long", "count", TextLimits.LABEL);
+        }
+        if (TextLimits.tooLong(reason, TextLimits.COMMENT)) {
+            throw ProcedureInvalid.of("reason", "too_long", "count", TextLimits.COMMENT);
+        }
         Map<String, Object> information = new LinkedHashMap<>();
         information.put("channel", channel.strip());
         information.put("reason", reason);
@@ -316,12 +344,16 @@ public class Procedures {
     public void setAdditionalInformation(long personId, String key, String jsonValue, Provenance provenance) {
         kept(personId);
         var errors = new ProcedureInvalid.Collector();
-        if (key == null || !ADDITIONAL_INFORMATION_KEY.matcher(key).matches()) {
+        if (TextLimits.tooLong(key, TextLimits.ADDITIONAL_INFO_KEY)) {
+            errors.add("key", ProcedureInvalid.detail("too_long", "count", TextLimits.ADDITIONAL_INFO_KEY));
+        } else if (key == null || !ADDITIONAL_INFORMATION_KEY.matcher(key).matches()) {
             errors.add("key", key == null || key.isBlank() ? "blank" : "invalid");
         }
         String value = null;
         if (jsonValue == null) {
             errors.add("value", "invalid_format");
+        } else if (TextLimits.tooLong(jsonValue, TextLimits.ADDITIONAL_INFO)) {
+            errors.add("value", ProcedureInvalid.detail("too_long", "count", TextLimits.ADDITIONAL_INFO));
         } else {
             try {
                 var node = json.readTree(jsonValue);
@@ -334,7 +366,18 @@ public class Procedures {
             }
         }
         errors.throwIfAny();
-        registrants.setAdditionalInformation(personId, key, value, provenance);
+        try {
+            registrants.setAdditionalInformation(personId, key, value, provenance);
+        } catch (RuleViolation e) {
+            throw switch (e.rule()) {
+                case TEXT_INVALID -> ProcedureInvalid.of("value", "invalid");
+                case TOO_MANY_KEYS -> ProcedureInvalid.of("additional_information", "too_long", "count",
+                        TextLimits.ADDITIONAL_INFO_KEYS);
+                case TEXT_TOO_LONG -> ProcedureInvalid.of("additional_information", "too_long", "count",
+                        TextLimits.ADDITIONAL_INFO);
+                default -> e;
+            };
+        }
     }
 
     /** The person's pending procedures, newest first. */

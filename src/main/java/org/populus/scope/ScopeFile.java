@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.populus.shared.TextLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,10 +78,34 @@ final class ScopeFile {
 
     // ---- header ----------------------------------------------------------------------------------------------
 
+    /**
+     * A field within its limit ({@link TextLimits}: names 300 characters, JSON columns 10,000, codes, types and
+     * other values 200) and free of NUL characters.
+     */
+    private static void checkText(Column c, String value, int line) {
+        int max = switch (c.kind()) {
+            case NAME, NAME_LOCALE, TYPE_NAME, TYPE_PLURAL -> TextLimits.DISPLAY_NAME;
+            case MAPPINGS_JSON, METADATA_JSON -> TextLimits.ADDITIONAL_INFO;
+            default -> TextLimits.LABEL;
+        };
+        if (TextLimits.tooLong(value.strip(), max)) {
+            throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header()) + "' is longer than " + max
+                    + " characters");
+        }
+        if (TextLimits.hasNul(value)) {
+            throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header())
+                    + "' contains a NUL character");
+        }
+    }
+
     private static List<Column> columns(List<String> header, int line) {
         List<Column> columns = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (String h : header) {
+            if (TextLimits.tooLong(h, TextLimits.LABEL) || TextLimits.hasNul(h)) {
+                throw new ScopeLoadException(line, "a column name is longer than " + TextLimits.LABEL
+                        + " characters or contains a NUL character");
+            }
             Column c = column(h, line);
             String identity = c.kind() + ":" + c.key();
             String previous = seen.putIfAbsent(identity, h);
@@ -178,6 +203,9 @@ final class ScopeFile {
                 metadata = metadata == null ? new LinkedHashMap<>() : metadata;
             }
         }
+        for (int i = 0; i < fields.size(); i++) {
+            checkText(columns.get(i), fields.get(i), line);
+        }
         // JSON columns first, so that single-key columns win over them
         for (int i = 0; i < fields.size(); i++) {
             Column c = columns.get(i);
@@ -240,7 +268,7 @@ final class ScopeFile {
             node = JsonMapper.shared().readTree(value);
         } catch (JacksonException e) {
             throw new ScopeLoadException(line, "column '" + header + "' is not valid JSON: "
-                    + e.getOriginalMessage());
+                    + TextLimits.shown(e.getOriginalMessage()).replaceAll("`[^`]*`", "a value"));
         }
         if (node == null || !node.isObject()) {
             throw new ScopeLoadException(line, "column '" + header + "' must be a JSON object");
@@ -254,6 +282,13 @@ final class ScopeFile {
             if (!v.isValueNode()) {
                 throw new ScopeLoadException(line, "column '" + header + "': the value of '" + e.getKey()
                         + "' must be a text or a number");
+            }
+            if (TextLimits.hasNul(e.getKey()) || TextLimits.hasNul(v.asString())) {
+                throw new ScopeLoadException(line, "column '" + header + "' contains a NUL character");
+            }
+            if (TextLimits.tooLong(e.getKey(), TextLimits.LABEL)) {
+                throw new ScopeLoadException(line, "column '" + header + "': a key is longer than "
+                        + TextLimits.LABEL + " characters");
             }
             map.put(e.getKey(), v.asString());
         }

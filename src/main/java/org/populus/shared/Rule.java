@@ -22,6 +22,12 @@ public enum Rule {
     UNIQUE_MEMBER_KIND_TAKEN,
     MEMBER_REPEATED,
     REGISTRANT_NOT_FOUND,
+    /** A text longer than its field's limit ({@link TextLimits}); the value is the limit. */
+    TEXT_TOO_LONG,
+    /** A text holding a character the registry cannot store (NUL). */
+    TEXT_INVALID,
+    /** Additional information with more keys than {@link TextLimits#ADDITIONAL_INFO_KEYS}. */
+    TOO_MANY_KEYS,
     /** A state-machine event that is not allowed from the current state, or whose guard fails. */
     TRANSITION_NOT_ALLOWED
 }

@@ -78,6 +78,12 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         };
     }
 
+    /** A registry rule the request broke (a text over its limit, say): 422 naming the field. */
+    @ExceptionHandler(org.populus.shared.RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(org.populus.shared.RuleViolation e, HttpServletRequest request) {
+        return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.field(), request);
+    }
+
     /** A scope file that cannot be loaded (nothing was): 422 naming the line ({@code line}, 1 is the header). */
     @ExceptionHandler(ScopeLoadException.class)
     ResponseEntity<ProblemDetail> scopeFile(ScopeLoadException e, HttpServletRequest request) {
@@ -123,6 +129,13 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
                 "The record was changed by someone else at the same time; reload it and try again.", null, request);
     }
 
+    /** A body the client broke off or framed wrongly (e.g. a malformed chunk, read by a handler itself): 400. */
+    @ExceptionHandler(java.io.IOException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(java.io.IOException e, HttpServletRequest request) {
+        log.debug("Unreadable admin request body", e);
+        return Problems.response(HttpStatus.BAD_REQUEST, "The request body could not be read.", null, request);
+    }
+
     /** Anything else is a fault of ours: logged, and answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
@@ -151,7 +164,7 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
             HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "value" : e.getPropertyName();
         String expected = expected(e.getRequiredType());
-        String detail = "Invalid value '" + e.getValue() + "' for '" + name + "'"
+        String detail = "Invalid value '" + org.populus.api.web.Quoted.value(e.getValue()) + "' for '" + name + "'"
                 + (expected == null ? "." : ": " + expected + " is expected.");
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, name, servletRequest(request)),
                 headers, HttpStatus.BAD_REQUEST, request);

@@ -61,9 +61,9 @@ final class Checks {
         return value;
     }
 
-    /** A client's value as quoted back in a message: at most 100 characters. */
+    /** A client's value as quoted back in a message: at most 40 characters (see {@link org.populus.api.web.Quoted}). */
     static String shown(String value) {
-        return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
+        return value == null ? null : org.populus.api.web.Quoted.value(value);
     }
 
     /** Required, non-blank text (the domain checks blankness too; this names the field). */

@@ -58,11 +58,21 @@ class CensusErrors implements SurfaceErrors {
         return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(e.errors());
     }
 
-    /** A rule of the registry the request ran into (e.g. a transition not possible now). */
+    /**
+     * A rule of the registry the request ran into: a text over its limit ({@code too_long} with the limit as
+     * {@code count}) or holding a NUL ({@code invalid}) on its attribute, else (e.g. a transition not possible now)
+     * {@code person invalid}.
+     */
     @ExceptionHandler(org.populus.shared.RuleViolation.class)
     ResponseEntity<Map<String, Object>> rule(org.populus.shared.RuleViolation e) {
-        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("person", List.of(Map.of("error", "invalid"))));
+        String attribute = e.field() == null ? "person" : e.field();
+        Map<String, Object> body = switch (e.rule()) {
+            case TEXT_TOO_LONG, TOO_MANY_KEYS -> Map.of(attribute, List.of(Map.of("error", "too_long", "count",
+                    Integer.parseInt(e.value()))));
+            case TEXT_INVALID -> Map.of(attribute, List.of(Map.of("error", "invalid")));
+            default -> Map.of("person", List.of(Map.of("error", "invalid")));
+        };
+        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(CensusParams.Malformed.class)

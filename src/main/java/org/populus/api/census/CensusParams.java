@@ -72,10 +72,17 @@ final class CensusParams {
         }
     }
 
-    /** A JSON body that does not parse or is not an object, or absurdly nested names: {@code 400 {}}. */
+    /**
+     * A JSON body that does not parse or is not an object, absurdly nested names, or a NUL character in a name or
+     * value (PostgreSQL cannot store it): {@code 400 {}}.
+     */
     static final class Malformed extends RuntimeException {
         Malformed(String message) {
             super(message, null, false, false);
+        }
+
+        Malformed(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 
@@ -142,7 +149,7 @@ final class CensusParams {
 
     /**
      * The request's parameters. Throws {@link UnsupportedBody} or {@link Malformed} for bodies it cannot take, and
-     * an {@link UncheckedIOException} when the body cannot be read; over the size limit, its cause is a
+     * {@link Malformed} when the body cannot be read; over the size limit an {@link UncheckedIOException} whose cause is a
      * {@link org.populus.api.web.BodyTooLargeException}, which an {@code @ExceptionHandler} for that type matches.
      */
     static CensusParams read(HttpServletRequest request, JsonMapper json) {
@@ -159,12 +166,35 @@ final class CensusParams {
                     : queryString.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             Parsed body = body(request, json, queryPairs);
             merge(body.tree, tree(queryPairs));
+            refuseNul(body.tree);
             CensusParams params = new CensusParams(person(body.tree), json, body.source);
             request.setAttribute(ATTRIBUTE, params);
             return params;
         } catch (RuntimeException e) {
             request.setAttribute(ATTRIBUTE, e);
             throw e;
+        }
+    }
+
+    /** Throws {@link Malformed} if a name or text value anywhere in the parameters holds a NUL character. */
+    private static void refuseNul(JsonNode root) {
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isString() && node.stringValue().indexOf('\u0000') >= 0) {
+                throw new Malformed("A parameter holds a NUL character");
+            }
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    if (e.getKey().indexOf('\u0000') >= 0) {
+                        throw new Malformed("A parameter name holds a NUL character");
+                    }
+                    pending.push(e.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::push);
+            }
         }
     }
 
@@ -309,8 +339,11 @@ final class CensusParams {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (IllegalStateException e) {
             return new byte[0]; // getReader() was used: consumed
-        } catch (IOException e) {
+        } catch (org.populus.api.web.BodyTooLargeException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            // a body the client broke off or framed wrongly (e.g. a malformed chunk): its fault, 400 {}
+            throw new Malformed("The body could not be read", e);
         }
     }
 

@@ -91,7 +91,8 @@ class IndividualController {
             return mapper.identification(saved, in.partnerId());
         } catch (RuleViolation v) {
             if (v.rule() == Rule.ID_TYPE_UNKNOWN) {
-                throw new G2pException(G2pError.INVALID_ID, "The provided ID type - " + in.idType() + " is Invalid.");
+                throw new G2pException(G2pError.INVALID_ID, "The provided ID type - "
+                        + org.populus.api.web.Quoted.value(in.idType()) + " is Invalid.");
             }
             throw v;
         }

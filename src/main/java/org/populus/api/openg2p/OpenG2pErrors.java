@@ -79,10 +79,11 @@ class OpenG2pErrors implements SurfaceErrors {
         String expected = e.getRequiredType() == null ? "another type" : switch (e.getRequiredType().getSimpleName()) {
             case "long", "Long", "int", "Integer" -> "an integer";
             case "Boolean", "boolean" -> "true or false";
-            default -> e.getRequiredType().getSimpleName();
+            default -> "another type";
         };
-        return bad(ErrorEnvelope.of(G2pError.REQUIRED,
-                "Invalid value '" + e.getValue() + "' for '" + e.getName() + "': " + expected + " is expected."));
+        return bad(ErrorEnvelope.of(G2pError.REQUIRED, "Invalid value '"
+                + org.populus.api.web.Quoted.value(e.getValue()) + "' for '" + e.getName() + "': "
+                + expected + " is expected."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -108,6 +109,9 @@ class OpenG2pErrors implements SurfaceErrors {
 
     @Override
     public ResponseEntity<?> render(HttpServletRequest request, int status, String message) {
+        if (status == 400) {
+            return bad(ErrorEnvelope.of(G2pError.REQUIRED, message));
+        }
         return status(status, message);
     }
 
@@ -129,6 +133,9 @@ class OpenG2pErrors implements SurfaceErrors {
                 String expected = c instanceof MismatchedInputException m ? expected(m.getTargetType()) : null;
                 return expected != null ? "Invalid value for field '" + field + "': " + expected + " is expected."
                         : "Invalid value for field '" + field + "'.";
+            }
+            if (c instanceof DatabindException) {
+                return "The request body must be a JSON object.";
             }
             if (c instanceof JacksonException j) {
                 return "Malformed JSON: " + firstLine(j.getOriginalMessage());
@@ -169,7 +176,7 @@ class OpenG2pErrors implements SurfaceErrors {
             return "";
         }
         int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
+        String line = (nl < 0 ? s : s.substring(0, nl)).replaceAll("`[^`]*`", "the expected type");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

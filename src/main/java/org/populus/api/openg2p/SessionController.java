@@ -51,6 +51,12 @@ class SessionController {
         if (login == null || login.isBlank() || password == null) {
             throw new G2pException(G2pError.REQUIRED, "login and password are required.");
         }
+        if (org.populus.shared.TextLimits.hasNul(login) || org.populus.shared.TextLimits.hasNul(password)
+                || login.length() > 1_000 || password.length() > 1_000) {
+            // no such account can exist (and PostgreSQL text cannot hold NUL)
+            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorEnvelope.http(401, "Wrong login or password."));
+        }
         var outcome = accounts.attempt(login, password, request.getRemoteAddr());
         if (outcome.retryAfter().isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -1,5 +1,6 @@
 package org.populus.api.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -32,18 +33,21 @@ class FallbackErrorAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<?> notFound(HttpServletRequest request) {
-        return render(request, 404, "No such endpoint: " + request.getMethod() + " " + request.getRequestURI());
+        return render(request, 404, "No such endpoint: " + request.getMethod() + " "
+                + SurfaceErrorBodies.shown(request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<?> method(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
-        return render(request, 405, "Method " + e.getMethod() + " is not supported here; use "
+        return render(request, 405, "Method " + SurfaceErrorBodies.shown(e.getMethod())
+                + " is not supported here; use "
                 + e.getSupportedHttpMethods());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<?> mediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
-        return render(request, 415, "Content type " + e.getContentType() + " is not supported; send "
+        return render(request, 415, "Content type "
+                + SurfaceErrorBodies.shown(String.valueOf(e.getContentType())) + " is not supported; send "
                 + e.getSupportedMediaTypes());
     }
 
@@ -59,6 +63,11 @@ class FallbackErrorAdvice {
         if (e instanceof MaxUploadSizeExceededException || BodyTooLargeException.in(e).isPresent()) {
             return render(request, 413, "The request body is larger than the limit");
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status && status >= 400
+                && status < 500) {
+            // rendering an error (e.g. Tomcat's 405 for TRACE) of a request whose multipart body is unreadable
+            return render(request, status, HttpStatus.valueOf(status).getReasonPhrase());
+        }
         return render(request, 400, "The multipart body could not be read");
     }
 
@@ -68,6 +77,9 @@ class FallbackErrorAdvice {
     }
 
     ResponseEntity<?> render(HttpServletRequest request, int status, String message) {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
+            request = new RequestAtPath(request, original); // in the error page: the path the client asked for
+        }
         for (SurfaceErrors s : surfaces) {
             if (s.owns(request)) {
                 return s.render(request, status, message);

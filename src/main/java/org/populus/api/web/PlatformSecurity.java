@@ -37,6 +37,7 @@ class PlatformSecurity {
         authentication.statelessApi(http, PlatformSecurity::needsLogin)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the error page renders every surface's errors (SurfaceErrorController)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, API_DOCS).permitAll()
                         .requestMatchers("/actuator/prometheus").access((auth, context) -> new AuthorizationDecision(

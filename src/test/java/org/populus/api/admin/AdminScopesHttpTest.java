@@ -158,6 +158,21 @@ class AdminScopesHttpTest extends HttpTest {
     }
 
     @Test
+    void aNulCharacterOrAnOverlongValueIs422NamingTheLine() {
+        JsonNode nul = problem(post(HEADER + p + "\tcountry\tPa\u0000s\tCountry\t\n", "text/tab-separated-values"),
+                422);
+        assertThat(nul.get("line").asInt()).isEqualTo(2);
+        String code = p + "X".repeat(5_000);
+        JsonNode longCode = problem(post(HEADER + code + "\tcountry\tPaís\tCountry\t\n", "text/tab-separated-values"),
+                422);
+        assertThat(longCode.get("line").asInt()).isEqualTo(2);
+        assertThat(longCode.get("detail").asString()).doesNotContain(code);
+        JsonNode json = problem(post("code,type,name,metadata\n" + p + ",country,País,\"{\"\"a\"\":\"\"\\u0000\"\"}\"\n",
+                "text/csv"), 422);
+        assertThat(json.get("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aBadFileIs422NamingTheLineAndLoadsNothing() {
         String tooManyFields = HEADER + p + "\tcountry\tPaís\tCountry\t\n" + p + "-R1\tregion\tR\tR\t\tx\textra\n";
         JsonNode body = problem(post(tooManyFields, "text/tab-separated-values"), 422);
