@@ -260,7 +260,8 @@ class FuzzHttpTest extends HttpTest {
             case 0, 1 -> headers.addAll(List.of("X-Openerp-Session-Id", sid));
             case 2 -> headers.addAll(List.of("Cookie", "session_id=" + sid));
             case 3 -> headers.addAll(List.of(Api.basic(fuzzLogin, "password-" + fuzzLogin)));
-            case 4 -> headers.addAll(List.of(Api.basic("fuzz-nobody-" + random.nextInt(1000), "wrong")));
+            case 4 -> headers.addAll(List.of(Api.basic(random.nextBoolean() ? "fuzz-nobody-" + random.nextInt(1000)
+                    : "fuzz\u0000nobody\u0001" + random.nextInt(1000), "wrong")));
             case 5 -> headers.addAll(List.of("X-Openerp-Session-Id", "not-a-session-" + random.nextInt()));
             case 6 -> headers.addAll(List.of("Authorization", random.nextBoolean() ? "Basic !!!"
                     : "Bearer populus_" + "x".repeat(40)));
