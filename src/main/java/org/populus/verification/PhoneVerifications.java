@@ -132,11 +132,13 @@ public class PhoneVerifications {
         String code = String.format("%07d", random.nextInt(10_000_000));
         String body = String.format(text(locale), code);
         long codeId = ownTransaction.execute(status -> {
-            Instant now = now();
             // always in this order (person, destination, everyone), so two requests never wait on each other
             lock("populus:sms:" + personId);
             lock("populus:sms:to:" + normalized);
             lock("populus:sms:all");
+            // the time is read once the locks are held: read before, it could precede an SMS recorded by a request
+            // that took the locks first, which the counts below would then miss
+            Instant now = now();
             Timestamp windowStart = Timestamp.from(now.minus(limits.window()));
             Timestamp globalStart = Timestamp.from(now.minus(limits.globalWindow()));
             Timestamp forgotten = windowStart.before(globalStart) ? windowStart : globalStart;
