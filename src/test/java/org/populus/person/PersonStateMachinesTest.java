@@ -15,7 +15,7 @@ import org.populus.person.CensusStatus.Verification;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
 
-/** The four Census state machines of a person (reference Part B §4), without a database. */
+/** The four Census state machines of a person (docs/census-api.md#state-machines), without a database. */
 class PersonStateMachinesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);

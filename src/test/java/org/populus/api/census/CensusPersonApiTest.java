@@ -28,7 +28,7 @@ import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** GET /api/v1(/:locale)/people/:id through a real port: part B §2–§3 with the decisions of part A. */
+/** GET /api/v1(/:locale)/people/:id through a real port (docs/census-api.md#reading-a-person). */
 class CensusPersonApiTest extends HttpTest {
 
     private static final List<String> BASIC = List.of("person_id", "external_ids", "scope_code", "state",

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
-/** The allowed-networks setting, the A§14 access rule, the bearer header and the upload paths. */
+/**
+ * The allowed-networks setting, the access rule (docs/census-api.md#access), the bearer header and the upload paths.
+ */
 class CensusSecurityTest {
 
     @Test

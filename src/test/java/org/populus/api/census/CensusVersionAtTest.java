@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The {@code version_at} formats of part A §7. */
+/** The {@code version_at} formats (docs/census-api.md#reading-a-person). */
 class CensusVersionAtTest {
 
     @Test

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Census write endpoints through a real port, with the real client's form-urlencoded requests and the documented
- * JSON ones: the cases of the original's own test suite (reference Part B §9) and the decisions of Part A.
+ * JSON ones: the cases the original Census server's own tests checked, and the choices of docs/census-api.md.
  */
 class CensusWriteApiTest extends HttpTest {
 

@@ -17,7 +17,7 @@ import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The OpenG2P individual endpoints through a real port: shapes of the seed document, rules of part A. */
+/** The OpenG2P individual endpoints through a real port: documented shapes and rules (docs/openg2p-api.md). */
 class IndividualApiTest extends HttpTest {
 
     private static final String INDIVIDUAL = "/api/v1/registry/individual/";
