@@ -37,7 +37,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void stateAcceptCancelTrashUndo() {
+    void theStateIsAcceptedTrashedUndoneAndCancelledAndCancelledIsFinal() {
         Registrant r = pending();
         apply(r, PersonEvent.ACCEPT);
         assertThat(r.status().state()).isEqualTo(State.ENABLED);
@@ -56,7 +56,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void verificationMachine() {
+    void verificationIsRequestedReceivedVerifiedUndoneAndUnverified() {
         Registrant r = pending();
         apply(r, PersonEvent.REQUEST_VERIFICATION);
         assertThat(r.status().verification()).isEqualTo(Verification.VERIFICATION_REQUESTED);
@@ -109,7 +109,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void phoneMachine() {
+    void aVerifiedPhoneIsReassignedOrUnverifiedAndCannotBeVerifiedOnceThePersonIsCancelled() {
         Registrant r = pending();
         apply(r, PersonEvent.VERIFY_PHONE);
         assertThat(r.status().phoneVerification()).isEqualTo(PhoneVerification.VERIFIED);

@@ -154,7 +154,7 @@ class CensusParamsHttpTest extends HttpTest {
     }
 
     @Test
-    void indexedFiles() {
+    void indexedFilesAreOrderedByTheirIndexNotByTheirPlaceInTheBody() {
         JsonNode e = form("POST", ECHO, formBody("files[1][filename]", "b.png", "files[0][filename]", "a.png",
                 "files[1][content_type]", "image/png", "files[0][content_type]", "image/png", "files[2][filename]",
                 "c.png"));
