@@ -20,7 +20,7 @@ class CensusVersionAtTest {
     }
 
     @Test
-    void refusesTheRest() {
+    void anyOtherTextOrAnImpossibleDateIsNoInstant() {
         assertThat(VersionAt.parse("potato")).isEmpty();
         assertThat(VersionAt.parse("")).isEmpty();
         assertThat(VersionAt.parse("2019-13-45 10:00 +01:00")).isEmpty();

@@ -80,7 +80,7 @@ class IndividualApiTest extends HttpTest {
     }
 
     @Test
-    void defaultsAndDerivedValues() {
+    void anIndividualGivenOnlyItsNamesGetsTheDefaultsAndDerivedValues() {
         String family = "Defaults" + unique();
         Response r = create(obj("given_name", "Kofi", "family_name", family, "additional_g2p_info",
                 List.of(obj("a", 1)), "phone_numbers", List.of(obj("phone_no", "not a phone"))));
