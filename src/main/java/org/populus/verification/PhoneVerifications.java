@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifying a person's phone by SMS (Census API decision A§13). {@link #sendCode} texts a fresh 7-digit code bound
- * to the person and the phone; {@link #confirm} accepts it once, within its lifetime
+ * Verifying a person's phone by SMS (docs/census-api.md#phone-verification). {@link #sendCode} texts a fresh
+ * 7-digit code bound to the person and the phone; {@link #confirm} accepts it once, within its lifetime
  * ({@code POPULUS_PHONE_VERIFICATION_CODE_LIFETIME}, 5 minutes), and for at most 5 wrong attempts. Only an
  * HMAC-SHA256 of (person, phone, code) is stored, under a key derived from {@link FilesKey}. Against SMS
  * pumping, counted across instances in {@code sms_sent}: a person gets at most

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Parsing of Census qualified ids and normalising of document values (part B §2, part A §10). */
+/** Parsing of Census qualified ids and normalising of document values (docs/census-api.md#qualified-ids). */
 class CensusQualifiedIdTest {
 
     @Test

@@ -15,7 +15,7 @@ import org.populus.person.CensusStatus.Verification;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
 
-/** The four Census state machines of a person (reference Part B §4), without a database. */
+/** The four Census state machines of a person (docs/census-api.md#state-machines), without a database. */
 class PersonStateMachinesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -37,7 +37,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void stateAcceptCancelTrashUndo() {
+    void theStateIsAcceptedTrashedUndoneAndCancelledAndCancelledIsFinal() {
         Registrant r = pending();
         apply(r, PersonEvent.ACCEPT);
         assertThat(r.status().state()).isEqualTo(State.ENABLED);
@@ -56,7 +56,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void verificationMachine() {
+    void verificationIsRequestedReceivedVerifiedUndoneAndUnverified() {
         Registrant r = pending();
         apply(r, PersonEvent.REQUEST_VERIFICATION);
         assertThat(r.status().verification()).isEqualTo(Verification.VERIFICATION_REQUESTED);
@@ -109,7 +109,7 @@ class PersonStateMachinesTest {
     }
 
     @Test
-    void phoneMachine() {
+    void aVerifiedPhoneIsReassignedOrUnverifiedAndCannotBeVerifiedOnceThePersonIsCancelled() {
         Registrant r = pending();
         apply(r, PersonEvent.VERIFY_PHONE);
         assertThat(r.status().phoneVerification()).isEqualTo(PhoneVerification.VERIFIED);

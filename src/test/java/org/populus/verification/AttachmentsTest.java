@@ -188,7 +188,7 @@ class AttachmentsTest extends HttpTest {
     }
 
     @Test
-    void allowedContentTypes() {
+    void theAllowedDeclaredContentTypesPassWhateverTheirCaseSpacingOrParameters() {
         for (String type : List.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp",
                 "image/heic", "IMAGE/JPEG", "image/x-anything", "application/pdf", "Application/PDF; charset=binary",
                 " application/pdf ", "application/rtf", "text/rtf", "application/msword", "application/vnd.ms-excel",

@@ -25,12 +25,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Who may use the Census surface (decision A§14). A request is let in when it carries the API key of a client
+ * Who may use the Census surface. A request is let in when it carries the API key of a client
  * application ({@code Authorization: Bearer populus_…}, see {@link ApiKeys}) that is in use, or when it comes from
  * the allowed networks ({@code populus.census.allowed-networks}, comma-separated CIDRs or addresses; default
  * loopback) and keys are not required ({@code populus.census.require-api-key}, default false). A key that is
  * presented but unknown or revoked is refused even from an allowed network. Everything refused is
- * {@code 403 {}}.
+ * {@code 403 {}}. The rule and why it is so: docs/census-api.md#access.
  */
 @Configuration(proxyBeanMethods = false)
 class CensusSecurity {
@@ -67,7 +67,7 @@ class CensusSecurity {
         return http.build();
     }
 
-    /** The rule of A§14, given the networks and whether keys are required. */
+    /** The access rule (docs/census-api.md#access), given the networks and whether keys are required. */
     record Access(List<IpAddressMatcher> allowedNetworks, boolean requireApiKey) {
 
         Access {

@@ -118,7 +118,7 @@ class AdminApiKeysHttpTest extends HttpTest {
     }
 
     @Test
-    void refusals() {
+    void aDuplicateNameOrAnInvalidBodyIsRefusedAndCreatesNoKey() {
         String name = "dup-" + unique();
         create(name);
         long before = count();
@@ -137,7 +137,10 @@ class AdminApiKeysHttpTest extends HttpTest {
         problem(api.raw("POST", KEYS, "name=x", AdminAssertions.headers(admin, "Content-Type",
                 "application/x-www-form-urlencoded")), 415);
         assertThat(count()).isEqualTo(before);
+    }
 
+    @Test
+    void anUnknownOrMalformedKeyIdIsRefusedAndKeysCannotBeReplaced() {
         problem(api.delete(KEYS + "/999999999", admin), 404);
         problem(api.get(KEYS + "/999999999", admin), 404);
         problem(api.delete(KEYS + "/abc", admin), 400);
@@ -146,7 +149,7 @@ class AdminApiKeysHttpTest extends HttpTest {
     }
 
     @Test
-    void onlyAdmins() {
+    void onlyAdminsManageApiKeysAndAnApiKeyIsNoAdminCredential() {
         problem(api.get(KEYS), 401);
         problem(api.post(KEYS, obj("name", "x-" + unique())), 401);
         String[] writer = session(sessionWith(Role.REGISTRY_WRITE, Role.REGISTRY_READ));

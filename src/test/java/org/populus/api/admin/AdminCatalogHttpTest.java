@@ -80,7 +80,7 @@ class AdminCatalogHttpTest extends HttpTest {
     }
 
     @Test
-    void genders() {
+    void aNewGenderIsActiveAndCanBeReadAndListed() {
         String code = "g-" + unique();
         JsonNode g = created("genders", obj("code", code, "value", "Label " + code));
         assertThat(g.get("code").asString()).isEqualTo(code);
@@ -90,12 +90,24 @@ class AdminCatalogHttpTest extends HttpTest {
         long id = g.get("id").asLong();
         assertThat(get("genders", id)).isEqualTo(g);
         assertThat(listed("genders", id)).isTrue();
+    }
+
+    @Test
+    void aGenderWithAnExistingCodeInAnyCaseOrAnInvalidBodyIsRefused() {
+        String code = "g-" + unique();
+        created("genders", obj("code", code, "value", "Label " + code));
 
         // duplicates (codes compare case-insensitively) and invalid bodies create nothing
         problem(api.post(CATALOG + "genders", obj("code", code.toUpperCase(), "value", "Other"), admin), 409);
         problem(api.post(CATALOG + "genders", obj("code", " ", "value", "X"), admin), 422, "code");
         problem(api.post(CATALOG + "genders", obj("code", "c-" + unique()), admin), 422, "value");
         problem(api.post(CATALOG + "genders", obj("code", "x".repeat(201), "value", "X"), admin), 422, "code");
+    }
+
+    @Test
+    void aGenderIsRenamedAndDeactivatedButNeverOntoAnotherGendersCode() {
+        String code = "g-" + unique();
+        long id = created("genders", obj("code", code, "value", "Label " + code)).get("id").asLong();
 
         Api.Response updated = api.put(CATALOG + "genders/" + id, obj("code", code, "value", "Renamed",
                 "active", false, "version", 0), admin);
@@ -120,7 +132,7 @@ class AdminCatalogHttpTest extends HttpTest {
     }
 
     @Test
-    void groupKinds() {
+    void aGroupKindIsCreatedRenamedAndDeletedWithItsNameKeptUnique() {
         String name = "Kind " + unique();
         JsonNode k = created("group-kinds", obj("name", name));
         assertThat(k.get("name").asString()).isEqualTo(name);
@@ -144,7 +156,7 @@ class AdminCatalogHttpTest extends HttpTest {
     }
 
     @Test
-    void memberKinds() {
+    void aMemberKindIsCreatedAndUpdatedWithItsUniqueFlagRequiredAndItsNameKeptUnique() {
         String name = "Role " + unique();
         JsonNode k = created("member-kinds", obj("name", name));
         assertThat(k.get("unique").asBoolean()).isFalse();

@@ -50,7 +50,7 @@ class AdminIdTypesAndProgrammesHttpTest extends HttpTest {
     }
 
     @Test
-    void idTypeCrud() {
+    void anIdTypeIsCreatedReadUpdatedAndDeletedAndRefusalsChangeNothing() {
         String name = "Doc " + unique();
         JsonNode t = created(ID_TYPES, obj("name", name, "validation_regex", "[A-Z]{2}[0-9]+"));
         assertThat(t.get("name").asString()).isEqualTo(name);
@@ -126,7 +126,7 @@ class AdminIdTypesAndProgrammesHttpTest extends HttpTest {
     }
 
     @Test
-    void programmeCrud() {
+    void aProgrammeIsCreatedReadUpdatedAndDeletedWithItsNameUniquePerTargetType() {
         String name = "Prog " + unique();
         JsonNode p = created(PROGRAMMES, obj("name", name, "target_type", "individual", "description", "Cash"));
         assertThat(p.get("target_type").asString()).isEqualTo("individual");

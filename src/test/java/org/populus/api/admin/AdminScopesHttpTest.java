@@ -203,7 +203,7 @@ class AdminScopesHttpTest extends HttpTest {
     }
 
     @Test
-    void refusedRequests() {
+    void aScopeFileInAnUnknownFormatOrMediaTypeOrFromANonAdminIsRefusedAndLoadsNothing() {
         problem(api.bytes("POST", SCOPES + "?format=xml", tsv().getBytes(StandardCharsets.UTF_8),
                 headers(admin, "Content-Type", "text/plain")), 400, "format");
         problem(post(tsv(), "application/json"), 415);

@@ -63,7 +63,7 @@ class CensusApiKeyRequiredHttpTest {
     }
 
     @Test
-    void validKeysOnly() {
+    void withKeysRequiredOnlyAValidUnrevokedKeyIsLetIn() {
         NewApiKey key = apiKeys.create("required-" + UUID.randomUUID(), "test");
         String[] bearer = {"Authorization", "Bearer " + key.secret()};
         Response r = api.get("/api/v1/people/999999999@census", bearer);

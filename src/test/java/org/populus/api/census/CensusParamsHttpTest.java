@@ -60,7 +60,7 @@ class CensusParamsHttpTest extends HttpTest {
     }
 
     @Test
-    void theRealClientsRegistration() {
+    void theRealClientsRegistrationFormIsReadAsSent() {
         JsonNode e = form("POST", "/api/v1/en/people/1@census/params-echo",
                 "address=Rua+del+Percebe%2C+1&address_scope_code=ES&born_at=1952-06-19&document_id=55163523R"
                         + "&document_scope_code=ES&document_type=dni&email=user1%40example.org&first_name=Carmella"
@@ -154,7 +154,7 @@ class CensusParamsHttpTest extends HttpTest {
     }
 
     @Test
-    void indexedFiles() {
+    void indexedFilesAreOrderedByTheirIndexNotByTheirPlaceInTheBody() {
         JsonNode e = form("POST", ECHO, formBody("files[1][filename]", "b.png", "files[0][filename]", "a.png",
                 "files[1][content_type]", "image/png", "files[0][content_type]", "image/png", "files[2][filename]",
                 "c.png"));
@@ -162,7 +162,7 @@ class CensusParamsHttpTest extends HttpTest {
     }
 
     @Test
-    void filesAsJson() {
+    void filesAndPrioritizeAreReadFromAJsonBodyToo() {
         JsonNode e = ok(api.post(ECHO, "{\"prioritize\":\"1\",\"files\":[{\"filename\":\"a\","
                 + "\"content_type\":\"image/png\",\"base64_content\":\"AA==\"},{\"filename\":\"b\","
                 + "\"content_type\":\"image/png\",\"content\":\"raw\"}]}"));
@@ -172,7 +172,7 @@ class CensusParamsHttpTest extends HttpTest {
     }
 
     @Test
-    void percentEncodingAndPlus() {
+    void formValuesArePercentDecodedWithPlusAsASpace() {
         JsonNode e = form("POST", ECHO + "?reason=I%20want%20to+go%2B", "address=C%2F+Mayor+1%2C+2%C2%BA+%26+co"
                 + "&name=Jos%C3%A9+Mar%C3%ADa&plus=1%2B1%3D2&raw=a+b");
         assertThat(text(e, "address")).isEqualTo("C/ Mayor 1, 2º & co");

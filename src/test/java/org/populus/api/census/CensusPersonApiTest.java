@@ -28,7 +28,7 @@ import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** GET /api/v1(/:locale)/people/:id through a real port: part B §2–§3 with the decisions of part A. */
+/** GET /api/v1(/:locale)/people/:id through a real port (docs/census-api.md#reading-a-person). */
 class CensusPersonApiTest extends HttpTest {
 
     private static final List<String> BASIC = List.of("person_id", "external_ids", "scope_code", "state",
@@ -201,13 +201,17 @@ class CensusPersonApiTest extends HttpTest {
     }
 
     @Test
-    void includesAndScopes() {
+    void includesNarrowTheAnswerToTheNamedAttributes() {
         Registrant r = create(dni());
         Response email = get(r.id() + "@census", "includes[]=email");
         assertThat(email.body()).isEqualTo("{\"email\":\"lucia@example.org\"}");
         Response two = get(r.id() + "@census", "includes[]=email&includes[]=person_id");
         assertThat(fieldNames(two.json())).containsExactly("person_id", "email");
+    }
 
+    @Test
+    void scopesAreShownWithAnyExcludesOrWithScopeAndOtherwiseLeftOut() {
+        Registrant r = create(dni());
         assertThat(get(r.id() + "@census", null).json().has("scopes")).isFalse();
         for (String query : List.of("excludes[]=", "with_scope=true")) {
             JsonNode j = get(r.id() + "@census", query.replace("[]", "%5B%5D")).json();
@@ -269,7 +273,7 @@ class CensusPersonApiTest extends HttpTest {
     }
 
     @Test
-    void localePaths() {
+    void theFiveLocalesServeThePersonAndAnyOtherLocaleIs404() {
         Registrant r = create(dni());
         for (String locale : List.of("es", "ca", "eu", "en", "gl")) {
             Response ok = api.get("/api/v1/" + locale + "/people/" + r.id() + "@census");

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
-/** The allowed-networks setting, the A§14 access rule, the bearer header and the upload paths. */
+/**
+ * The allowed-networks setting, the access rule (docs/census-api.md#access), the bearer header and the upload paths.
+ */
 class CensusSecurityTest {
 
     @Test
@@ -22,23 +24,30 @@ class CensusSecurityTest {
         assertThat(CensusSecurity.networks("")).isEmpty();
     }
 
+    private static final CensusSecurity.Access KEYS_OPTIONAL =
+            new CensusSecurity.Access(CensusSecurity.networks("127.0.0.1/32,10.0.0.0/8"), false);
+
     @Test
-    void keysOptional() {
-        var access = new CensusSecurity.Access(CensusSecurity.networks("127.0.0.1/32,10.0.0.0/8"), false);
-        // no key: the network decides
-        assertThat(access.allows(false, false, "127.0.0.1")).isTrue();
-        assertThat(access.allows(false, false, "10.20.30.40")).isTrue();
-        assertThat(access.allows(false, false, "192.0.2.1")).isFalse();
-        // a valid key works from anywhere
-        assertThat(access.allows(true, true, "192.0.2.1")).isTrue();
-        assertThat(access.allows(true, true, "127.0.0.1")).isTrue();
-        // a presented but unknown or revoked key is refused, even from an allowed network
-        assertThat(access.allows(true, false, "127.0.0.1")).isFalse();
-        assertThat(access.allows(true, false, "192.0.2.1")).isFalse();
+    void withKeysOptionalACallerWithoutAKeyIsLetInOnlyFromAnAllowedNetwork() {
+        assertThat(KEYS_OPTIONAL.allows(false, false, "127.0.0.1")).isTrue();
+        assertThat(KEYS_OPTIONAL.allows(false, false, "10.20.30.40")).isTrue();
+        assertThat(KEYS_OPTIONAL.allows(false, false, "192.0.2.1")).isFalse();
     }
 
     @Test
-    void keysRequired() {
+    void withKeysOptionalAValidKeyIsLetInFromAnywhere() {
+        assertThat(KEYS_OPTIONAL.allows(true, true, "192.0.2.1")).isTrue();
+        assertThat(KEYS_OPTIONAL.allows(true, true, "127.0.0.1")).isTrue();
+    }
+
+    @Test
+    void anUnknownOrRevokedKeyIsRefusedEvenFromAnAllowedNetwork() {
+        assertThat(KEYS_OPTIONAL.allows(true, false, "127.0.0.1")).isFalse();
+        assertThat(KEYS_OPTIONAL.allows(true, false, "192.0.2.1")).isFalse();
+    }
+
+    @Test
+    void withKeysRequiredOnlyAValidKeyIsLetInEvenFromAnAllowedNetwork() {
         var access = new CensusSecurity.Access(CensusSecurity.networks("127.0.0.1/32"), true);
         assertThat(access.allows(false, false, "127.0.0.1")).isFalse();
         assertThat(access.allows(true, true, "127.0.0.1")).isTrue();
@@ -47,7 +56,7 @@ class CensusSecurityTest {
     }
 
     @Test
-    void bearerToken() {
+    void theBearerTokenIsReadCaseInsensitivelyAndTrimmedAndOtherSchemesGiveNone() {
         assertThat(ApiKeyFilter.bearer(request(null))).isNull();
         assertThat(ApiKeyFilter.bearer(request("Basic YWRtaW46eA=="))).isNull();
         assertThat(ApiKeyFilter.bearer(request("BearerX abc"))).isNull();

@@ -25,7 +25,10 @@ import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Document and phone verification through the Census API (reference Part B §3, §6; decision 13). */
+/**
+ * Document and phone verification through the Census API (docs/census-api.md#document-verification and
+ * #phone-verification).
+ */
 class CensusVerificationApiTest extends HttpTest {
 
     private static final byte[] PNG = Base64.getDecoder().decode(

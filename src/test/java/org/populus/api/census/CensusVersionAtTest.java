@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The {@code version_at} formats of part A §7. */
+/** The {@code version_at} formats (docs/census-api.md#reading-a-person). */
 class CensusVersionAtTest {
 
     @Test
@@ -20,7 +20,7 @@ class CensusVersionAtTest {
     }
 
     @Test
-    void refusesTheRest() {
+    void anyOtherTextOrAnImpossibleDateIsNoInstant() {
         assertThat(VersionAt.parse("potato")).isEmpty();
         assertThat(VersionAt.parse("")).isEmpty();
         assertThat(VersionAt.parse("2019-13-45 10:00 +01:00")).isEmpty();

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Census write endpoints through a real port, with the real client's form-urlencoded requests and the documented
- * JSON ones: the cases of the original's own test suite (reference Part B §9) and the decisions of Part A.
+ * JSON ones: the cases the original Census server's own tests checked, and the choices of docs/census-api.md.
  */
 class CensusWriteApiTest extends HttpTest {
 
@@ -241,7 +241,7 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
-    void enumerationsAndDates() {
+    void anUnknownGenderOrDocumentTypeIsInclusionAndAnUnreadableBirthDateIsInvalid() {
         Map<String, String> p = person();
         p.put("gender", "ardilla");
         Response r = form(api, "POST", "/api/v1/people", nested(p));
@@ -257,7 +257,7 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
-    void spanishDocuments() {
+    void aSpanishDocumentMustBeValidAndLocalWhileAPassportMayComeFromAnywhere() {
         Map<String, String> p = person();
         p.put("document_id", "1234");
         assertThat(form(api, "POST", "/api/v1/people", nested(p)).body())
@@ -433,7 +433,7 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
-    void dataChangeRules() {
+    void aDataChangeIsCheckedAgainstTheStoredPersonAndUnchangedValuesAre204() {
         long id = enabledPerson();
         String path = "/api/v1/people/" + id + "@census";
         assertThat(form(api, "PATCH", path, pairs("scope_code", "potato")).body())
@@ -630,7 +630,7 @@ class CensusWriteApiTest extends HttpTest {
     // ---- additional information, membership, procedures ------------------------------------------------------
 
     @Test
-    void additionalInformation() {
+    void additionalInformationIsSetAndRemovedAtOnceAndABadKeyOrJsonValueIsRefused() {
         long id = enabledPerson();
         String path = "/api/v1/people/" + id + "@census/additional_informations";
         Response r = form(api, "POST", path, pairs("key", "test_key", "json_value", "\"test_value\""));
@@ -652,7 +652,7 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
-    void membershipLevels() {
+    void aNewMembershipLevelIsAProcedureTheCurrentLevelIs204AndAnUnknownOneIsRefused() {
         long id = enabledPerson();
         Response r = form(api, "POST", "/api/v1/gl/people/" + id + "@census/membership_levels",
                 pairs("membership_level", "member"));
@@ -673,7 +673,7 @@ class CensusWriteApiTest extends HttpTest {
     }
 
     @Test
-    void pendingProceduresList() {
+    void theProceduresListShowsOnlyPendingProceduresWithTheOriginalKeys() {
         long id = enabledPerson();
         form(api, "POST", "/api/v1/people/" + id + "@census/membership_levels", pairs("membership_level", "member"));
         procedures.processQueued();

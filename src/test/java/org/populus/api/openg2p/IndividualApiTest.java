@@ -17,7 +17,7 @@ import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The OpenG2P individual endpoints through a real port: shapes of the seed document, rules of part A. */
+/** The OpenG2P individual endpoints through a real port: documented shapes and rules (docs/openg2p-api.md). */
 class IndividualApiTest extends HttpTest {
 
     private static final String INDIVIDUAL = "/api/v1/registry/individual/";
@@ -80,7 +80,7 @@ class IndividualApiTest extends HttpTest {
     }
 
     @Test
-    void defaultsAndDerivedValues() {
+    void anIndividualGivenOnlyItsNamesGetsTheDefaultsAndDerivedValues() {
         String family = "Defaults" + unique();
         Response r = create(obj("given_name", "Kofi", "family_name", family, "additional_g2p_info",
                 List.of(obj("a", 1)), "phone_numbers", List.of(obj("phone_no", "not a phone"))));

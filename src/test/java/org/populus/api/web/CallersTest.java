@@ -23,15 +23,22 @@ class CallersTest {
     }
 
     @Test
-    void actors() {
-        var request = new MockHttpServletRequest("POST", "/api/v1/people");
+    void withoutAuthenticationTheActorIsAnonymous() {
         assertThat(Callers.actor()).isEqualTo("anonymous");
+    }
 
+    @Test
+    void aLoggedInUserIsRecordedAsUserWithTheirLoginAndHasNoApiKey() {
+        var request = new MockHttpServletRequest("POST", "/api/v1/people");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new AuthenticatedUser("alice", Set.of(Role.REGISTRY_WRITE), null), null, List.of()));
         assertThat(Callers.provenance(request).actor()).isEqualTo("user:alice");
         assertThat(Callers.apiKey()).isEmpty();
+    }
 
+    @Test
+    void aClientApplicationIsRecordedAsClientWithItsKeyNameAndTheRequestAsReason() {
+        var request = new MockHttpServletRequest("POST", "/api/v1/people");
         var key = new ApiKey(7, "decidim", "populus_abcdef", null, "admin", null, null, null, 0);
         SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(key, null,
                 List.of()));
