@@ -3,7 +3,6 @@ package org.populus.api.census;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.populus.api.web.SurfaceErrors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = CensusErrors.class)
 @Component
 class CensusErrors implements SurfaceErrors {
-
-    private static final Pattern LOCALE_PATH = Pattern.compile("^/api/v1/[^/]+/people(/.*)?$");
 
     /** Nobody by that qualified id (or not at that instant). */
     static final class NotFound extends RuntimeException {
@@ -98,9 +95,7 @@ class CensusErrors implements SurfaceErrors {
 
     @Override
     public boolean owns(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.equals("/api/v1/people") || path.startsWith("/api/v1/people/")
-                || LOCALE_PATH.matcher(path).matches();
+        return CensusPaths.census(request);
     }
 
     /** A body that cannot be read: {@code 400 {}}. */

@@ -86,8 +86,6 @@ final class CensusParams {
         }
     }
 
-    /** The Census paths: {@code /api/v1/people…} and {@code /api/v1/{locale}/people…}. */
-    private static final Pattern CENSUS_PATH = Pattern.compile("^/api/v1/(?:[^/]+/)?people(?:/.*)?$");
     private static final String ATTRIBUTE = CensusParams.class.getName();
     private static final int MAX_DEPTH = 32;
     private static final Set<String> TRUE = Set.of("true", "1", "on", "yes", "t", "y");
@@ -132,19 +130,10 @@ final class CensusParams {
             return new OrderedFormContentFilter() {
                 @Override
                 protected boolean shouldNotFilter(HttpServletRequest request) {
-                    return census(request);
+                    return CensusPaths.census(request);
                 }
             };
         }
-    }
-
-    /** Whether the request is to a Census path. */
-    static boolean census(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        String path = uri != null && context != null && uri.startsWith(context)
-                ? uri.substring(context.length()) : uri;
-        return path != null && CENSUS_PATH.matcher(path).matches();
     }
 
     /**
