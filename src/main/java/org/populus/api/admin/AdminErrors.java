@@ -7,6 +7,7 @@ import java.util.Map;
 import org.populus.access.AccessException;
 import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
+import org.populus.api.web.UnreadableJson;
 import org.populus.catalog.CatalogException;
 import org.populus.procedure.ReviewRefused;
 import org.populus.scope.ScopeLoadException;
@@ -29,10 +30,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
@@ -95,15 +92,6 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         return response;
     }
 
-    /** A body over the limit, read by a handler itself (an upload). */
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(),
-                null, request);
-        response.getBody().setProperty("limit", e.limit());
-        return response;
-    }
-
     /** A review refused: 404, 409 or 422, with the reason's code as member {@code reason}. */
     @ExceptionHandler(ReviewRefused.class)
     ResponseEntity<ProblemDetail> review(ReviewRefused e, HttpServletRequest request) {
@@ -125,8 +113,7 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
     /** A stale version, or a lock the database could not grant (deadlock, timeout): 409, try again. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(HttpServletRequest request) {
-        return Problems.response(HttpStatus.CONFLICT,
-                "The record was changed by someone else at the same time; reload it and try again.", null, request);
+        return conflict(request);
     }
 
     /** A body the client broke off or framed wrongly (e.g. a malformed chunk, read by a handler itself): 400. */
@@ -144,19 +131,15 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
                 "The request could not be completed because of an internal error.", null, request);
     }
 
+    /**
+     * Normally answered first by the shared advice of {@code api.web}, which asks this bean; here too so that
+     * {@link ResponseEntityExceptionHandler}'s own answer never shows.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var tooLarge = BodyTooLargeException.in(e);
-        if (tooLarge.isPresent()) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage(), null,
-                    servletRequest(request));
-            problem.setProperty("limit", tooLarge.get().limit());
-            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-        }
-        Unreadable why = describe(e);
-        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, why.detail, why.field,
-                servletRequest(request)), headers, HttpStatus.BAD_REQUEST, request);
+        ResponseEntity<?> answer = unreadable(servletRequest(request), e);
+        return new ResponseEntity<>(answer.getBody(), problemJson(headers), answer.getStatusCode());
     }
 
     @Override
@@ -189,10 +172,14 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         } else {
             problem = Problems.of(status, null, null, servletRequest(request));
         }
+        return new ResponseEntity<>(problem, problemJson(headers), status);
+    }
+
+    private static HttpHeaders problemJson(HttpHeaders headers) {
         HttpHeaders h = new HttpHeaders();
         h.addAll(headers);
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return new ResponseEntity<>(problem, h, status);
+        return h;
     }
 
     // ---- SurfaceErrors: errors raised before a controller is chosen ---------------------------------------
@@ -208,39 +195,35 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         return Problems.response(HttpStatusCode.valueOf(status), message, null, request);
     }
 
-    // ---- describing unreadable bodies ---------------------------------------------------------------------
+    // ---- SurfaceErrors: errors every surface's controllers meet alike --------------------------------------
 
-    record Unreadable(String field, String detail) {
+    /** A body that cannot be read: 400, naming the field at fault if one is. */
+    @Override
+    public ResponseEntity<ProblemDetail> badBody(HttpServletRequest request, HttpMessageNotReadableException e) {
+        UnreadableJson.Description why = UnreadableJson.describe(e, WORDING);
+        return Problems.response(HttpStatus.BAD_REQUEST, why.detail(), why.field(), request);
     }
 
-    static Unreadable describe(HttpMessageNotReadableException e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof JacksonException j) {
-                if (j.getPath() != null && !j.getPath().isEmpty()) {
-                    String field = j.getPath().stream()
-                            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-                    Class<?> target = c instanceof MismatchedInputException m ? m.getTargetType()
-                            : c instanceof InputCoercionException i ? i.getTargetType() : null;
-                    String expected = expected(target);
-                    return new Unreadable(field, expected != null
-                            ? "Invalid value for field '" + field + "': " + expected + " is expected."
-                            : "Invalid value for field '" + field + "'.");
-                }
-                if (c instanceof DatabindException) {
-                    return new Unreadable(null, "The request body must be a JSON object.");
-                }
-                String where = j.getLocation() != null && j.getLocation().getLineNr() > 0
-                        ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr()
-                        : "";
-                return new Unreadable(null, "Malformed JSON" + where + ": " + clean(j.getOriginalMessage()));
-            }
-        }
-        log.debug("Unreadable admin request", e);
-        String message = e.getMessage();
-        return new Unreadable(null, message != null && message.startsWith("Required request body is missing")
-                ? "A JSON object body is required." : "The request body could not be read as JSON.");
+    /** A body over the limit (read by a converter or by a handler itself, an upload): 413 with its {@code limit}. */
+    @Override
+    public ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, BodyTooLargeException e) {
+        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(),
+                null, request);
+        response.getBody().setProperty("limit", e.limit());
+        return response;
     }
+
+    /** A stale version, or a lock the database could not grant (deadlock, timeout): 409, try again. */
+    @Override
+    public ResponseEntity<ProblemDetail> conflict(HttpServletRequest request) {
+        return Problems.response(HttpStatus.CONFLICT,
+                "The record was changed by someone else at the same time; reload it and try again.", null, request);
+    }
+
+    // ---- wording ------------------------------------------------------------------------------------------
+
+    private static final UnreadableJson.Wording WORDING = new UnreadableJson.Wording(AdminErrors::expected, true,
+            true, "the body is not valid JSON.", "A JSON object body is required.");
 
     static String expected(Class<?> type) {
         if (type == null) {
@@ -268,15 +251,9 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         return "a JSON object";
     }
 
-    /** The first line of a parser message, without Jackson's back-quoted Java type names. */
+    /** The first line of a parser message, as quoted in a detail. */
     static String clean(String s) {
-        if (s == null || s.isBlank()) {
-            return "the body is not valid JSON.";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        line = line.replaceAll("`[^`]*`", "the expected type");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return UnreadableJson.parserMessage(s, WORDING.unknownSyntax());
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

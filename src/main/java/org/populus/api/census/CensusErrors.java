@@ -3,8 +3,6 @@ package org.populus.api.census;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = CensusErrors.class)
 @Component
 class CensusErrors implements SurfaceErrors {
-
-    private static final Pattern LOCALE_PATH = Pattern.compile("^/api/v1/[^/]+/people(/.*)?$");
 
     /** Nobody by that qualified id (or not at that instant). */
     static final class NotFound extends RuntimeException {
@@ -85,18 +81,6 @@ class CensusErrors implements SurfaceErrors {
         return empty(415);
     }
 
-    /** A body over the limit ({@code 413 {}}) or one that cannot be read ({@code 400 {}}). */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return empty(BodyTooLargeException.in(e).isPresent() ? 413 : 400);
-    }
-
-    /** A body over the limit, read by a handler itself. */
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<Map<String, Object>> tooLarge() {
-        return empty(413);
-    }
-
     /** Too many SMS to one person in a short time. */
     @ExceptionHandler(org.populus.verification.SmsRateLimited.class)
     ResponseEntity<Map<String, Object>> smsRateLimited() {
@@ -109,17 +93,16 @@ class CensusErrors implements SurfaceErrors {
         return empty(502);
     }
 
-    /** Someone else changed the person at the same moment: the client may retry. */
-    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
-    ResponseEntity<Map<String, Object>> conflict() {
-        return empty(409);
-    }
-
     @Override
     public boolean owns(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.equals("/api/v1/people") || path.startsWith("/api/v1/people/")
-                || LOCALE_PATH.matcher(path).matches();
+        return CensusPaths.census(request);
+    }
+
+    /** A body that cannot be read: {@code 400 {}}. */
+    @Override
+    public ResponseEntity<Map<String, Object>> badBody(HttpServletRequest request,
+            HttpMessageNotReadableException e) {
+        return empty(400);
     }
 
     @Override

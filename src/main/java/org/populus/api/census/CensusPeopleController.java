@@ -1,16 +1,12 @@
 package org.populus.api.census;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.populus.api.web.Callers;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
-import org.populus.procedure.Location;
 import org.populus.procedure.PersonDataInput;
 import org.populus.procedure.Procedure;
 import org.populus.procedure.ProcedureInvalid;
@@ -26,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Census write endpoints and the procedures list, under {@code /api/v1/people…} and
@@ -50,82 +45,78 @@ class CensusPeopleController {
 
     private final Procedures procedures;
     private final Registrants registrants;
-    private final JsonMapper json;
-    private final Clock clock;
 
-    CensusPeopleController(Procedures procedures, Registrants registrants, JsonMapper json, Clock clock) {
+    CensusPeopleController(Procedures procedures, Registrants registrants) {
         this.procedures = procedures;
         this.registrants = registrants;
-        this.json = json;
-        this.clock = clock;
     }
 
     @PostMapping(path = {"/api/v1/people", LOCALE_PREFIX + "/people"})
     ResponseEntity<Object> register(@PathVariable(name = "locale", required = false) String locale,
-            HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            CensusRequest census) {
+        CensusParams params = census.params();
         boolean byOrigin = params.present("origin_qualified_id");
         String origin = byOrigin ? params.text("origin_qualified_id") : params.text("person_id");
         long personId = procedures.register(personData(params), origin, byOrigin ? "origin_qualified_id" : "person_id",
-                location(request), Callers.provenance(request));
+                census.location(), census.provenance());
         return accepted(Map.of("person_id", personId));
     }
 
     @RequestMapping(path = {"/api/v1/people/{id}", LOCALE_PREFIX + "/people/{id}"},
             method = {RequestMethod.PATCH, RequestMethod.PUT})
     ResponseEntity<Object> update(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
         boolean changed = procedures.requestDataChange(person(id), personData(params), params.flag("ignore_email"),
-                location(request), Callers.provenance(request));
+                census.location(), census.provenance());
         return changed ? accepted(Map.of()) : ResponseEntity.noContent().build();
     }
 
     @DeleteMapping(path = {"/api/v1/people/{id}", LOCALE_PREFIX + "/people/{id}"})
     ResponseEntity<Object> cancel(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
-        procedures.requestCancellation(person(id), params.text("channel"), params.text("reason"), location(request),
-                Callers.provenance(request));
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
+        procedures.requestCancellation(person(id), params.text("channel"), params.text("reason"), census.location(),
+                census.provenance());
         return accepted(Map.of());
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/additional_informations",
         LOCALE_PREFIX + "/people/{id}/additional_informations"})
     ResponseEntity<Object> additionalInformation(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
         procedures.setAdditionalInformation(person(id), params.text("key"), params.text("json_value"),
-                Callers.provenance(request));
+                census.provenance());
         return accepted(Map.of());
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/membership_levels", LOCALE_PREFIX + "/people/{id}/membership_levels"})
     ResponseEntity<Object> membershipLevel(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
         boolean requested = procedures.requestMembershipLevel(person(id), params.text("membership_level"),
-                location(request), Callers.provenance(request));
+                census.location(), census.provenance());
         return requested ? accepted(Map.of()) : ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = {"/api/v1/people/{id}/document_verifications",
         LOCALE_PREFIX + "/people/{id}/document_verifications"})
     ResponseEntity<Object> documentVerification(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
         List<Upload> files = params.objects("files").stream().map(CensusPeopleController::upload).toList();
         procedures.requestDocumentVerification(person(id), files,
-                params.flag("prioritize") || params.flag("prioritized"), location(request),
-                Callers.provenance(request));
+                params.flag("prioritize") || params.flag("prioritized"), census.location(),
+                census.provenance());
         return accepted(Map.of());
     }
 
     @GetMapping(path = {"/api/v1/people/{id}/phone_verifications/new",
         LOCALE_PREFIX + "/people/{id}/phone_verifications/new"})
     ResponseEntity<Object> sendPhoneCode(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
         procedures.sendPhoneCode(person(id), params.text("phone"), locale == null ? "es" : locale);
         return accepted(Map.of());
     }
@@ -133,10 +124,10 @@ class CensusPeopleController {
     @PostMapping(path = {"/api/v1/people/{id}/phone_verifications",
         LOCALE_PREFIX + "/people/{id}/phone_verifications"})
     ResponseEntity<Object> verifyPhone(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id, HttpServletRequest request) {
-        CensusParams params = CensusParams.read(request, json);
-        procedures.verifyPhone(person(id), params.text("phone"), params.text("received_code"), location(request),
-                Callers.provenance(request));
+            @PathVariable("id") String id, CensusRequest census) {
+        CensusParams params = census.params();
+        procedures.verifyPhone(person(id), params.text("phone"), params.text("received_code"), census.location(),
+                census.provenance());
         return accepted(Map.of());
     }
 
@@ -188,12 +179,6 @@ class CensusPeopleController {
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
     }
 
-
-    Location location(HttpServletRequest request) {
-        String ip = request.getHeader("User-Ip");
-        String agent = request.getHeader("User-Agent");
-        return new Location(ip, agent, clock.instant());
-    }
 
     static PersonDataInput personData(CensusParams p) {
         return new PersonDataInput(p.text("first_name"), p.text("last_name1"), p.text("last_name2"),

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.populus.access.ApiKey;
 import org.populus.access.ApiKeys;
 import org.populus.api.web.RequestAuthenticationFilterFactory;
@@ -39,13 +38,10 @@ class CensusSecurity {
      * Any second segment counts as a locale here, so a path with an unknown one is still the Census surface's
      * ({@code 404 {}}); the mappings accept only es, ca, eu, en and gl.
      */
-    static final String[] PATHS = {"/api/v1/people", "/api/v1/people/**", "/api/v1/*/people", "/api/v1/*/people/**"};
-    /** Document verifications carry the scans of a document: they may be as large as the upload limit. */
-    static final Pattern UPLOADS = Pattern.compile("^/api/v1/(?:[^/]+/)?people/[^/]+/document_verifications/?$");
 
     @Bean
     UploadEndpoint censusUploads() {
-        return request -> "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches();
+        return CensusPaths::upload;
     }
 
     @Bean
@@ -57,7 +53,7 @@ class CensusSecurity {
             throws Exception {
         checkBehindProxy(ReverseProxy.of(environment), allowedNetworks, requireApiKey);
         Access access = new Access(networks(allowedNetworks), requireApiKey);
-        authentication.statelessApi(http.securityMatcher(PATHS), request -> false) // API keys, never HTTP Basic
+        authentication.statelessApi(http.securityMatcher(CensusPaths.REQUESTS), request -> false) // API keys, never HTTP Basic
                 .addFilterBefore(new ApiKeyFilter(apiKeys), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) ->
                         new AuthorizationDecision(access.allows(context.getRequest()))))

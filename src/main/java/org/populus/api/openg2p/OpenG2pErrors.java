@@ -2,13 +2,10 @@ package org.populus.api.openg2p;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
+import org.populus.api.web.UnreadableJson;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +16,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * OpenG2P's error envelope for everything this surface answers: its own codes with 400, and the HTTP code as
@@ -31,7 +25,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Component
 class OpenG2pErrors implements SurfaceErrors {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenG2pErrors.class);
+    private static final UnreadableJson.Wording WORDING = new UnreadableJson.Wording(OpenG2pErrors::expected,
+            false, false, "", "A JSON body is required.");
 
     private static final Map<Rule, G2pError> CODES = Map.ofEntries(
             Map.entry(Rule.NAME_MISSING, G2pError.REQUIRED),
@@ -65,15 +60,6 @@ class OpenG2pErrors implements SurfaceErrors {
         return bad(ErrorEnvelope.of(CODES.getOrDefault(e.rule(), G2pError.REQUIRED), e.getMessage()));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
-        var tooLarge = BodyTooLargeException.in(e);
-        if (tooLarge.isPresent()) {
-            return status(413, tooLarge.get().getMessage());
-        }
-        return bad(ErrorEnvelope.of(G2pError.REQUIRED, describe(e)));
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorEnvelope> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : switch (e.getRequiredType().getSimpleName()) {
@@ -96,15 +82,15 @@ class OpenG2pErrors implements SurfaceErrors {
         return status(415, "Content type " + e.getContentType() + " is not supported; send application/json");
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ErrorEnvelope> conflict(OptimisticLockingFailureException e) {
-        return status(409, "The record was changed by someone else at the same time; please try again.");
-    }
-
     @Override
     public boolean owns(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.startsWith("/api/v1/registry") || path.startsWith("/session/auth");
+    }
+
+    @Override
+    public ResponseEntity<ErrorEnvelope> badBody(HttpServletRequest request, HttpMessageNotReadableException e) {
+        return bad(ErrorEnvelope.of(G2pError.REQUIRED, UnreadableJson.describe(e, WORDING).detail()));
     }
 
     @Override
@@ -124,32 +110,8 @@ class OpenG2pErrors implements SurfaceErrors {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static String describe(HttpMessageNotReadableException e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof DatabindException d && !d.getPath().isEmpty()) {
-                String field = d.getPath().stream()
-                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-                String expected = c instanceof MismatchedInputException m ? expected(m.getTargetType()) : null;
-                return expected != null ? "Invalid value for field '" + field + "': " + expected + " is expected."
-                        : "Invalid value for field '" + field + "'.";
-            }
-            if (c instanceof DatabindException) {
-                return "The request body must be a JSON object.";
-            }
-            if (c instanceof JacksonException j) {
-                return "Malformed JSON: " + firstLine(j.getOriginalMessage());
-            }
-        }
-        log.debug("Unreadable request", e);
-        return e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                ? "A JSON body is required." : "The request body could not be read as JSON.";
-    }
-
+    /** The kind of value a Java type takes, as this surface words it. */
     private static String expected(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
@@ -169,14 +131,5 @@ class OpenG2pErrors implements SurfaceErrors {
             return "a JSON object or list";
         }
         return "an object";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = (nl < 0 ? s : s.substring(0, nl)).replaceAll("`[^`]*`", "the expected type");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

@@ -2,7 +2,6 @@ package org.populus.api.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,9 +24,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FallbackErrorAdvice {
 
-    private final List<SurfaceErrors> surfaces;
+    private final SurfaceErrorBodies surfaces;
 
-    FallbackErrorAdvice(List<SurfaceErrors> surfaces) {
+    FallbackErrorAdvice(SurfaceErrorBodies surfaces) {
         this.surfaces = surfaces;
     }
 
@@ -49,12 +48,6 @@ class FallbackErrorAdvice {
         return render(request, 415, "Content type "
                 + SurfaceErrorBodies.shown(String.valueOf(e.getContentType())) + " is not supported; send "
                 + e.getSupportedMediaTypes());
-    }
-
-    /** Refused by {@link BodySizeLimitFilter}, or raised by a handler that reads the body itself. */
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<?> tooLarge(HttpServletRequest request, BodyTooLargeException e) {
-        return render(request, 413, e.getMessage());
     }
 
     /** A multipart body over the container's limits (one without {@code Content-Length}), or a malformed one. */
@@ -80,11 +73,13 @@ class FallbackErrorAdvice {
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
             request = new RequestAtPath(request, original); // in the error page: the path the client asked for
         }
-        for (SurfaceErrors s : surfaces) {
-            if (s.owns(request)) {
-                return s.render(request, status, message);
-            }
-        }
+        HttpServletRequest at = request;
+        return surfaces.owner(at).<ResponseEntity<?>>map(s -> s.render(at, status, message))
+                .orElseGet(() -> outsideEverySurface(status, message));
+    }
+
+    /** An error of a request no surface owns: a plain problem detail. */
+    static ResponseEntity<?> outsideEverySurface(int status, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
         return ResponseEntity.status(status).body(problem);
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,14 +40,7 @@ final class SurfaceErrorBodies {
     /** The answer for a request to {@code path} (the path as the client sent it, undecoded). */
     Body render(HttpServletRequest request, String path, int status, String message) {
         HttpServletRequest at = new RequestAtPath(request, path == null ? "" : path);
-        ResponseEntity<?> entity = null;
-        List<SurfaceErrors> all = surfaces.get();
-        for (SurfaceErrors s : all == null ? List.<SurfaceErrors>of() : all) {
-            if (s.owns(at)) {
-                entity = s.render(at, status, message);
-                break;
-            }
-        }
+        ResponseEntity<?> entity = owner(at).map(s -> s.render(at, status, message)).orElse(null);
         if (entity == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
             entity = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -58,6 +52,17 @@ final class SurfaceErrorBodies {
         }
         String json = body == null ? "{}" : JSON.writeValueAsString(body);
         return new Body(entity.getStatusCode().value(), type.toString(), json);
+    }
+
+    /** The surface whose format answers a request at that request's path, if any. */
+    Optional<SurfaceErrors> owner(HttpServletRequest request) {
+        List<SurfaceErrors> all = surfaces.get();
+        for (SurfaceErrors s : all == null ? List.<SurfaceErrors>of() : all) {
+            if (s.owns(request)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Renders and writes the answer; nothing if the response is committed already. */

@@ -594,21 +594,21 @@ class CensusParamsTest {
         @ValueSource(strings = {"/api/v1/people", "/api/v1/people/", "/api/v1/people/1@census",
             "/api/v1/people/1@census/document_verifications", "/api/v1/es/people", "/api/v1/en/people/7@census"})
         void census(String path) {
-            assertThat(CensusParams.census(new MockHttpServletRequest("PUT", path))).isTrue();
+            assertThat(CensusPaths.census(new MockHttpServletRequest("PUT", path))).isTrue();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"/api/v1/registry/individual/1", "/api/v1/peoplex", "/admin/api/users",
             "/api/v1/es/en/people", "/api/v2/people", "/"})
         void notCensus(String path) {
-            assertThat(CensusParams.census(new MockHttpServletRequest("PUT", path))).isFalse();
+            assertThat(CensusPaths.census(new MockHttpServletRequest("PUT", path))).isFalse();
         }
 
         @Test
         void underAContextPath() {
             MockHttpServletRequest r = new MockHttpServletRequest("PUT", "/ctx/api/v1/people/1");
             r.setContextPath("/ctx");
-            assertThat(CensusParams.census(r)).isTrue();
+            assertThat(CensusPaths.census(r)).isTrue();
         }
 
         /** Spring's form filter still parses PUT, PATCH and DELETE forms elsewhere, but leaves Census bodies alone. */

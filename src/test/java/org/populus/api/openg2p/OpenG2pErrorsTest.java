@@ -46,10 +46,10 @@ class OpenG2pErrorsTest {
     void anOversizedBodyIs413InTheEnvelope() {
         var e = new HttpMessageNotReadableException("x", new BodyTooLargeException(10),
                 new MockHttpInputMessage(new byte[0]));
-        var response = errors.unreadable(e);
+        var response = errors.unreadable(null, e);
         assertThat(response.getStatusCode().value()).isEqualTo(413);
-        assertThat(response.getBody().errorCode()).isEqualTo("413");
-        assertThat(response.getBody().errorDescription()).isEmpty();
+        assertThat(((ErrorEnvelope) response.getBody()).errorCode()).isEqualTo("413");
+        assertThat(((ErrorEnvelope) response.getBody()).errorDescription()).isEmpty();
     }
 
     @Test
