@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.populus.platform.db.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +42,14 @@ public class UserAccounts {
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
+    /**
+     * The advisory lock serialising changes to the administrators: {@code hashtext('populus:administrators')}, the
+     * key earlier versions took, so they and this one exclude each other.
+     */
+    static final long ADMINISTRATORS_LOCK = -271669954L;
+
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final Sessions sessions;
     private final SessionCache notifications;
     private final LoginThrottle throttle;
@@ -51,10 +59,11 @@ public class UserAccounts {
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
     private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
+    UserAccounts(JdbcClient jdbc, AdvisoryLocks locks, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
             @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.sessions = sessions;
         this.encoder = new BCryptPasswordEncoder(strength);
         this.dummyHash = encoder.encode("populus-dummy-password");
@@ -218,7 +227,7 @@ public class UserAccounts {
 
     private void keepAnAdmin(String login, String action) {
         // one change to the administrators at a time, so two admins cannot disable each other at once
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('populus:administrators'))").query(Object.class).optional();
+        locks.lockForTransaction(ADMINISTRATORS_LOCK);
         UserAccount user = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
                 "User '" + login + "' does not exist"));
         if (isLastAdmin(user, list())) {

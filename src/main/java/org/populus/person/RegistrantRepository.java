@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,11 @@ class RegistrantRepository {
             """;
 
 
+    /** The advisory-lock key space of identifier values (the hash seed; never change it). */
+    private static final long IDENTIFIER_LOCKS = 17;
+
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final JsonMapper json;
     private final RowMapper<Registrant> mapper = this::map;
     private final ObjectReader identifiers;
@@ -47,8 +52,9 @@ class RegistrantRepository {
     private final ObjectReader programmes;
     private final ObjectReader externalIds;
 
-    RegistrantRepository(JdbcClient jdbc, JsonMapper json) {
+    RegistrantRepository(JdbcClient jdbc, AdvisoryLocks locks, JsonMapper json) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.json = json;
         this.identifiers = json.readerFor(new TypeReference<List<Identifier>>() { });
         this.phones = json.readerFor(new TypeReference<List<Phone>>() { });
@@ -206,8 +212,7 @@ class RegistrantRepository {
 
     /** Serialises creations and changes of one (type, value) pair until the end of the transaction. */
     void lockIdentifierValue(long idTypeId, String value) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 17))").param(idTypeId + ":" + value)
-                .query(Object.class).optional();
+        locks.lockForTransaction(idTypeId + ":" + value, IDENTIFIER_LOCKS);
     }
 
     Registrant insert(Registrant r) {

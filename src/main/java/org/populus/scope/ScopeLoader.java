@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,11 +43,13 @@ class ScopeLoader {
     private static final int CHUNK = 4000;
 
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    ScopeLoader(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
+    ScopeLoader(JdbcClient jdbc, AdvisoryLocks locks, TransactionTemplate tx, JsonMapper json) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.tx = tx;
         this.json = json;
     }
@@ -59,7 +62,7 @@ class ScopeLoader {
     }
 
     private ScopeLoadSummary write(List<ScopeFile.Row> rows) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query((rs, i) -> 1).list();
+        locks.lockForTransaction(LOCK_KEY);
 
         Map<String, Existing> existing = new HashMap<>();
         jdbc.sql("select s.id, s.code, p.code as parent_code from scope s left join scope p on p.id = s.parent_id")

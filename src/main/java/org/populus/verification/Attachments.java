@@ -23,6 +23,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.tika.Tika;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,7 @@ public class Attachments {
     private static final Tika TIKA = new Tika();
 
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final SecretKey key;
     private final String keyId;
     private final long maxFileSize;
@@ -77,6 +79,7 @@ public class Attachments {
     Attachments(JdbcClient jdbc, FilesKey filesKey,
             @Value("${populus.files.max-file-size:10MB}") DataSize maxFileSize, Clock clock) {
         this.jdbc = jdbc;
+        this.locks = new AdvisoryLocks(jdbc);
         this.key = new SecretKeySpec(filesKey.derive("populus:attachments:aes-256-gcm"), "AES");
         this.keyId = filesKey.id();
         this.maxFileSize = maxFileSize.toBytes();
@@ -131,8 +134,7 @@ public class Attachments {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AttachmentInfo> replace(long procedureId, List<Upload> uploads) {
         List<String> types = uploads.stream().map(this::checkOne).toList();
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:attachment:" + procedureId)
-                .query((rs, i) -> 1).list();
+        locks.lockForTransaction("populus:attachment:" + procedureId);
         jdbc.sql("delete from attachment where procedure_id = ?").param(procedureId).update();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AttachmentInfo> stored = new ArrayList<>(uploads.size());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.populus.platform.db.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,7 @@ public class PhoneVerifications {
             "gl", "O teu código de activación é %s");
 
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate joinedTransaction;
     private final SmsSender sender;
@@ -94,6 +96,7 @@ public class PhoneVerifications {
     PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactions, FilesKey filesKey,
             SmsSender sender, Clock clock, Duration codeLifetime, SmsLimits limits, String defaultRegion) {
         this.jdbc = jdbc;
+        this.locks = new AdvisoryLocks(jdbc);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.joinedTransaction = new TransactionTemplate(transactions);
@@ -180,7 +183,7 @@ public class PhoneVerifications {
     }
 
     private void lock(String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, i) -> 1).list();
+        locks.lockForTransaction(key);
     }
 
     /** Refuses a number outside the allowed country calling codes, or whose country cannot be told, when set. */
