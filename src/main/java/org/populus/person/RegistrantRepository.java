@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
@@ -274,65 +276,82 @@ class RegistrantRepository {
 
     /** Writes the children; a new registrant ({@code fresh}) has none stored to remove. */
     private void saveChildren(long partyId, Registrant r, boolean fresh) {
-        List<Identifier> identifiers = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("party_identifier", partyId, r.identifiers().stream().map(Identifier::id).toList());
-        }
-        for (Identifier i : r.identifiers()) {
-            if (i.id() == null) {
-                long id = jdbc.sql("""
-                        insert into party_identifier (party_id, id_type_id, value, expiry_date, primary_document)
-                        values (?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument())
-                        .query(Long.class).single();
-                identifiers.add(i.withId(id));
-            } else {
-                jdbc.sql("update party_identifier set value = ?, expiry_date = ?, primary_document = ? where id = ?")
-                        .params(i.value(), i.expiryDate(), i.primaryDocument(), i.id()).update();
-                identifiers.add(i);
-            }
-        }
-        List<Phone> phones = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("party_phone", partyId, r.phones().stream().map(Phone::id).toList());
-        }
-        int position = 0;
-        for (Phone p : r.phones()) {
-            if (p.id() == null) {
-                long id = jdbc.sql("""
-                        insert into party_phone (party_id, position, phone_no, phone_sanitized, date_collected, disabled)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, position, p.number(), p.e164(), p.collected(), p.disabled())
-                        .query(Long.class).single();
-                phones.add(p.withId(id));
-            } else {
-                jdbc.sql("""
-                        update party_phone set position = ?, phone_no = ?, phone_sanitized = ?, date_collected = ?,
-                          disabled = ? where id = ?""")
-                        .params(position, p.number(), p.e164(), p.collected(), p.disabled(), p.id()).update();
-                phones.add(p);
-            }
-            position++;
-        }
-        List<ProgrammeEnrolment> programmes = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("programme_membership", partyId, r.programmes().stream().map(ProgrammeEnrolment::id).toList());
-        }
-        for (ProgrammeEnrolment m : r.programmes()) {
-            if (m.id() == null) {
-                long id = jdbc.sql("""
-                        insert into programme_membership (party_id, programme_id, state, enrollment_date, exit_date)
-                        values (?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate())
-                        .query(Long.class).single();
-                programmes.add(m.withId(id));
-            } else {
-                jdbc.sql("update programme_membership set state = ?, enrollment_date = ?, exit_date = ? where id = ?")
-                        .params(m.state(), m.enrollmentDate(), m.exitDate(), m.id()).update();
-                programmes.add(m);
-            }
-        }
+        List<Identifier> identifiers = sync(IDENTIFIERS, partyId, r.identifiers(), fresh);
+        List<Phone> phones = sync(PHONES, partyId, r.phones(), fresh);
+        List<ProgrammeEnrolment> programmes = sync(PROGRAMMES, partyId, r.programmes(), fresh);
         r.assignIds(identifiers, phones, programmes);
+    }
+
+    /** How one kind of child is stored: its table, and how a new one is inserted and a stored one updated. */
+    private record ChildTable<C>(String table, Function<C, Long> idOf, BiFunction<C, Long, C> withId,
+            ChildInsert<C> insert, ChildUpdate<C> update) {
+    }
+
+    @FunctionalInterface
+    private interface ChildInsert<C> {
+        /** Inserts the child at this position among its siblings; returns its id. */
+        long insert(JdbcClient jdbc, long partyId, C child, int position);
+    }
+
+    @FunctionalInterface
+    private interface ChildUpdate<C> {
+        void update(JdbcClient jdbc, C child, int position);
+    }
+
+    private static final ChildTable<Identifier> IDENTIFIERS = new ChildTable<>("party_identifier", Identifier::id,
+            Identifier::withId,
+            (jdbc, partyId, i, position) -> jdbc.sql("""
+                    insert into party_identifier (party_id, id_type_id, value, expiry_date, primary_document)
+                    values (?, ?, ?, ?, ?) returning id""")
+                    .params(partyId, i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument())
+                    .query(Long.class).single(),
+            (jdbc, i, position) -> jdbc.sql("""
+                    update party_identifier set value = ?, expiry_date = ?, primary_document = ? where id = ?""")
+                    .params(i.value(), i.expiryDate(), i.primaryDocument(), i.id()).update());
+
+    /** Phones keep their order in {@code position} (0 is the main phone). */
+    private static final ChildTable<Phone> PHONES = new ChildTable<>("party_phone", Phone::id, Phone::withId,
+            (jdbc, partyId, p, position) -> jdbc.sql("""
+                    insert into party_phone (party_id, position, phone_no, phone_sanitized, date_collected, disabled)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(partyId, position, p.number(), p.e164(), p.collected(), p.disabled())
+                    .query(Long.class).single(),
+            (jdbc, p, position) -> jdbc.sql("""
+                    update party_phone set position = ?, phone_no = ?, phone_sanitized = ?, date_collected = ?,
+                      disabled = ? where id = ?""")
+                    .params(position, p.number(), p.e164(), p.collected(), p.disabled(), p.id()).update());
+
+    private static final ChildTable<ProgrammeEnrolment> PROGRAMMES = new ChildTable<>("programme_membership",
+            ProgrammeEnrolment::id, ProgrammeEnrolment::withId,
+            (jdbc, partyId, m, position) -> jdbc.sql("""
+                    insert into programme_membership (party_id, programme_id, state, enrollment_date, exit_date)
+                    values (?, ?, ?, ?, ?) returning id""")
+                    .params(partyId, m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate())
+                    .query(Long.class).single(),
+            (jdbc, m, position) -> jdbc.sql("""
+                    update programme_membership set state = ?, enrollment_date = ?, exit_date = ? where id = ?""")
+                    .params(m.state(), m.enrollmentDate(), m.exitDate(), m.id()).update());
+
+    /**
+     * Makes the stored children of one kind these, in this order: deletes the stored ones no longer among them
+     * (unless {@code fresh}: nothing is stored yet), updates the ones that have an id and inserts the others.
+     * Returns them with their ids.
+     */
+    private <C> List<C> sync(ChildTable<C> kind, long partyId, List<C> children, boolean fresh) {
+        if (!fresh) {
+            keepOnly(kind.table(), partyId, children.stream().map(kind.idOf()).toList());
+        }
+        List<C> saved = new ArrayList<>(children.size());
+        for (int position = 0; position < children.size(); position++) {
+            C child = children.get(position);
+            if (kind.idOf().apply(child) == null) {
+                saved.add(kind.withId().apply(child, kind.insert().insert(jdbc, partyId, child, position)));
+            } else {
+                kind.update().update(jdbc, child, position);
+                saved.add(child);
+            }
+        }
+        return saved;
     }
 
     private void keepOnly(String table, long partyId, List<Long> ids) {
