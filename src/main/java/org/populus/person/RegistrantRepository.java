@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -282,55 +284,40 @@ class RegistrantRepository {
         r.assignIds(identifiers, phones, programmes);
     }
 
-    /** How one kind of child is stored: its table, and how a new one is inserted and a stored one updated. */
+    /**
+     * How one kind of child is stored: its table, the columns set once when it is inserted ({@code fixed}: what it
+     * is, e.g. the document's type) and the ones every save writes ({@code columns}), and their values for a child
+     * at a position among its siblings ({@code fixed} values first).
+     */
     private record ChildTable<C>(String table, Function<C, Long> idOf, BiFunction<C, Long, C> withId,
-            ChildInsert<C> insert, ChildUpdate<C> update) {
-    }
+            List<String> fixed, List<String> columns, BiFunction<C, Integer, Object[]> values) {
 
-    @FunctionalInterface
-    private interface ChildInsert<C> {
-        /** Inserts the child at this position among its siblings; returns its id. */
-        long insert(JdbcClient jdbc, long partyId, C child, int position);
-    }
+        String insert() {
+            List<String> all = new ArrayList<>(List.of("party_id"));
+            all.addAll(fixed);
+            all.addAll(columns);
+            return "insert into " + table + " (" + String.join(", ", all) + ") values ("
+                    + String.join(", ", Collections.nCopies(all.size(), "?")) + ") returning id";
+        }
 
-    @FunctionalInterface
-    private interface ChildUpdate<C> {
-        void update(JdbcClient jdbc, C child, int position);
+        String update() {
+            return "update " + table + " set " + String.join(" = ?, ", columns) + " = ? where id = ?";
+        }
     }
 
     private static final ChildTable<Identifier> IDENTIFIERS = new ChildTable<>("party_identifier", Identifier::id,
-            Identifier::withId,
-            (jdbc, partyId, i, position) -> jdbc.sql("""
-                    insert into party_identifier (party_id, id_type_id, value, expiry_date, primary_document)
-                    values (?, ?, ?, ?, ?) returning id""")
-                    .params(partyId, i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument())
-                    .query(Long.class).single(),
-            (jdbc, i, position) -> jdbc.sql("""
-                    update party_identifier set value = ?, expiry_date = ?, primary_document = ? where id = ?""")
-                    .params(i.value(), i.expiryDate(), i.primaryDocument(), i.id()).update());
+            Identifier::withId, List.of("id_type_id"), List.of("value", "expiry_date", "primary_document"),
+            (i, position) -> new Object[] {i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument()});
 
     /** Phones keep their order in {@code position} (0 is the main phone). */
     private static final ChildTable<Phone> PHONES = new ChildTable<>("party_phone", Phone::id, Phone::withId,
-            (jdbc, partyId, p, position) -> jdbc.sql("""
-                    insert into party_phone (party_id, position, phone_no, phone_sanitized, date_collected, disabled)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(partyId, position, p.number(), p.e164(), p.collected(), p.disabled())
-                    .query(Long.class).single(),
-            (jdbc, p, position) -> jdbc.sql("""
-                    update party_phone set position = ?, phone_no = ?, phone_sanitized = ?, date_collected = ?,
-                      disabled = ? where id = ?""")
-                    .params(position, p.number(), p.e164(), p.collected(), p.disabled(), p.id()).update());
+            List.of(), List.of("position", "phone_no", "phone_sanitized", "date_collected", "disabled"),
+            (p, position) -> new Object[] {position, p.number(), p.e164(), p.collected(), p.disabled()});
 
     private static final ChildTable<ProgrammeEnrolment> PROGRAMMES = new ChildTable<>("programme_membership",
-            ProgrammeEnrolment::id, ProgrammeEnrolment::withId,
-            (jdbc, partyId, m, position) -> jdbc.sql("""
-                    insert into programme_membership (party_id, programme_id, state, enrollment_date, exit_date)
-                    values (?, ?, ?, ?, ?) returning id""")
-                    .params(partyId, m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate())
-                    .query(Long.class).single(),
-            (jdbc, m, position) -> jdbc.sql("""
-                    update programme_membership set state = ?, enrollment_date = ?, exit_date = ? where id = ?""")
-                    .params(m.state(), m.enrollmentDate(), m.exitDate(), m.id()).update());
+            ProgrammeEnrolment::id, ProgrammeEnrolment::withId, List.of("programme_id"),
+            List.of("state", "enrollment_date", "exit_date"),
+            (m, position) -> new Object[] {m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate()});
 
     /**
      * Makes the stored children of one kind these, in this order: deletes the stored ones no longer among them
@@ -344,10 +331,17 @@ class RegistrantRepository {
         List<C> saved = new ArrayList<>(children.size());
         for (int position = 0; position < children.size(); position++) {
             C child = children.get(position);
-            if (kind.idOf().apply(child) == null) {
-                saved.add(kind.withId().apply(child, kind.insert().insert(jdbc, partyId, child, position)));
+            Object[] values = kind.values().apply(child, position);
+            Long id = kind.idOf().apply(child);
+            if (id == null) {
+                List<Object> params = new ArrayList<>(values.length + 1);
+                params.add(partyId);
+                params.addAll(Arrays.asList(values));
+                saved.add(kind.withId().apply(child, jdbc.sql(kind.insert()).params(params).query(Long.class).single()));
             } else {
-                kind.update().update(jdbc, child, position);
+                List<Object> params = new ArrayList<>(Arrays.asList(values).subList(kind.fixed().size(), values.length));
+                params.add(id);
+                jdbc.sql(kind.update()).params(params).update();
                 saved.add(child);
             }
         }
