@@ -1,6 +1,7 @@
 /**
  * Technical platform shared by every module: the embedded PostgreSQL server used when no external
- * database is configured, and other infrastructure that carries no domain knowledge.
+ * database is configured, the one helper every module takes PostgreSQL advisory locks through
+ * ({@link org.populus.platform.db.AdvisoryLocks}), and other infrastructure that carries no domain knowledge.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
         displayName = "Platform")
