@@ -134,11 +134,12 @@ public class PhoneVerifications {
         String code = String.format("%07d", random.nextInt(10_000_000));
         String body = String.format(text(locale), code);
         long codeId = ownTransaction.execute(status -> {
-            Instant now = now();
             // always in this order (person, destination, everyone), so two requests never wait on each other
             lock("populus:sms:" + personId);
             lock("populus:sms:to:" + normalized);
             lock("populus:sms:all");
+            // the time is read once the locks are held: a request that waited counts every SMS sent before it
+            Instant now = now();
             Instant windowStart = now.minus(limits.window());
             Instant globalStart = now.minus(limits.globalWindow());
             codes.forgetSentUntil(windowStart.isBefore(globalStart) ? windowStart : globalStart);
