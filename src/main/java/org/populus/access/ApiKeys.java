@@ -4,11 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +52,7 @@ public class ApiKeys {
     private static final int MAX_CACHED = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
-    private final JdbcClient jdbc;
+    private final ApiKeyRepository repository;
     private final SecureRandom random = new SecureRandom();
     private final long ttlNanos;
     /** hash → what the database said (a key in use, or none) and when. */
@@ -67,8 +62,8 @@ public class ApiKeys {
     /** Bumped on every revocation: a look-up started before one must not store what it read. */
     private final AtomicLong epoch = new AtomicLong();
 
-    ApiKeys(JdbcClient jdbc, @Value("${populus.census.api-key-cache:5s}") Duration cache) {
-        this.jdbc = jdbc;
+    ApiKeys(ApiKeyRepository repository, @Value("${populus.census.api-key-cache:5s}") Duration cache) {
+        this.repository = repository;
         this.ttlNanos = cache.toNanos();
     }
 
@@ -84,11 +79,8 @@ public class ApiKeys {
         String clean = checkName(name);
         String secret = newSecret();
         try {
-            ApiKey key = jdbc.sql("""
-                    insert into api_key (name, key_hash, prefix, created_by) values (?, ?, ?, ?)
-                    returning *""")
-                    .params(clean, hash(secret), secret.substring(0, KEY_PREFIX.length() + SHOWN), createdBy)
-                    .query(ApiKeys::map).single();
+            ApiKey key = repository.insert(clean, hash(secret), secret.substring(0, KEY_PREFIX.length() + SHOWN),
+                    createdBy);
             return new NewApiKey(key, secret);
         } catch (DuplicateKeyException e) {
             throw new AccessException(AccessException.Reason.DUPLICATE, "An API key named '" + clean
@@ -98,11 +90,11 @@ public class ApiKeys {
 
     /** Every key, revoked ones included, oldest first. */
     public List<ApiKey> list() {
-        return jdbc.sql("select * from api_key order by id").query(ApiKeys::map).list();
+        return repository.list();
     }
 
     public Optional<ApiKey> find(long id) {
-        return jdbc.sql("select * from api_key where id = ?").param(id).query(ApiKeys::map).optional();
+        return repository.find(id);
     }
 
     /**
@@ -114,10 +106,7 @@ public class ApiKeys {
      * @throws AccessException {@code NOT_FOUND} for an unknown id
      */
     public ApiKey revoke(long id, String revokedBy) {
-        Optional<ApiKey> revoked = jdbc.sql("""
-                update api_key set revoked_at = now(), revoked_by = ?, version = version + 1
-                where id = ? and revoked_at is null
-                returning *""").params(revokedBy, id).query(ApiKeys::map).optional();
+        Optional<ApiKey> revoked = repository.revoke(id, revokedBy);
         forget(id);
         return revoked.or(() -> find(id)).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
                 "API key " + id + " does not exist."));
@@ -136,8 +125,7 @@ public class ApiKeys {
             key = Optional.ofNullable(cached.key);
         } else {
             long before = epoch.get();
-            key = jdbc.sql("select * from api_key where key_hash = ? and revoked_at is null").param(hash)
-                    .query(ApiKeys::map).optional();
+            key = repository.findInUse(hash);
             if (ttlNanos > 0 && epoch.get() == before) {
                 if (cache.size() >= MAX_CACHED) {
                     cache.clear();
@@ -164,11 +152,7 @@ public class ApiKeys {
         }
         lastUsedWritten.put(key.id(), now);
         try {
-            jdbc.sql("""
-                    update api_key set last_used_at = now()
-                    where id = ? and revoked_at is null
-                      and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-                    .param(key.id()).update();
+            repository.touch(key.id());
         } catch (DataAccessException e) {
             log.debug("Could not record the use of API key {}", key.id(), e); // bookkeeping only
         }
@@ -210,17 +194,6 @@ public class ApiKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ApiKey map(ResultSet rs, int row) throws SQLException {
-        return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"),
-                instant(rs.getTimestamp("last_used_at")), rs.getInt("version"));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     private record Cached(ApiKey key, long loadedAt) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.populus.platform.db.AdvisoryLocks;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ class SessionCache implements InitializingBean, DisposableBean {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final long ttlNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped on every eviction: a lookup started before one must not store what it read. */
@@ -72,9 +74,10 @@ class SessionCache implements InitializingBean, DisposableBean {
     private volatile boolean stopped;
     private Thread listener;
 
-    SessionCache(DataSource dataSource, JdbcClient jdbc, @Value("${populus.session.cache:30s}") Duration ttl) {
+    SessionCache(DataSource dataSource, JdbcClient jdbc, AdvisoryLocks locks, @Value("${populus.session.cache:30s}") Duration ttl) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.locks = locks;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -165,12 +168,7 @@ class SessionCache implements InitializingBean, DisposableBean {
 
     /** How many instances listen (this one included). */
     private int listeners() {
-        return jdbc.sql("""
-                select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = ? and objid::bigint = ?
-                and objsubid = 2
-                and granted and database = (select oid from pg_database where datname = current_database())""")
-                .params(Integer.toUnsignedLong(LOCK_CLASS), Integer.toUnsignedLong(LOCK_OBJECT))
-                .query(Integer.class).single();
+        return locks.sharedHolders(LOCK_CLASS, LOCK_OBJECT);
     }
 
     private void awaitEcho(Acks echo) {
@@ -245,7 +243,7 @@ class SessionCache implements InitializingBean, DisposableBean {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
                 s.execute("listen " + CHANNEL);
-                s.execute("select pg_advisory_lock_shared(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
+                AdvisoryLocks.holdShared(c, LOCK_CLASS, LOCK_OBJECT);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 forgetEverything();
                 listening = true;
@@ -270,7 +268,7 @@ class SessionCache implements InitializingBean, DisposableBean {
                     listening = false;
                     try {
                         s.execute("unlisten *");
-                        s.execute("select pg_advisory_unlock_all()");
+                        AdvisoryLocks.releaseAll(c);
                     } catch (SQLException e) {
                         // the connection is gone, and with it the lock and the listening
                     }

@@ -1,13 +1,8 @@
 package org.populus.access;
 
-import java.sql.Array;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -31,13 +26,14 @@ public class Sessions {
 
     private final FindByIndexNameSessionRepository<Session> repository;
     private final Duration lifetime;
-    private final JdbcClient jdbc;
+    private final LoginSessionRepository sessions;
     private final SessionCache cache;
 
     @SuppressWarnings("unchecked")
     Sessions(FindByIndexNameSessionRepository<? extends Session> repository,
-            @Value("${populus.session.lifetime:8h}") Duration lifetime, JdbcClient jdbc, SessionCache cache) {
-        this.jdbc = jdbc;
+            @Value("${populus.session.lifetime:8h}") Duration lifetime, LoginSessionRepository sessions,
+            SessionCache cache) {
+        this.sessions = sessions;
         this.cache = cache;
         this.repository = (FindByIndexNameSessionRepository<Session>) repository;
         this.lifetime = lifetime;
@@ -67,31 +63,20 @@ public class Sessions {
 
     private Optional<SessionCache.CachedSession> load(String sid) {
         long now = System.currentTimeMillis();
-        return jdbc.sql("""
-                select s.session_id, s.creation_time, s.expiry_time, u.login, u.roles, u.disabled, u.access_version,
-                       v.attribute_bytes as user_version
-                from spring_session s
-                join app_user u on lower(u.login) = lower(s.principal_name)
-                join spring_session_attributes v on v.session_primary_id = s.primary_id and v.attribute_name = ?
-                where s.session_id = ?""")
-                .params(USER_VERSION, sid)
-                .query((rs, i) -> {
-                    long expires = Math.min(rs.getLong("expiry_time"), rs.getLong("creation_time") + lifetime.toMillis());
-                    String userVersion = Integer.toString(rs.getInt("access_version"));
-                    boolean sameUser = SessionStorage.read(rs.getBytes("user_version"))
-                            .filter(userVersion::equals).isPresent();
-                    if (expires <= now || !sameUser || rs.getBoolean("disabled")) {
-                        return null;
-                    }
-                    Array roles = rs.getArray("roles");
-                    var set = roles == null ? EnumSet.noneOf(Role.class)
-                            : Arrays.stream((String[]) roles.getArray()).map(Role::of).flatMap(Optional::stream)
-                                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-                    return new SessionCache.CachedSession(
-                            new AuthenticatedUser(rs.getString("login"), set, rs.getString("session_id").strip()),
-                            expires);
-                })
-                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+        return sessions.find(sid, USER_VERSION).stream().map(s -> live(s, now)).filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The session's user and end, unless it expired, its user changed since its login or was disabled. */
+    private SessionCache.CachedSession live(LoginSessionRepository.StoredSession s, long now) {
+        long expires = Math.min(s.expiryTime(), s.creationTime() + lifetime.toMillis());
+        String userVersion = Integer.toString(s.accessVersion());
+        boolean sameUser = SessionStorage.read(s.userVersionAttribute()).filter(userVersion::equals).isPresent();
+        if (expires <= now || !sameUser || s.disabled()) {
+            return null;
+        }
+        return new SessionCache.CachedSession(new AuthenticatedUser(s.login(), s.roles(), s.sessionId().strip()),
+                expires);
     }
 
     /** Ends a session; by the time this returns, no instance accepts it any more. */
@@ -105,7 +90,7 @@ public class Sessions {
      * or password changed or they were disabled. Inside a transaction both happen when it commits.
      */
     void closeAll(String login) {
-        jdbc.sql("delete from spring_session where principal_name = ?").param(login).update();
+        sessions.deleteAllOf(login);
         cache.announceUserChange(login);
     }
 }

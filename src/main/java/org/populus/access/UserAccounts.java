@@ -3,27 +3,19 @@ package org.populus.access;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.populus.platform.db.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +33,14 @@ public class UserAccounts {
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
-    private final JdbcClient jdbc;
+    /**
+     * The advisory lock serialising changes to the administrators: {@code hashtext('populus:administrators')}, the
+     * key earlier versions took, so they and this one exclude each other.
+     */
+    static final long ADMINISTRATORS_LOCK = -271669954L;
+
+    private final UserAccountRepository repository;
+    private final AdvisoryLocks locks;
     private final Sessions sessions;
     private final SessionCache notifications;
     private final LoginThrottle throttle;
@@ -49,12 +48,12 @@ public class UserAccounts {
     private final String dummyHash;
     private final long passwordCacheMillis;
     private final Map<String, CachedCheck> checked = new ConcurrentHashMap<>();
-    private final RowMapper<UserAccount> mapper = this::map;
 
-    UserAccounts(JdbcClient jdbc, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
+    UserAccounts(UserAccountRepository repository, AdvisoryLocks locks, Sessions sessions, SessionCache notifications, LoginThrottle throttle,
             @Value("${populus.security.bcrypt-strength:10}") int strength,
             @Value("${populus.security.password-cache:60s}") Duration passwordCache) {
-        this.jdbc = jdbc;
+        this.repository = repository;
+        this.locks = locks;
         this.sessions = sessions;
         this.encoder = new BCryptPasswordEncoder(strength);
         this.dummyHash = encoder.encode("populus-dummy-password");
@@ -116,16 +115,15 @@ public class UserAccounts {
             }
         }
         long epoch = notifications.epoch();
-        Optional<Row> row = jdbc.sql("select *, password_hash from app_user where lower(login) = lower(?)")
-                .param(login).query((rs, i) -> new Row(map(rs, i), rs.getString("password_hash"))).optional();
+        Optional<UserAccountRepository.WithHash> row = repository.findWithHash(login);
         boolean matches;
         if (row.isEmpty()) {
             encoder.matches(password, dummyHash); // same cost whether or not the login exists
             matches = false;
         } else {
-            matches = encoder.matches(password, row.get().hash);
+            matches = encoder.matches(password, row.get().hash());
         }
-        if (!matches || row.get().account.disabled()) {
+        if (!matches || row.get().account().disabled()) {
             if (throttled) {
                 throttle.failed(login, clientAddress);
                 log.warn("Failed login '{}' from {}", login, clientAddress);
@@ -133,9 +131,9 @@ public class UserAccounts {
             return LoginOutcome.refused();
         }
         if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
-            checked.put(key, new CachedCheck(row.get().account, System.currentTimeMillis() + passwordCacheMillis));
+            checked.put(key, new CachedCheck(row.get().account(), System.currentTimeMillis() + passwordCacheMillis));
         }
-        return LoginOutcome.success(row.get().account);
+        return LoginOutcome.success(row.get().account());
     }
 
     /** A login fit for the log: at most 100 characters, anything but [A-Za-z0-9._@+-] shown as '?'. */
@@ -149,18 +147,17 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String login) {
-        return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login).query(mapper).optional();
+        return repository.find(login);
     }
 
     @Transactional(readOnly = true)
     public List<UserAccount> list() {
-        return jdbc.sql("select * from app_user order by lower(login)").query(mapper).list();
+        return repository.list();
     }
 
     @Transactional(readOnly = true)
     public boolean anyAdmin() {
-        return jdbc.sql("select exists(select 1 from app_user where 'admin' = any(roles) and not disabled)")
-                .query(Boolean.class).single();
+        return repository.anyEnabledAdmin();
     }
 
     @Transactional
@@ -171,8 +168,7 @@ public class UserAccounts {
         }
         checkPassword(password);
         try {
-            jdbc.sql("insert into app_user (login, display_name, password_hash, roles) values (?, ?, ?, ?)")
-                    .params(login.strip(), displayName, encoder.encode(password), codes(roles)).update();
+            repository.insert(login.strip(), displayName, encoder.encode(password), codes(roles));
         } catch (DuplicateKeyException e) {
             throw new AccessException(AccessException.Reason.DUPLICATE, "User '" + login + "' already exists");
         }
@@ -185,7 +181,7 @@ public class UserAccounts {
         if (!roles.contains(Role.ADMIN)) {
             keepAnAdmin(login, "remove the role 'admin' from");
         }
-        return change(login, version, "roles = ?", (Object) codes(roles), true);
+        return change(login, version, UserAccountRepository.Column.ROLES, codes(roles), true);
     }
 
     /** Disables or enables a user; disabling ends their sessions. The last enabled administrator stays enabled. */
@@ -193,16 +189,16 @@ public class UserAccounts {
     public UserAccount setDisabled(String login, boolean disabled, int version) {
         if (disabled) {
             keepAnAdmin(login, "disable");
-            return change(login, version, "disabled = ?", true, true);
+            return change(login, version, UserAccountRepository.Column.DISABLED, true, true);
         }
-        return change(login, version, "disabled = ?", false, true);
+        return change(login, version, UserAccountRepository.Column.DISABLED, false, true);
     }
 
     /** Replaces a user's password; their sessions end. */
     @Transactional
     public UserAccount resetPassword(String login, String password, int version) {
         checkPassword(password);
-        return change(login, version, "password_hash = ?", encoder.encode(password), true);
+        return change(login, version, UserAccountRepository.Column.PASSWORD_HASH, encoder.encode(password), true);
     }
 
     /**
@@ -218,7 +214,7 @@ public class UserAccounts {
 
     private void keepAnAdmin(String login, String action) {
         // one change to the administrators at a time, so two admins cannot disable each other at once
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('populus:administrators'))").query(Object.class).optional();
+        locks.lockForTransaction(ADMINISTRATORS_LOCK);
         UserAccount user = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
                 "User '" + login + "' does not exist"));
         if (isLastAdmin(user, list())) {
@@ -229,7 +225,7 @@ public class UserAccounts {
 
     @Transactional
     public UserAccount setDisplayName(String login, String displayName, int version) {
-        return change(login, version, "display_name = ?", displayName, false);
+        return change(login, version, UserAccountRepository.Column.DISPLAY_NAME, displayName, false);
     }
 
     /**
@@ -237,12 +233,11 @@ public class UserAccounts {
      * {@code access_version}, which ends the user's sessions; any change forgets the user's checked passwords. Both
      * take effect on every instance once this transaction commits.
      */
-    private UserAccount change(String login, int version, String assignment, Object value, boolean access) {
+    private UserAccount change(String login, int version, UserAccountRepository.Column column, Object value,
+            boolean access) {
         UserAccount current = find(login).orElseThrow(() -> new AccessException(AccessException.Reason.NOT_FOUND,
                 "User '" + login + "' does not exist"));
-        int rows = jdbc.sql("update app_user set " + assignment + ", updated_at = now(), version = version + 1"
-                + (access ? ", access_version = access_version + 1" : "") + " where id = ? and version = ?")
-                .params(value, current.id(), version).update();
+        int rows = repository.update(current.id(), version, column, value, access);
         if (rows == 0) {
             throw new AccessException(AccessException.Reason.STALE,
                     "User '" + login + "' was changed by someone else (expected version " + version + ")");
@@ -266,24 +261,12 @@ public class UserAccounts {
         return roles.stream().map(Role::code).distinct().sorted().toArray(String[]::new);
     }
 
-    private UserAccount map(ResultSet rs, int row) throws SQLException {
-        Array roles = rs.getArray("roles");
-        Set<Role> set = roles == null ? Set.of() : Arrays.stream((String[]) roles.getArray()).map(Role::of)
-                .flatMap(Optional::stream).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new UserAccount(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"), set,
-                rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"), rs.getInt("access_version"));
-    }
-
     private static String digest(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Row(UserAccount account, String hash) {
     }
 
     private record CachedCheck(UserAccount account, long until) {

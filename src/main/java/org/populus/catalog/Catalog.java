@@ -9,7 +9,6 @@ import java.util.regex.PatternSyntaxException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,14 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Catalog {
 
-    private final JdbcClient jdbc;
+    private final CatalogRepository repository;
     private final TransactionTemplate tx;
     private final long refreshNanos;
     private volatile CatalogSnapshot snapshot;
 
-    Catalog(JdbcClient jdbc, TransactionTemplate tx,
+    Catalog(CatalogRepository repository, TransactionTemplate tx,
             @Value("${populus.catalog.refresh:5s}") Duration refresh) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.tx = tx;
         this.refreshNanos = refresh.toNanos();
     }
@@ -105,100 +104,88 @@ public class Catalog {
     public IdType createIdType(String name, String regex, boolean uniqueValues) {
         String n = requireName(name);
         checkRegex(regex);
-        long id = write(() -> jdbc.sql("insert into id_type (name, validation_regex, unique_values) values (?, ?, ?) returning id")
-                .params(n, blankToNull(regex), uniqueValues).query(Long.class).single(), "ID type", n);
+        long id = write(() -> repository.insertIdType(n, blankToNull(regex), uniqueValues), "ID type", n);
         return idType(id).orElseThrow();
     }
 
     public IdType updateIdType(long id, String name, String regex, boolean uniqueValues, int version) {
         String n = requireName(name);
         checkRegex(regex);
-        write(() -> stale(jdbc.sql("""
-                update id_type set name = ?, validation_regex = ?, unique_values = ?, version = version + 1
-                where id = ? and version = ?""").params(n, blankToNull(regex), uniqueValues, id, version).update(),
+        write(() -> stale(repository.updateIdType(id, n, blankToNull(regex), uniqueValues, version),
                 "ID type", id), "ID type", n);
         return idType(id).orElseThrow();
     }
 
     public void deleteIdType(long id) {
-        delete("id_type", "ID type", id);
+        delete(CatalogRepository.Table.ID_TYPE, "ID type", id);
     }
 
     public Gender createGender(String code, String value, boolean active) {
         String c = requireName(code);
         String v = requireName(value);
-        long id = write(() -> jdbc.sql("insert into gender (code, value, active) values (?, ?, ?) returning id")
-                .params(c, v, active).query(Long.class).single(), "Gender", c);
+        long id = write(() -> repository.insertGender(c, v, active), "Gender", c);
         return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }
 
     public Gender updateGender(long id, String code, String value, boolean active, int version) {
         String c = requireName(code);
         String v = requireName(value);
-        write(() -> stale(jdbc.sql("update gender set code = ?, value = ?, active = ?, version = version + 1 where id = ? and version = ?")
-                .params(c, v, active, id, version).update(), "Gender", id), "Gender", c);
+        write(() -> stale(repository.updateGender(id, c, v, active, version), "Gender", id), "Gender", c);
         return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }
 
     public void deleteGender(long id) {
-        delete("gender", "Gender", id);
+        delete(CatalogRepository.Table.GENDER, "Gender", id);
     }
 
     public GroupKind createGroupKind(String name) {
         String n = requireName(name);
-        long id = write(() -> jdbc.sql("insert into group_kind (name) values (?) returning id").params(n)
-                .query(Long.class).single(), "Group kind", n);
+        long id = write(() -> repository.insertGroupKind(n), "Group kind", n);
         return groupKind(id).orElseThrow();
     }
 
     public GroupKind updateGroupKind(long id, String name, int version) {
         String n = requireName(name);
-        write(() -> stale(jdbc.sql("update group_kind set name = ?, version = version + 1 where id = ? and version = ?")
-                .params(n, id, version).update(), "Group kind", id), "Group kind", n);
+        write(() -> stale(repository.updateGroupKind(id, n, version), "Group kind", id), "Group kind", n);
         return groupKind(id).orElseThrow();
     }
 
     public void deleteGroupKind(long id) {
-        delete("group_kind", "Group kind", id);
+        delete(CatalogRepository.Table.GROUP_KIND, "Group kind", id);
     }
 
     public MemberKind createMemberKind(String name, boolean unique) {
         String n = requireName(name);
-        long id = write(() -> jdbc.sql("insert into member_kind (name, is_unique) values (?, ?) returning id")
-                .params(n, unique).query(Long.class).single(), "Member kind", n);
+        long id = write(() -> repository.insertMemberKind(n, unique), "Member kind", n);
         return memberKind(id).orElseThrow();
     }
 
     public MemberKind updateMemberKind(long id, String name, boolean unique, int version) {
         String n = requireName(name);
-        write(() -> stale(jdbc.sql("update member_kind set name = ?, is_unique = ?, version = version + 1 where id = ? and version = ?")
-                .params(n, unique, id, version).update(), "Member kind", id), "Member kind", n);
+        write(() -> stale(repository.updateMemberKind(id, n, unique, version), "Member kind", id), "Member kind", n);
         return memberKind(id).orElseThrow();
     }
 
     public void deleteMemberKind(long id) {
-        delete("member_kind", "Member kind", id);
+        delete(CatalogRepository.Table.MEMBER_KIND, "Member kind", id);
     }
 
     public Programme createProgramme(String name, Programme.TargetType target, String description, boolean active) {
         String n = requireName(name);
-        long id = write(() -> jdbc.sql("insert into programme (name, target_type, description, active) values (?, ?, ?, ?) returning id")
-                .params(n, target.code(), description, active).query(Long.class).single(), "Programme", n);
+        long id = write(() -> repository.insertProgramme(n, target.code(), description, active), "Programme", n);
         return programme(id).orElseThrow();
     }
 
     public Programme updateProgramme(long id, String name, Programme.TargetType target, String description,
             boolean active, int version) {
         String n = requireName(name);
-        write(() -> stale(jdbc.sql("""
-                update programme set name = ?, target_type = ?, description = ?, active = ?, version = version + 1
-                where id = ? and version = ?""").params(n, target.code(), description, active, id, version).update(),
+        write(() -> stale(repository.updateProgramme(id, n, target.code(), description, active, version),
                 "Programme", id), "Programme", n);
         return programme(id).orElseThrow();
     }
 
     public void deleteProgramme(long id) {
-        delete("programme", "Programme", id);
+        delete(CatalogRepository.Table.PROGRAMME, "Programme", id);
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
@@ -212,20 +199,7 @@ public class Catalog {
     }
 
     private CatalogSnapshot reload() {
-        CatalogSnapshot s = new CatalogSnapshot(
-                jdbc.sql("select * from id_type order by id").query((rs, i) -> new IdType(rs.getLong("id"),
-                        rs.getString("name"), rs.getString("validation_regex"), rs.getBoolean("unique_values"),
-                        rs.getInt("version"))).list(),
-                jdbc.sql("select * from gender order by id").query((rs, i) -> new Gender(rs.getLong("id"),
-                        rs.getString("code"), rs.getString("value"), rs.getBoolean("active"), rs.getInt("version")))
-                        .list(),
-                jdbc.sql("select * from group_kind order by id").query((rs, i) -> new GroupKind(rs.getLong("id"),
-                        rs.getString("name"), rs.getInt("version"))).list(),
-                jdbc.sql("select * from member_kind order by id").query((rs, i) -> new MemberKind(rs.getLong("id"),
-                        rs.getString("name"), rs.getBoolean("is_unique"), rs.getInt("version"))).list(),
-                jdbc.sql("select * from programme order by id").query((rs, i) -> new Programme(rs.getLong("id"),
-                        rs.getString("name"), Programme.TargetType.of(rs.getString("target_type")),
-                        rs.getString("description"), rs.getBoolean("active"), rs.getInt("version"))).list());
+        CatalogSnapshot s = repository.load();
         snapshot = s;
         return s;
     }
@@ -259,9 +233,9 @@ public class Catalog {
         return rows;
     }
 
-    private void delete(String table, String what, long id) {
+    private void delete(CatalogRepository.Table table, String what, long id) {
         try {
-            int rows = tx.execute(s -> jdbc.sql("delete from " + table + " where id = ?").param(id).update());
+            int rows = tx.execute(s -> repository.delete(table, id));
             if (rows == 0) {
                 throw new CatalogException(CatalogException.Reason.NOT_FOUND, what + " " + id + " does not exist");
             }

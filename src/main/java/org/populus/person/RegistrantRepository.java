@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +44,11 @@ class RegistrantRepository {
             """;
 
 
+    /** The advisory-lock key space of identifier values (the hash seed; never change it). */
+    private static final long IDENTIFIER_LOCKS = 17;
+
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
     private final JsonMapper json;
     private final RowMapper<Registrant> mapper = this::map;
     private final ObjectReader identifiers;
@@ -47,8 +56,9 @@ class RegistrantRepository {
     private final ObjectReader programmes;
     private final ObjectReader externalIds;
 
-    RegistrantRepository(JdbcClient jdbc, JsonMapper json) {
+    RegistrantRepository(JdbcClient jdbc, AdvisoryLocks locks, JsonMapper json) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.json = json;
         this.identifiers = json.readerFor(new TypeReference<List<Identifier>>() { });
         this.phones = json.readerFor(new TypeReference<List<Phone>>() { });
@@ -206,8 +216,7 @@ class RegistrantRepository {
 
     /** Serialises creations and changes of one (type, value) pair until the end of the transaction. */
     void lockIdentifierValue(long idTypeId, String value) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 17))").param(idTypeId + ":" + value)
-                .query(Object.class).optional();
+        locks.lockForTransaction(idTypeId + ":" + value, IDENTIFIER_LOCKS);
     }
 
     Registrant insert(Registrant r) {
@@ -269,65 +278,74 @@ class RegistrantRepository {
 
     /** Writes the children; a new registrant ({@code fresh}) has none stored to remove. */
     private void saveChildren(long partyId, Registrant r, boolean fresh) {
-        List<Identifier> identifiers = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("party_identifier", partyId, r.identifiers().stream().map(Identifier::id).toList());
-        }
-        for (Identifier i : r.identifiers()) {
-            if (i.id() == null) {
-                long id = jdbc.sql("""
-                        insert into party_identifier (party_id, id_type_id, value, expiry_date, primary_document)
-                        values (?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument())
-                        .query(Long.class).single();
-                identifiers.add(i.withId(id));
-            } else {
-                jdbc.sql("update party_identifier set value = ?, expiry_date = ?, primary_document = ? where id = ?")
-                        .params(i.value(), i.expiryDate(), i.primaryDocument(), i.id()).update();
-                identifiers.add(i);
-            }
-        }
-        List<Phone> phones = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("party_phone", partyId, r.phones().stream().map(Phone::id).toList());
-        }
-        int position = 0;
-        for (Phone p : r.phones()) {
-            if (p.id() == null) {
-                long id = jdbc.sql("""
-                        insert into party_phone (party_id, position, phone_no, phone_sanitized, date_collected, disabled)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, position, p.number(), p.e164(), p.collected(), p.disabled())
-                        .query(Long.class).single();
-                phones.add(p.withId(id));
-            } else {
-                jdbc.sql("""
-                        update party_phone set position = ?, phone_no = ?, phone_sanitized = ?, date_collected = ?,
-                          disabled = ? where id = ?""")
-                        .params(position, p.number(), p.e164(), p.collected(), p.disabled(), p.id()).update();
-                phones.add(p);
-            }
-            position++;
-        }
-        List<ProgrammeEnrolment> programmes = new ArrayList<>();
-        if (!fresh) {
-            keepOnly("programme_membership", partyId, r.programmes().stream().map(ProgrammeEnrolment::id).toList());
-        }
-        for (ProgrammeEnrolment m : r.programmes()) {
-            if (m.id() == null) {
-                long id = jdbc.sql("""
-                        insert into programme_membership (party_id, programme_id, state, enrollment_date, exit_date)
-                        values (?, ?, ?, ?, ?) returning id""")
-                        .params(partyId, m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate())
-                        .query(Long.class).single();
-                programmes.add(m.withId(id));
-            } else {
-                jdbc.sql("update programme_membership set state = ?, enrollment_date = ?, exit_date = ? where id = ?")
-                        .params(m.state(), m.enrollmentDate(), m.exitDate(), m.id()).update();
-                programmes.add(m);
-            }
-        }
+        List<Identifier> identifiers = sync(IDENTIFIERS, partyId, r.identifiers(), fresh);
+        List<Phone> phones = sync(PHONES, partyId, r.phones(), fresh);
+        List<ProgrammeEnrolment> programmes = sync(PROGRAMMES, partyId, r.programmes(), fresh);
         r.assignIds(identifiers, phones, programmes);
+    }
+
+    /**
+     * How one kind of child is stored: its table, the columns set once when it is inserted ({@code fixed}: what it
+     * is, e.g. the document's type) and the ones every save writes ({@code columns}), and their values for a child
+     * at a position among its siblings ({@code fixed} values first).
+     */
+    private record ChildTable<C>(String table, Function<C, Long> idOf, BiFunction<C, Long, C> withId,
+            List<String> fixed, List<String> columns, BiFunction<C, Integer, Object[]> values) {
+
+        String insert() {
+            List<String> all = new ArrayList<>(List.of("party_id"));
+            all.addAll(fixed);
+            all.addAll(columns);
+            return "insert into " + table + " (" + String.join(", ", all) + ") values ("
+                    + String.join(", ", Collections.nCopies(all.size(), "?")) + ") returning id";
+        }
+
+        String update() {
+            return "update " + table + " set " + String.join(" = ?, ", columns) + " = ? where id = ?";
+        }
+    }
+
+    private static final ChildTable<Identifier> IDENTIFIERS = new ChildTable<>("party_identifier", Identifier::id,
+            Identifier::withId, List.of("id_type_id"), List.of("value", "expiry_date", "primary_document"),
+            (i, position) -> new Object[] {i.idTypeId(), i.value(), i.expiryDate(), i.primaryDocument()});
+
+    /** Phones keep their order in {@code position} (0 is the main phone). */
+    private static final ChildTable<Phone> PHONES = new ChildTable<>("party_phone", Phone::id, Phone::withId,
+            List.of(), List.of("position", "phone_no", "phone_sanitized", "date_collected", "disabled"),
+            (p, position) -> new Object[] {position, p.number(), p.e164(), p.collected(), p.disabled()});
+
+    private static final ChildTable<ProgrammeEnrolment> PROGRAMMES = new ChildTable<>("programme_membership",
+            ProgrammeEnrolment::id, ProgrammeEnrolment::withId, List.of("programme_id"),
+            List.of("state", "enrollment_date", "exit_date"),
+            (m, position) -> new Object[] {m.programmeId(), m.state(), m.enrollmentDate(), m.exitDate()});
+
+    /**
+     * Makes the stored children of one kind these, in this order: deletes the stored ones no longer among them
+     * (unless {@code fresh}: nothing is stored yet), updates the ones that have an id and inserts the others.
+     * Returns them with their ids.
+     */
+    private <C> List<C> sync(ChildTable<C> kind, long partyId, List<C> children, boolean fresh) {
+        if (!fresh) {
+            keepOnly(kind.table(), partyId, children.stream().map(kind.idOf()).toList());
+        }
+        List<C> saved = new ArrayList<>(children.size());
+        for (int position = 0; position < children.size(); position++) {
+            C child = children.get(position);
+            Object[] values = kind.values().apply(child, position);
+            Long id = kind.idOf().apply(child);
+            if (id == null) {
+                List<Object> params = new ArrayList<>(values.length + 1);
+                params.add(partyId);
+                params.addAll(Arrays.asList(values));
+                saved.add(kind.withId().apply(child, jdbc.sql(kind.insert()).params(params).query(Long.class).single()));
+            } else {
+                List<Object> params = new ArrayList<>(Arrays.asList(values).subList(kind.fixed().size(), values.length));
+                params.add(id);
+                jdbc.sql(kind.update()).params(params).update();
+                saved.add(child);
+            }
+        }
+        return saved;
     }
 
     private void keepOnly(String table, long partyId, List<Long> ids) {

@@ -13,6 +13,7 @@ import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.populus.person.PersonEvent;
+import org.populus.platform.db.AdvisoryLocks;
 import org.populus.shared.RuleViolation;
 import org.populus.shared.TextLimits;
 import org.populus.verification.AttachmentInfo;
@@ -428,7 +429,7 @@ public class Procedures {
     }
 
     private void lock(String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 23))").param(key).query(Object.class).optional();
+        new AdvisoryLocks(jdbc).lockForTransaction(key, 23); // the procedures' key space (the hash seed)
     }
 
     private static Map<String, Object> personData(CensusPersonData data, Map<String, Long> externalIds) {

@@ -73,8 +73,8 @@ class ScopeDefaultsMigration implements JavaMigration {
             insert.executeBatch();
         }
         try (Statement s = c.createStatement()) {
-            s.executeUpdate(ScopeLoader.RECOMPUTE_PART_OF);
-            s.executeUpdate(ScopeLoader.RECOMPUTE_CHILDREN_COUNT);
+            s.executeUpdate(ScopeRepository.RECOMPUTE_PART_OF);
+            s.executeUpdate(ScopeRepository.RECOMPUTE_CHILDREN_COUNT);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,32 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ScopeLoader {
 
-    /** Recomputes every scope's {@code part_of} (itself, then its ancestors, root last) from {@code parent_id}. */
-    static final String RECOMPUTE_PART_OF = """
-            with recursive tree (id, part_of) as (
-                select id, array[id] from scope where parent_id is null
-                union all
-                select c.id, c.id || t.part_of from scope c join tree t on c.parent_id = t.id
-            )
-            update scope s set part_of = t.part_of from tree t
-            where s.id = t.id and s.part_of is distinct from t.part_of""";
-
-    /** Recomputes every scope's {@code children_count}. */
-    static final String RECOMPUTE_CHILDREN_COUNT = """
-            update scope s set children_count = n.count
-            from (select p.id, count(c.id)::int as count from scope p left join scope c on c.parent_id = p.id
-                  group by p.id) n
-            where s.id = n.id and s.children_count <> n.count""";
-
     private static final long LOCK_KEY = 0x73636f70655f6cL; // "scope_l"
     private static final int CHUNK = 4000;
 
-    private final JdbcClient jdbc;
+    private final ScopeRepository repository;
+    private final AdvisoryLocks locks;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    ScopeLoader(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
-        this.jdbc = jdbc;
+    ScopeLoader(ScopeRepository repository, AdvisoryLocks locks, TransactionTemplate tx, JsonMapper json) {
+        this.repository = repository;
+        this.locks = locks;
         this.tx = tx;
         this.json = json;
     }
@@ -55,17 +40,10 @@ class ScopeLoader {
         return tx.execute(status -> write(rows));
     }
 
-    private record Existing(long id, String parentCode) {
-    }
-
     private ScopeLoadSummary write(List<ScopeFile.Row> rows) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query((rs, i) -> 1).list();
+        locks.lockForTransaction(LOCK_KEY);
 
-        Map<String, Existing> existing = new HashMap<>();
-        jdbc.sql("select s.id, s.code, p.code as parent_code from scope s left join scope p on p.id = s.parent_id")
-                .query(rs -> {
-                    existing.put(rs.getString("code"), new Existing(rs.getLong("id"), rs.getString("parent_code")));
-                });
+        Map<String, ScopeRepository.Existing> existing = repository.existing();
         Map<String, String> parents = checkTree(rows, existing);
         Map<String, Long> typeIds = types(rows);
 
@@ -84,15 +62,7 @@ class ScopeLoader {
                 putIfNotNull(m, "metadata", r.metadata());
                 records.add(m);
             }
-            jdbc.sql("""
-                    insert into scope (code, name, scope_type_id, mappings, metadata)
-                    select r.code, r.name, r.type_id, coalesce(r.mappings, '{}'), coalesce(r.metadata, '{}')
-                    from jsonb_to_recordset(cast(? as jsonb))
-                         as r(code text, name jsonb, type_id bigint, mappings jsonb, metadata jsonb)
-                    returning id, code""").param(json.writeValueAsString(records))
-                    .query(rs -> {
-                        ids.put(rs.getString("code"), rs.getLong("id"));
-                    });
+            ids.putAll(repository.insertAll(json.writeValueAsString(records)));
         }
 
         // 2. everything else, now that every parent has an id; a row that changes nothing is not written
@@ -111,24 +81,11 @@ class ScopeLoader {
                 m.put("existed", existing.containsKey(r.code()));
                 records.add(m);
             }
-            updated += jdbc.sql("""
-                    update scope s
-                    set name = r.name, scope_type_id = r.type_id, parent_id = r.parent_id,
-                        mappings = coalesce(r.mappings, s.mappings), metadata = coalesce(r.metadata, s.metadata),
-                        version = s.version + case when r.existed then 1 else 0 end
-                    from jsonb_to_recordset(cast(? as jsonb)) as r(id bigint, name jsonb, type_id bigint,
-                         parent_id bigint, mappings jsonb, metadata jsonb, existed boolean)
-                    where s.id = r.id
-                      and (s.name, s.scope_type_id, s.parent_id, s.mappings, s.metadata) is distinct from
-                          (r.name, r.type_id, r.parent_id, coalesce(r.mappings, s.mappings),
-                           coalesce(r.metadata, s.metadata))
-                    returning r.existed""").param(json.writeValueAsString(records))
-                    .query((rs, i) -> rs.getBoolean(1)).list().stream().filter(Boolean::booleanValue).count();
+            updated += repository.updateAll(json.writeValueAsString(records));
         }
 
         // 3. derived columns
-        jdbc.sql(RECOMPUTE_PART_OF).update();
-        jdbc.sql(RECOMPUTE_CHILDREN_COUNT).update();
+        repository.recomputeDerivedColumns();
         return new ScopeLoadSummary(fresh.size(), updated, rows.size() - fresh.size() - updated, rows.size());
     }
 
@@ -136,7 +93,8 @@ class ScopeLoader {
      * The parent code of every scope once the file is applied; refuses a parent that exists neither in the file
      * nor in the database, and a parent chain that loops.
      */
-    private static Map<String, String> checkTree(List<ScopeFile.Row> rows, Map<String, Existing> existing) {
+    private static Map<String, String> checkTree(List<ScopeFile.Row> rows,
+            Map<String, ScopeRepository.Existing> existing) {
         Map<String, String> parents = new HashMap<>();
         existing.forEach((code, e) -> parents.put(code, e.parentCode()));
         for (ScopeFile.Row r : rows) {
@@ -179,22 +137,7 @@ class ScopeLoader {
             m.put("plural", plurals.get(code));
             records.add(m);
         });
-        String document = json.writeValueAsString(records);
-        jdbc.sql("""
-                insert into scope_type (code, name, plural)
-                select r.code, case when r.name = '{}' then jsonb_build_object('en', r.code) else r.name end, r.plural
-                from jsonb_to_recordset(cast(? as jsonb)) as r(code text, name jsonb, plural jsonb)
-                on conflict (code) do nothing""").param(document).update();
-        jdbc.sql("""
-                update scope_type t set name = t.name || r.name, plural = t.plural || r.plural
-                from jsonb_to_recordset(cast(? as jsonb)) as r(code text, name jsonb, plural jsonb)
-                where t.code = r.code and (t.name || r.name, t.plural || r.plural) is distinct from (t.name, t.plural)""")
-                .param(document).update();
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("select id, code from scope_type").query(rs -> {
-            ids.put(rs.getString("code"), rs.getLong("id"));
-        });
-        return ids;
+        return repository.mergeTypes(json.writeValueAsString(records));
     }
 
     private static void putIfNotNull(Map<String, Object> m, String key, Object value) {

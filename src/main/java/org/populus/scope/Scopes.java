@@ -6,12 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Territorial scopes: look-ups for the Census API and the registry rules, and loading full hierarchies from
@@ -45,22 +37,11 @@ public class Scopes {
 
     private static final Logger log = LoggerFactory.getLogger(Scopes.class);
 
-    private static final String SELECT_SCOPE = """
-            select s.id, s.code, s.name, s.parent_id, p.code as parent_code, s.part_of, s.children_count,
-                   s.mappings, s.metadata, s.version,
-                   t.id as type_id, t.code as type_code, t.name as type_name, t.plural as type_plural
-            from scope s
-            join scope_type t on t.id = s.scope_type_id
-            left join scope p on p.id = s.parent_id
-            """;
-
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ScopeRepository repository;
     private final ScopeLoader loader;
 
-    Scopes(JdbcClient jdbc, JsonMapper json, ScopeLoader loader) {
-        this.jdbc = jdbc;
-        this.json = json;
+    Scopes(ScopeRepository repository, ScopeLoader loader) {
+        this.repository = repository;
         this.loader = loader;
     }
 
@@ -99,8 +80,7 @@ public class Scopes {
         if (code == null) {
             return false;
         }
-        return remembered("exists|" + code, () -> jdbc.sql("select exists (select 1 from scope where code = ?)")
-                .param(code).query(Boolean.class).single());
+        return remembered("exists|" + code, () -> repository.exists(code));
     }
 
     /** The scope with exactly this code. */
@@ -108,7 +88,7 @@ public class Scopes {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT_SCOPE + "where s.code = ?").param(code).query(this::scope).optional();
+        return repository.find(code);
     }
 
     /** The scope and its ancestors, in {@code part_of} order: itself first, the root last. Empty if unknown. */
@@ -116,10 +96,7 @@ public class Scopes {
         if (code == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT_SCOPE + """
-                join (select a.id, a.ord from scope o cross join unnest(o.part_of) with ordinality as a(id, ord)
-                      where o.code = ?) chain on chain.id = s.id
-                order by chain.ord""").param(code).query(this::scope).list();
+        return repository.ancestors(code);
     }
 
     /** Whether the scope is {@code ES} or lies under it. False for an unknown code. */
@@ -127,10 +104,7 @@ public class Scopes {
         if (code == null) {
             return false;
         }
-        return jdbc.sql("""
-                select exists (select 1 from scope s join scope l on l.code = ?
-                               where s.code = ? and s.part_of @> array[l.id])""")
-                .params(LOCAL_CODE, code).query(Boolean.class).single();
+        return repository.isUnder(code, LOCAL_CODE);
     }
 
     /**
@@ -142,12 +116,7 @@ public class Scopes {
         if (code == null || key == null) {
             return Optional.empty();
         }
-        return remembered("mapping|" + key + "|" + code, () -> jdbc.sql("""
-                select s.mappings ->> ? from scope o
-                cross join unnest(o.part_of) with ordinality as a(id, ord)
-                join scope s on s.id = a.id
-                where o.code = ? and s.mappings ->> ? is not null
-                order by a.ord limit 1""").params(key, code, key).query(String.class).optional());
+        return remembered("mapping|" + key + "|" + code, () -> repository.mappingOfAncestor(code, key));
     }
 
     /**
@@ -161,19 +130,7 @@ public class Scopes {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Map<String, List<ScopeView>> chains = new HashMap<>();
-        jdbc.sql("""
-                select o.code as origin, s.id, s.code, s.name, s.mappings, t.name as type_name from scope o
-                cross join unnest(o.part_of) with ordinality as a(id, ord)
-                join scope s on s.id = a.id
-                join scope_type t on t.id = s.scope_type_id
-                where o.code in (:codes)
-                order by o.code, a.ord desc""").param("codes", wanted).query(rs -> {
-                    chains.computeIfAbsent(rs.getString("origin"), k -> new ArrayList<>())
-                            .add(new ScopeView(rs.getLong("id"), texts(rs.getString("name")),
-                                    texts(rs.getString("type_name")), rs.getString("code"),
-                                    texts(rs.getString("mappings"))));
-                });
+        Map<String, List<ScopeView>> chains = repository.chains(wanted);
         Map<Long, ScopeView> union = new LinkedHashMap<>();
         for (String code : wanted) {
             for (ScopeView v : chains.getOrDefault(code, List.of())) {
@@ -212,44 +169,5 @@ public class Scopes {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    // ---- internals -----------------------------------------------------------------------------------------
-
-    private Scope scope(ResultSet rs, int row) throws SQLException {
-        ScopeType type = new ScopeType(rs.getLong("type_id"), rs.getString("type_code"),
-                texts(rs.getString("type_name")), texts(rs.getString("type_plural")));
-        long parentId = rs.getLong("parent_id");
-        Long parent = rs.wasNull() ? null : parentId;
-        return new Scope(rs.getLong("id"), rs.getString("code"), texts(rs.getString("name")), type, parent,
-                rs.getString("parent_code"), ids(rs.getArray("part_of")), rs.getInt("children_count"),
-                texts(rs.getString("mappings")), texts(rs.getString("metadata")), rs.getInt("version"));
-    }
-
-    private static List<Long> ids(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        Object[] values = (Object[]) array.getArray();
-        List<Long> ids = new ArrayList<>(values.length);
-        for (Object v : values) {
-            ids.add(((Number) v).longValue());
-        }
-        return ids;
-    }
-
-    /** A stored JSON object as key → text (nested values, which loading never stores, as their JSON). */
-    private Map<String, String> texts(String document) {
-        if (document == null) {
-            return Map.of();
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : json.readTree(document).properties()) {
-            JsonNode v = e.getValue();
-            if (!v.isNull()) {
-                map.put(e.getKey(), v.isValueNode() ? v.asString() : v.toString());
-            }
-        }
-        return map;
     }
 }

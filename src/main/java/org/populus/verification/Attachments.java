@@ -6,9 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +20,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.tika.Tika;
+import org.populus.platform.db.AdvisoryLocks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +65,8 @@ public class Attachments {
             "application/zip");
     private static final Tika TIKA = new Tika();
 
-    private final JdbcClient jdbc;
+    private final AttachmentRepository repository;
+    private final AdvisoryLocks locks;
     private final SecretKey key;
     private final String keyId;
     private final long maxFileSize;
@@ -76,7 +75,8 @@ public class Attachments {
 
     Attachments(JdbcClient jdbc, FilesKey filesKey,
             @Value("${populus.files.max-file-size:10MB}") DataSize maxFileSize, Clock clock) {
-        this.jdbc = jdbc;
+        this.repository = new AttachmentRepository(jdbc);
+        this.locks = new AdvisoryLocks(jdbc);
         this.key = new SecretKeySpec(filesKey.derive("populus:attachments:aes-256-gcm"), "AES");
         this.keyId = filesKey.id();
         this.maxFileSize = maxFileSize.toBytes();
@@ -131,9 +131,8 @@ public class Attachments {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AttachmentInfo> replace(long procedureId, List<Upload> uploads) {
         List<String> types = uploads.stream().map(this::checkOne).toList();
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("populus:attachment:" + procedureId)
-                .query((rs, i) -> 1).list();
-        jdbc.sql("delete from attachment where procedure_id = ?").param(procedureId).update();
+        locks.lockForTransaction("populus:attachment:" + procedureId);
+        repository.deleteAllOf(procedureId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AttachmentInfo> stored = new ArrayList<>(uploads.size());
         for (int n = 0; n < uploads.size(); n++) {
@@ -143,14 +142,8 @@ public class Attachments {
             byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, nonce, aad(procedureId, upload.filename()),
                     upload.content());
             String contentType = types.get(n);
-            long id = jdbc.sql("""
-                    insert into attachment (procedure_id, filename, content_type, size, sha256, key_id, nonce,
-                                            ciphertext, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(procedureId, upload.filename(), contentType, upload.content().length,
-                            sha256(upload.content()), keyId, nonce, ciphertext,
-                            Timestamp.from(now))
-                    .query(Long.class).single();
+            long id = repository.insert(procedureId, upload.filename(), contentType, upload.content().length,
+                    sha256(upload.content()), keyId, nonce, ciphertext, now);
             stored.add(new AttachmentInfo(id, procedureId, upload.filename(), contentType, upload.content().length,
                     now));
         }
@@ -159,10 +152,7 @@ public class Attachments {
 
     /** The procedure's attachments in the order they were stored; empty if it has none. */
     public List<AttachmentInfo> list(long procedureId) {
-        return jdbc.sql("""
-                select id, procedure_id, filename, content_type, size, created_at
-                from attachment where procedure_id = ? order by id""")
-                .param(procedureId).query(Attachments::info).list();
+        return repository.list(procedureId);
     }
 
     /**
@@ -172,12 +162,7 @@ public class Attachments {
      * @throws NoSuchElementException if there is no such attachment
      */
     public byte[] content(long attachmentId) {
-        Sealed sealed = jdbc.sql("""
-                select procedure_id, filename, sha256, key_id, nonce, ciphertext from attachment where id = ?""")
-                .param(attachmentId)
-                .query((rs, i) -> new Sealed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4),
-                        rs.getBytes(5), rs.getBytes(6)))
-                .optional().orElseThrow(() -> new NoSuchElementException("No attachment " + attachmentId));
+        AttachmentRepository.Sealed sealed = repository.sealed(attachmentId).orElseThrow(() -> new NoSuchElementException("No attachment " + attachmentId));
         if (!sealed.keyId().equals(keyId)) {
             throw new IllegalStateException("Attachment " + attachmentId + " was encrypted with files key "
                     + sealed.keyId() + ", not with this instance's key " + keyId
@@ -246,14 +231,5 @@ public class Attachments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static AttachmentInfo info(ResultSet rs, int row) throws SQLException {
-        return new AttachmentInfo(rs.getLong("id"), rs.getLong("procedure_id"), rs.getString("filename"),
-                rs.getString("content_type"), rs.getLong("size"), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private record Sealed(long procedureId, String filename, byte[] sha256, String keyId, byte[] nonce,
-            byte[] ciphertext) {
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.populus.platform.db.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,8 @@ public class PhoneVerifications {
             "en", "Your activation code is %s",
             "gl", "O teu código de activación é %s");
 
-    private final JdbcClient jdbc;
+    private final PhoneCodeRepository codes;
+    private final AdvisoryLocks locks;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate joinedTransaction;
     private final SmsSender sender;
@@ -93,7 +94,8 @@ public class PhoneVerifications {
 
     PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactions, FilesKey filesKey,
             SmsSender sender, Clock clock, Duration codeLifetime, SmsLimits limits, String defaultRegion) {
-        this.jdbc = jdbc;
+        this.codes = new PhoneCodeRepository(jdbc);
+        this.locks = new AdvisoryLocks(jdbc);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.joinedTransaction = new TransactionTemplate(transactions);
@@ -136,53 +138,40 @@ public class PhoneVerifications {
             lock("populus:sms:" + personId);
             lock("populus:sms:to:" + normalized);
             lock("populus:sms:all");
-            // the time is read once the locks are held: read before, it could precede an SMS recorded by a request
-            // that took the locks first, which the counts below would then miss
+            // the time is read once the locks are held: a request that waited counts every SMS sent before it
             Instant now = now();
-            Timestamp windowStart = Timestamp.from(now.minus(limits.window()));
-            Timestamp globalStart = Timestamp.from(now.minus(limits.globalWindow()));
-            Timestamp forgotten = windowStart.before(globalStart) ? windowStart : globalStart;
-            jdbc.sql("delete from sms_sent where sent_at <= ?").param(forgotten).update();
-            Timestamp at = Timestamp.from(now);
-            long sent = jdbc.sql("select count(*) from sms_sent where party_id = ? and sent_at > ? and sent_at <= ?")
-                    .params(personId, windowStart, at).query(Long.class).single();
+            Instant windowStart = now.minus(limits.window());
+            Instant globalStart = now.minus(limits.globalWindow());
+            codes.forgetSentUntil(windowStart.isBefore(globalStart) ? windowStart : globalStart);
+            long sent = codes.sentToPerson(personId, windowStart, now);
             if (sent >= limits.perPerson()) {
                 throw new SmsRateLimited("Too many SMS for person " + personId);
             }
-            long toDestination = jdbc.sql("""
-                    select count(*) from sms_sent where phone = ? and sent_at > ? and sent_at <= ?""")
-                    .params(normalized, windowStart, at).query(Long.class).single();
+            long toDestination = codes.sentToNumber(normalized, windowStart, now);
             if (toDestination >= limits.perDestination()) {
                 throw new SmsRateLimited("Too many SMS to " + normalized);
             }
-            long all = jdbc.sql("select count(*) from sms_sent where sent_at > ? and sent_at <= ?")
-                    .params(globalStart, at).query(Long.class).single();
+            long all = codes.sentInAll(globalStart, now);
             if (all >= limits.global()) {
                 log.warn("Verification SMS refused: {} were sent in the last {} (POPULUS_SMS_GLOBAL_MAX)", all,
                         limits.globalWindow());
                 throw new SmsRateLimited("Too many SMS in all");
             }
-            jdbc.sql("delete from phone_code where party_id = ?").param(personId).update();
-            jdbc.sql("insert into sms_sent (party_id, phone, sent_at) values (?, ?, ?)")
-                    .params(personId, normalized, Timestamp.from(now)).update();
-            return jdbc.sql("""
-                    insert into phone_code (party_id, phone, code_hash, created_at, expires_at)
-                    values (?, ?, ?, ?, ?) returning id""")
-                    .params(personId, normalized, hash(personId, normalized, code), Timestamp.from(now),
-                            Timestamp.from(now.plus(codeLifetime)))
-                    .query(Long.class).single();
+            codes.deleteCodesOf(personId);
+            codes.recordSent(personId, normalized, now);
+            return codes.insertCode(personId, normalized, hash(personId, normalized, code), now,
+                    now.plus(codeLifetime));
         });
         try {
             sender.send(normalized, body);
         } catch (RuntimeException e) {
-            ownTransaction.executeWithoutResult(status ->
-                    jdbc.sql("delete from phone_code where id = ?").param(codeId).update());
+            ownTransaction.executeWithoutResult(status -> codes.deleteCode(codeId));
             throw e instanceof SmsDeliveryFailed failed ? failed : new SmsDeliveryFailed("SMS not sent: " + e, e);
         }
     }
 
     private void lock(String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, i) -> 1).list();
+        locks.lockForTransaction(key);
     }
 
     /** Refuses a number outside the allowed country calling codes, or whose country cannot be told, when set. */
@@ -216,28 +205,20 @@ public class PhoneVerifications {
         }
         byte[] offered = hash(personId, normalized.get(), code == null ? "" : code.strip());
         return Boolean.TRUE.equals(joinedTransaction.execute(status -> {
-            Optional<LiveCode> live = jdbc.sql("""
-                    select id, code_hash, expires_at, failed_attempts from phone_code
-                    where party_id = ? and used_at is null order by id desc limit 1 for update""")
-                    .param(personId)
-                    .query((rs, i) -> new LiveCode(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(),
-                            rs.getInt(4)))
-                    .optional();
+            Optional<PhoneCodeRepository.LiveCode> live = codes.lockLatestUnused(personId);
             if (live.isEmpty()) {
                 return false;
             }
-            LiveCode c = live.get();
+            PhoneCodeRepository.LiveCode c = live.get();
             Instant now = now();
             if (!now.isBefore(c.expiresAt()) || c.failedAttempts() >= MAX_ATTEMPTS) {
                 return false;
             }
             if (MessageDigest.isEqual(offered, c.hash())) {
-                jdbc.sql("update phone_code set used_at = ? where id = ?").params(Timestamp.from(now), c.id())
-                        .update();
+                codes.markUsed(c.id(), now);
                 return true;
             }
-            jdbc.sql("update phone_code set failed_attempts = failed_attempts + 1 where id = ?").param(c.id())
-                    .update();
+            codes.countFailedAttempt(c.id());
             return false;
         }));
     }
@@ -287,8 +268,5 @@ public class PhoneVerifications {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private record LiveCode(long id, byte[] hash, Instant expiresAt, int failedAttempts) {
     }
 }
