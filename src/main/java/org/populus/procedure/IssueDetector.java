@@ -51,16 +51,22 @@ class IssueDetector {
     /** Records the issues of this procedure for this (locked) person. */
     void check(Procedure p, Registrant person) {
         CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
-        switch (p.type()) {
-            case REGISTRATION -> checkPersonData(p, person.id(), current);
-            case PERSON_DATA_CHANGE -> {
-                Object data = p.information().get("person_data");
-                CensusPersonData changes = data instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
-                        : CensusPersonData.none();
-                checkPersonData(p, person.id(), current.with(changes));
+        p.request().accept(new ProcedureRequest.Visitor<Void>() {
+            @Override
+            public Void registration(ProcedureRequest.Registration registration) {
+                checkPersonData(p, person.id(), current);
+                return null;
             }
-            case PHONE_VERIFICATION -> {
-                String phone = (String) p.information().get("phone");
+
+            @Override
+            public Void dataChange(ProcedureRequest.DataChange change) {
+                checkPersonData(p, person.id(), current.with(change.changes()));
+                return null;
+            }
+
+            @Override
+            public Void phoneVerification(ProcedureRequest.PhoneVerification verification) {
+                String phone = verification.phone();
                 checkPhone(p, person.id(), phone);
                 if (person.status().verification() != CensusStatus.Verification.VERIFIED && phone != null) {
                     List<Long> others = registrants.othersWithVerifiedPhone(person.id(), phone);
@@ -69,11 +75,24 @@ class IssueDetector {
                                 person.id(), others);
                     }
                 }
+                return null;
             }
-            default -> {
-                // no issues to look for
+
+            @Override
+            public Void cancellation(ProcedureRequest.Cancellation cancellation) {
+                return null; // no issues to look for
             }
-        }
+
+            @Override
+            public Void membershipLevelChange(ProcedureRequest.MembershipLevelChange change) {
+                return null; // no issues to look for
+            }
+
+            @Override
+            public Void documentVerification(ProcedureRequest.DocumentVerification verification) {
+                return null; // no issues to look for
+            }
+        });
     }
 
     /**

@@ -2,14 +2,15 @@ package org.populus.procedure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A procedure as stored. {@code information} is the procedure's JSON document (e.g. {@code {"person_data":{…}}},
- * {@code {"to_membership_level":"member"}}, {@code {"channel":…,"reason":…}}, {@code {"phone":…}}).
+ * A procedure as stored: what it asks for ({@code request}), the open issues a reviewer accepted it over (empty
+ * unless accepted with an override), its state, review and processing fields.
  */
-public record Procedure(long id, long personId, ProcedureType type, ProcedureState state,
-        Map<String, Object> information, String comment, Instant prioritizedAt, Location location, String claimedBy,
+public record Procedure(long id, long personId, ProcedureRequest request, List<Long> overriddenIssues,
+        ProcedureState state, String comment, Instant prioritizedAt, Location location, String claimedBy,
         Instant claimedAt, String processedBy, Instant processedAt, Integer personVersionBefore,
         Integer personVersionAfter, Instant createdAt, Instant updatedAt, int version) {
 
@@ -17,6 +18,22 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
     public static final String AUTO_ACCEPTED = "auto_accepted";
     /** Comment of procedures dismissed because their person was cancelled or trashed. */
     public static final String DISCARDED_PERSON = "discarded_person";
+
+    public Procedure {
+        overriddenIssues = List.copyOf(overriddenIssues);
+    }
+
+    public ProcedureType type() {
+        return request.type();
+    }
+
+    /**
+     * The request and the issues overridden as the procedure's JSON document (as stored; what the APIs show), e.g.
+     * {@code {"person_data":{…}}}, {@code {"to_membership_level":"member"}}, {@code {"channel":…,"reason":…}}.
+     */
+    public Map<String, Object> information() {
+        return ProcedureInformation.encode(request, overriddenIssues);
+    }
 
     public boolean pending() {
         return state == ProcedureState.PENDING;
@@ -26,9 +43,9 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
      * The same pending procedure asked again: new information (and location, and a priority once given — it is
      * never cleared).
      */
-    Procedure askedAgain(Map<String, Object> newInformation, Location newLocation, Instant newPriority) {
+    Procedure askedAgain(ProcedureRequest newRequest, Location newLocation, Instant newPriority) {
         requireState(ProcedureState.PENDING, "ask again");
-        return new Procedure(id, personId, type, state, newInformation, comment,
+        return new Procedure(id, personId, newRequest, overriddenIssues, state, comment,
                 prioritizedAt != null ? prioritizedAt : newPriority, newLocation != null ? newLocation : location,
                 claimedBy, claimedAt, processedBy, processedAt, personVersionBefore, personVersionAfter, createdAt,
                 updatedAt, version);
@@ -37,7 +54,7 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
     /** Claimed by a reviewer ({@code null}: released). */
     Procedure claimed(String reviewer, Instant at) {
         requireState(ProcedureState.PENDING, "claim");
-        return new Procedure(id, personId, type, state, information, comment, prioritizedAt, location, reviewer,
+        return new Procedure(id, personId, request, overriddenIssues, state, comment, prioritizedAt, location, reviewer,
                 reviewer == null ? null : at, processedBy, processedAt, personVersionBefore, personVersionAfter,
                 createdAt, updatedAt, version);
     }
@@ -47,12 +64,12 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
      * before and after its effect (what undo puts back). The claim ends.
      */
     Procedure decided(ProcedureState decision, String reviewer, Instant at, String newComment,
-            Map<String, Object> newInformation, int personBefore, int personAfter) {
+            ProcedureRequest newRequest, List<Long> issuesOverridden, int personBefore, int personAfter) {
         requireState(ProcedureState.PENDING, "decide");
         if (decision == ProcedureState.PENDING) {
             throw new IllegalArgumentException("A decision is accepted, rejected or dismissed");
         }
-        return new Procedure(id, personId, type, decision, newInformation, newComment, prioritizedAt, location, null,
+        return new Procedure(id, personId, newRequest, issuesOverridden, decision, newComment, prioritizedAt, location, null,
                 null, reviewer, at, personBefore, personAfter, createdAt, updatedAt, version);
     }
 
@@ -62,7 +79,7 @@ public record Procedure(long id, long personId, ProcedureType type, ProcedureSta
             throw new IllegalStateException("Procedure " + id + " is " + state.code() + ": only an accepted or "
                     + "rejected procedure can be undone");
         }
-        return new Procedure(id, personId, type, ProcedureState.PENDING, information, comment, prioritizedAt,
+        return new Procedure(id, personId, request, overriddenIssues, ProcedureState.PENDING, comment, prioritizedAt,
                 location, reviewer, at, null, null, null, null, createdAt, updatedAt, version);
     }
 

@@ -52,14 +52,14 @@ class ProcedureRepository {
                 .param(personId).query(this::mapRow).list();
     }
 
-    Procedure insert(long personId, ProcedureType type, Map<String, Object> information, Instant prioritizedAt,
-            Location location) {
+    Procedure insert(long personId, ProcedureRequest request, Instant prioritizedAt, Location location) {
         return jdbc.sql("""
                 insert into procedure (party_id, type, state, information, prioritized_at, location, created_at,
                   updated_at, version)
                 values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1)
                 returning *""")
-                .params(personId, type.code(), json.writeValueAsString(information), ts(prioritizedAt),
+                .params(personId, request.type().code(),
+                        json.writeValueAsString(ProcedureInformation.encode(request, List.of())), ts(prioritizedAt),
                         location == null ? null : json.writeValueAsString(location))
                 .query(this::mapRow).single();
     }
@@ -172,9 +172,11 @@ class ProcedureRepository {
             loc = new Location((String) m.get("ip"), (String) m.get("userAgent"),
                     time == null ? null : Instant.parse(time.toString()));
         }
-        return new Procedure(rs.getLong("id"), rs.getLong("party_id"),
-                ProcedureType.of(rs.getString("type")).orElseThrow(), ProcedureState.of(rs.getString("state")),
-                map.readValue(rs.getString("information")), rs.getString("comment"), instant(rs, "prioritized_at"),
+        ProcedureInformation.Decoded information = ProcedureInformation.decode(
+                ProcedureType.of(rs.getString("type")).orElseThrow(), map.readValue(rs.getString("information")));
+        return new Procedure(rs.getLong("id"), rs.getLong("party_id"), information.request(),
+                information.overriddenIssues(), ProcedureState.of(rs.getString("state")),
+                rs.getString("comment"), instant(rs, "prioritized_at"),
                 loc, rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("processed_by"),
                 instant(rs, "processed_at"), (Integer) rs.getObject("person_version_before"),
                 (Integer) rs.getObject("person_version_after"), instant(rs, "created_at"),

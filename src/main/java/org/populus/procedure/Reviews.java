@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
@@ -178,20 +177,16 @@ public class Reviews {
                 }
                 String what = open.isEmpty() ? "accepted" : "accepted over open issue " + joined(open);
                 Effects.Outcome outcome = effects.accept(p, person, ProcedureProcessor.provenance(reviewer, p, what));
-                Map<String, Object> information = outcome.information();
-                if (!open.isEmpty()) {
-                    information = new java.util.LinkedHashMap<>(information);
-                    information.put("overridden_issues", open);
-                }
-                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, information,
-                        outcome.personVersion());
+                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, outcome.request(),
+                        open.isEmpty() ? p.overriddenIssues() : open, outcome.personVersion());
             }
             case REJECT -> {
                 int after = effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
-                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.information(), after);
+                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.request(),
+                        p.overriddenIssues(), after);
             }
-            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.information(),
-                    person.version());
+            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.request(),
+                    p.overriddenIssues(), person.version());
         };
     }
 
