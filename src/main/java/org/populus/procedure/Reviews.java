@@ -85,15 +85,13 @@ public class Reviews {
     /** Claims the procedure for the reviewer (again, if it is theirs already). */
     @Transactional
     public Procedure claim(long procedureId, String reviewer) {
-        Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(p.claimed(reviewer, clock.instant()));
+        return repository.update(locked(procedureId).withClaim(reviewer, clock.instant(), claimLifetime));
     }
 
     /** Gives up the reviewer's claim. */
     @Transactional
     public Procedure release(long procedureId, String reviewer) {
-        Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(p.claimed(null, null));
+        return repository.update(locked(procedureId).released(reviewer, clock.instant(), claimLifetime));
     }
 
     /**
@@ -121,7 +119,7 @@ public class Reviews {
                     || !effects.acceptable(p, person.get()) || issues.blocking(p.personId())) {
                 continue;
             }
-            return Optional.of(repository.update(p.claimed(reviewer, now)));
+            return Optional.of(repository.update(p.withClaim(reviewer, now, claimLifetime)));
         }
         return Optional.empty();
     }
@@ -149,13 +147,8 @@ public class Reviews {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
         Registrant person = registrants.lock(found.personId()).orElseThrow();
-        Procedure p = lockPending(procedureId, reviewer);
-        boolean blank = comment == null || comment.isBlank();
-        if (decision != Decision.ACCEPT && blank) {
-            throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
-                    "A comment is required to " + decision.name().toLowerCase(java.util.Locale.ROOT) + ".");
-        }
-        String text = blank ? null : comment.strip();
+        Procedure p = locked(procedureId).reviewableBy(reviewer, clock.instant(), claimLifetime);
+        String text = Procedure.decisionComment(decision, comment);
         // the person's other pending procedures are queued again by the decision: process them right after it
         queue.wakeAfterCommit();
         return switch (decision) {
@@ -171,7 +164,7 @@ public class Reviews {
                             + " has open issue " + joined(open) + ": resolve it first (or accept with "
                             + "override_issues and a comment saying why).");
                 }
-                if (!open.isEmpty() && blank) {
+                if (!open.isEmpty() && text == null) {
                     throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
                             "A comment is required to accept over open issue " + joined(open) + ".");
                 }
@@ -199,21 +192,9 @@ public class Reviews {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
         registrants.lock(found.personId()).orElseThrow();
-        Procedure p = repository.findForUpdate(procedureId).orElseThrow();
-        if ((p.state() != ProcedureState.ACCEPTED && p.state() != ProcedureState.REJECTED) || p.processedBy() == null
-                || !p.processedBy().equals(reviewer)) {
-            throw new ReviewRefused(ReviewRefused.Reason.NOT_UNDOABLE, "Only the reviewer who accepted or rejected "
-                    + "a procedure can undo it (procedure " + procedureId + " is " + p.state().code()
-                    + (p.processedBy() == null ? ", processed automatically" : ", processed by " + p.processedBy())
-                    + ").");
-        }
-        if (p.processedAt().plus(undoWindow).isBefore(clock.instant())) {
-            throw new ReviewRefused(ReviewRefused.Reason.UNDO_EXPIRED,
-                    "Procedure " + procedureId + " was processed more than " + undoWindow.toMinutes()
-                            + " minutes ago.");
-        }
-        if (p.personVersionBefore() != null && p.personVersionAfter() != null
-                && !p.personVersionBefore().equals(p.personVersionAfter())) {
+        Procedure p = locked(procedureId);
+        Procedure undone = p.undone(reviewer, clock.instant(), undoWindow);
+        if (p.changedPerson()) {
             try {
                 registrants.restore(p.personId(), p.personVersionBefore(), p.personVersionAfter(),
                         ProcedureProcessor.provenance(reviewer, p, "undone"));
@@ -222,21 +203,11 @@ public class Reviews {
                         + procedureId + " was processed; it cannot be undone.");
             }
         }
-        return repository.update(p.undone(reviewer, clock.instant()));
+        return repository.update(undone);
     }
 
-    private Procedure lockPending(long procedureId, String reviewer) {
-        Procedure p = repository.findForUpdate(procedureId)
-                .orElseThrow(() -> notFound(procedureId));
-        if (!p.pending()) {
-            throw new ReviewRefused(ReviewRefused.Reason.NOT_PENDING,
-                    "Procedure " + procedureId + " is " + p.state().code() + ", not pending.");
-        }
-        if (p.claimedByOther(reviewer, clock.instant(), claimLifetime)) {
-            throw new ReviewRefused(ReviewRefused.Reason.CLAIMED_BY_OTHER,
-                    "Procedure " + procedureId + " is being reviewed by " + p.claimedBy() + ".");
-        }
-        return p;
+    private Procedure locked(long procedureId) {
+        return repository.findForUpdate(procedureId).orElseThrow(() -> notFound(procedureId));
     }
 
     private static String joined(List<Long> ids) {
