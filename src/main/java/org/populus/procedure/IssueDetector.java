@@ -16,9 +16,7 @@ import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The original's {@code CheckIssues}: looks for the issues a procedure may raise and records each as an open
@@ -28,19 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IssueDetector {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final IssueRepository repository;
     private final Registrants registrants;
     private final Set<String> untrustedEmailDomains;
     private final Set<String> untrustedPhones;
     private final List<String> untrustedPhonePrefixes;
 
-    IssueDetector(JdbcClient jdbc, JsonMapper json, Registrants registrants,
+    IssueDetector(IssueRepository repository, Registrants registrants,
             @Value("${populus.issues.untrusted-email-domains:mailinator.com}") String emailDomains,
             @Value("${populus.issues.untrusted-phones:0012026601367}") String phones,
             @Value("${populus.issues.untrusted-phone-prefixes:0034602}") String phonePrefixes) {
-        this.jdbc = jdbc;
-        this.json = json;
+        this.repository = repository;
         this.registrants = registrants;
         this.untrustedEmailDomains = list(emailDomains).stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
@@ -153,29 +149,17 @@ class IssueDetector {
 
     private void raise(IssueType type, String key, Map<String, Object> information, Procedure p, long personId,
             List<Long> others) {
-        boolean settled = jdbc.sql("""
-                select exists (select 1 from issue i join issue_person ip on ip.issue_id = i.id
-                               where i.type = ? and i.key = ? and i.state = 'resolved' and ip.party_id = ?)""")
-                .params(type.code(), key, personId).query(Boolean.class).single();
-        if (settled) {
+        if (repository.resolvedFor(type, key, personId)) {
             return;
         }
-        jdbc.sql("""
-                insert into issue (type, key, state, information, created_at, version)
-                values (?, ?, 'open', cast(? as jsonb), clock_timestamp(), 1)
-                on conflict (type, key) where state = 'open' do nothing""")
-                .params(type.code(), key, json.writeValueAsString(information)).update();
-        long issueId = jdbc.sql("select id from issue where type = ? and key = ? and state = 'open'")
-                .params(type.code(), key).query(Long.class).single();
+        long issueId = repository.openIssue(type, key, information);
         List<Long> people = new ArrayList<>(others);
         people.add(personId);
         for (long person : people) {
-            jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?) on conflict do nothing")
-                    .params(issueId, person).update();
+            repository.linkPerson(issueId, person);
         }
         if (p != null) {
-            jdbc.sql("insert into issue_procedure (issue_id, procedure_id) values (?, ?) on conflict do nothing")
-                    .params(issueId, p.id()).update();
+            repository.linkProcedure(issueId, p.id());
         }
     }
 
@@ -186,10 +170,7 @@ class IssueDetector {
 
     /** The ids of the person's open issues, in order. */
     List<Long> openIssuesOf(long personId) {
-        return jdbc.sql("""
-                select i.id from issue_person ip join issue i on i.id = ip.issue_id
-                where ip.party_id = ? and i.state = 'open' order by i.id""")
-                .param(personId).query(Long.class).list();
+        return repository.openIssuesOf(personId);
     }
 
     /** Phones compared in the original's {@code 00<country><number>} convention: {@code +34…} is {@code 0034…}. */

@@ -94,6 +94,33 @@ class ProcedureRepository {
     }
 
     /**
+     * Pending procedures in review order: first those prioritized since {@code prioritizedSince} (by priority
+     * time), then the others whose person has no open issue, then those whose person has an open issue
+     * (prioritized or not); each group by priority time, then creation.
+     */
+    List<ReviewItem> inReviewOrder(ProcedureType type, Instant prioritizedSince, int limit, long offset) {
+        return jdbc.sql("""
+                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
+                from procedure p
+                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
+                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                           where ip.party_id = p.party_id and i.state = 'open') then 2
+                              when p.prioritized_at >= :since then 0
+                              else 1 end,
+                         p.prioritized_at nulls last, p.created_at, p.id
+                limit :limit offset :offset""")
+                .param("type", type == null ? null : type.code())
+                .param("since", Timestamp.from(prioritizedSince))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
+                .list().stream()
+                .map(row -> new ReviewItem(find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
+                .toList();
+    }
+
+    /**
      * Queues a procedure for automatic processing, unless a task for it is there already. A task another worker is
      * taking right now (deleted, not yet committed) still counts as there: that worker locks the person after this
      * transaction and so sees what it wrote. Waiting for that worker instead could deadlock with it (we hold the

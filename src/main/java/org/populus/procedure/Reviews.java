@@ -9,7 +9,6 @@ import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,6 @@ public class Reviews {
     private final ProcedureProcessor processor;
     private final Effects effects;
     private final Registrants registrants;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration undoWindow;
     private final Duration claimLifetime;
@@ -37,13 +35,12 @@ public class Reviews {
     private final IssueDetector issues;
 
     Reviews(ProcedureRepository repository, ProcedureProcessor processor, Effects effects, Registrants registrants,
-            JdbcClient jdbc, Clock clock, ProcedureQueue queue, IssueDetector issues, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
+            Clock clock, ProcedureQueue queue, IssueDetector issues, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
             @Value("${populus.review.claim-lifetime:30m}") Duration claimLifetime) {
         this.repository = repository;
         this.processor = processor;
         this.effects = effects;
         this.registrants = registrants;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.undoWindow = undoWindow;
         this.claimLifetime = claimLifetime;
@@ -57,25 +54,7 @@ public class Reviews {
      * they cannot be accepted until it is resolved); each group by priority time, then creation.
      */
     public List<ReviewItem> pending(ProcedureType type, int limit, long offset) {
-        return jdbc.sql("""
-                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
-                from procedure p
-                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
-                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                           where ip.party_id = p.party_id and i.state = 'open') then 2
-                              when p.prioritized_at >= :since then 0
-                              else 1 end,
-                         p.prioritized_at nulls last, p.created_at, p.id
-                limit :limit offset :offset""")
-                .param("type", type == null ? null : type.code())
-                .param("since", java.sql.Timestamp.from(clock.instant().minus(PRIORITY_WINDOW)))
-                .param("limit", limit)
-                .param("offset", offset)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
-                .list().stream()
-                .map(row -> new ReviewItem(repository.find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
-                .toList();
+        return repository.inReviewOrder(type, clock.instant().minus(PRIORITY_WINDOW), limit, offset);
     }
 
     public Optional<Procedure> find(long procedureId) {
