@@ -32,36 +32,54 @@ class Effects {
 
     /** Whether the procedure can be accepted for this person now. */
     boolean acceptable(Procedure p, Registrant person) {
-        boolean enabled = person.status().state() == CensusStatus.State.ENABLED;
-        return p.request().accept(new ProcedureRequest.Visitor<Boolean>() {
+        Acceptance needed = acceptance(p.request());
+        return (!needed.enabledPerson() || person.status().state() == CensusStatus.State.ENABLED)
+                && (needed.event() == null || may(person, needed.event()));
+    }
+
+    /**
+     * What accepting a request asks of its person: to be enabled already, and to allow the state-machine event the
+     * acceptance fires ({@code null}: none; a data change's events depend on what it changes, see
+     * {@link #dataChangeEvents}).
+     */
+    record Acceptance(boolean enabledPerson, PersonEvent event) {
+    }
+
+    static Acceptance acceptance(ProcedureRequest request) {
+        return request.accept(new ProcedureRequest.Visitor<Acceptance>() {
             @Override
-            public Boolean registration(Registration registration) {
-                return may(person, PersonEvent.ACCEPT);
+            public Acceptance registration(Registration registration) {
+                return new Acceptance(false, PersonEvent.ACCEPT);
             }
 
             @Override
-            public Boolean dataChange(DataChange change) {
-                return enabled;
+            public Acceptance dataChange(DataChange change) {
+                return new Acceptance(true, null);
             }
 
             @Override
-            public Boolean cancellation(Cancellation cancellation) {
-                return may(person, PersonEvent.CANCEL);
+            public Acceptance cancellation(Cancellation cancellation) {
+                return new Acceptance(false, PersonEvent.CANCEL);
             }
 
             @Override
-            public Boolean membershipLevelChange(MembershipLevelChange change) {
-                return enabled && may(person, levelEvent(change));
+            public Acceptance membershipLevelChange(MembershipLevelChange change) {
+                return new Acceptance(true, levelEvent(change));
             }
 
             @Override
-            public Boolean documentVerification(DocumentVerification verification) {
-                return enabled && may(person, PersonEvent.VERIFY);
+            public Acceptance documentVerification(DocumentVerification verification) {
+                return new Acceptance(true, PersonEvent.VERIFY);
             }
 
             @Override
-            public Boolean phoneVerification(PhoneVerification verification) {
-                return enabled;
+            public Acceptance phoneVerification(PhoneVerification verification) {
+                return new Acceptance(true, null);
+            }
+
+            @Override
+            public Acceptance unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
             }
         });
     }
@@ -86,21 +104,8 @@ class Effects {
             public Outcome dataChange(DataChange change) {
                 CensusPersonData changes = change.changes();
                 CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
-                boolean document = changes.documentType() != null || changes.documentId() != null
-                        || changes.documentScopeCode() != null;
-                boolean documentChanged = document && (!same(changes.documentType(), current.documentType())
-                        || !same(changes.documentId(), current.documentId())
-                        || !same(changes.documentScopeCode(), current.documentScopeCode()));
-                boolean phoneChanged = changes.phone() != null && !changes.phone().equals(current.phone());
-                List<PersonEvent> events = new ArrayList<>();
-                if (documentChanged) {
-                    events.add(PersonEvent.UNVERIFY);
-                }
-                if (phoneChanged) {
-                    events.add(PersonEvent.UNVERIFY_PHONE);
-                }
                 return unchanged(registrants.changeCensusData(id, changes, provenance,
-                        events.toArray(PersonEvent[]::new)));
+                        dataChangeEvents(changes, current).toArray(PersonEvent[]::new)));
             }
 
             @Override
@@ -125,6 +130,11 @@ class Effects {
                         PersonEvent.VERIFY_PHONE));
             }
 
+            @Override
+            public Outcome unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
+            }
+
             private Outcome unchanged(Registrant after) {
                 return new Outcome(p.request(), after.version());
             }
@@ -137,15 +147,41 @@ class Effects {
      * @return the person's version afterwards
      */
     int reject(Procedure p, Registrant person, Provenance provenance) {
-        PersonEvent event = switch (p.type()) {
-            case REGISTRATION -> PersonEvent.TRASH;
-            case DOCUMENT_VERIFICATION -> PersonEvent.REQUEST_VERIFICATION;
-            case PERSON_DATA_CHANGE, CANCELLATION, MEMBERSHIP_LEVEL_CHANGE, PHONE_VERIFICATION -> null;
-        };
+        PersonEvent event = rejectionEvent(p.type());
         if (event != null && may(person, event)) {
             return registrants.transition(person.id(), provenance, event).version();
         }
         return person.version();
+    }
+
+    /** The event rejecting a procedure of this type fires on its person ({@code null}: none). */
+    static PersonEvent rejectionEvent(ProcedureType type) {
+        return switch (type) {
+            case REGISTRATION -> PersonEvent.TRASH;
+            case DOCUMENT_VERIFICATION -> PersonEvent.REQUEST_VERIFICATION;
+            case PERSON_DATA_CHANGE, CANCELLATION, MEMBERSHIP_LEVEL_CHANGE, PHONE_VERIFICATION -> null;
+        };
+    }
+
+    /**
+     * The events a data change fires besides changing the data: a new document unverifies the person, a new phone
+     * unverifies their phone (a field left out, or given as it is, changes nothing).
+     */
+    static List<PersonEvent> dataChangeEvents(CensusPersonData changes, CensusPersonData current) {
+        boolean document = changes.documentType() != null || changes.documentId() != null
+                || changes.documentScopeCode() != null;
+        boolean documentChanged = document && (!same(changes.documentType(), current.documentType())
+                || !same(changes.documentId(), current.documentId())
+                || !same(changes.documentScopeCode(), current.documentScopeCode()));
+        boolean phoneChanged = changes.phone() != null && !changes.phone().equals(current.phone());
+        List<PersonEvent> events = new ArrayList<>();
+        if (documentChanged) {
+            events.add(PersonEvent.UNVERIFY);
+        }
+        if (phoneChanged) {
+            events.add(PersonEvent.UNVERIFY_PHONE);
+        }
+        return events;
     }
 
     private boolean may(Registrant person, PersonEvent event) {

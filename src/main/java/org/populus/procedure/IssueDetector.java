@@ -88,6 +88,11 @@ class IssueDetector {
             public Void documentVerification(ProcedureRequest.DocumentVerification verification) {
                 return null; // no issues to look for
             }
+
+            @Override
+            public Void unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
+            }
         });
     }
 

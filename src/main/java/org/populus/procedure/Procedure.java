@@ -41,6 +41,18 @@ public record Procedure(long id, long personId, ProcedureRequest request, List<L
         return ProcedureInformation.encode(request, overriddenIssues);
     }
 
+    /** The request, of the kind this procedure's type holds (refused when its stored information is unreadable). */
+    <R extends ProcedureRequest> R request(Class<R> kind) {
+        if (request instanceof ProcedureRequest.Unreadable unreadable) {
+            throw unreadable.failure();
+        }
+        if (!kind.isInstance(request)) {
+            throw new IllegalArgumentException("Procedure " + id + " is a " + type().code() + ", not a "
+                    + kind.getSimpleName());
+        }
+        return kind.cast(request);
+    }
+
     public boolean pending() {
         return state == ProcedureState.PENDING;
     }

@@ -89,6 +89,11 @@ final class ProcedureInformation {
             public Map<String, Object> phoneVerification(PhoneVerification verification) {
                 return single(PHONE, verification.phone());
             }
+
+            @Override
+            public Map<String, Object> unreadable(ProcedureRequest.Unreadable request) {
+                return new LinkedHashMap<>(request.information());
+            }
         });
         if (!overriddenIssues.isEmpty()) {
             information.put(OVERRIDDEN_ISSUES, List.copyOf(overriddenIssues));
@@ -96,7 +101,19 @@ final class ProcedureInformation {
         return ordered(information);
     }
 
+    /**
+     * The request and issues overridden the information holds; information that cannot be read gives an
+     * {@link ProcedureRequest.Unreadable} request holding it as it is.
+     */
     static Decoded decode(ProcedureType type, Map<String, Object> information) {
+        try {
+            return read(type, information);
+        } catch (RuntimeException e) {
+            return new Decoded(new ProcedureRequest.Unreadable(type, information, e.getMessage()), List.of());
+        }
+    }
+
+    private static Decoded read(ProcedureType type, Map<String, Object> information) {
         ProcedureRequest request = switch (type) {
             case REGISTRATION -> {
                 Map<?, ?> personData = information.get(PERSON_DATA) instanceof Map<?, ?> m ? m : Map.of();

@@ -30,6 +30,8 @@ public sealed interface ProcedureRequest {
         R documentVerification(DocumentVerification verification);
 
         R phoneVerification(PhoneVerification verification);
+
+        R unreadable(Unreadable request);
     }
 
     /** A registration: the person's data as registered, and the ids the calling systems gave them. */
@@ -132,6 +134,29 @@ public sealed interface ProcedureRequest {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.documentVerification(this);
+        }
+    }
+
+    /**
+     * A stored request whose information cannot be read (as a bug or a bad manual edit would leave it): shown as
+     * stored, and processing it fails (the queue retries it later) with {@link #failure()}.
+     */
+    record Unreadable(ProcedureType type, Map<String, Object> information, String problem)
+            implements ProcedureRequest {
+
+        public Unreadable {
+            information = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(information));
+        }
+
+        /** Why acting on it is impossible. */
+        IllegalStateException failure() {
+            return new IllegalStateException("The information of this " + type.code() + " cannot be read: "
+                    + problem);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unreadable(this);
         }
     }
 

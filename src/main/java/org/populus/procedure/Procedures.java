@@ -248,7 +248,7 @@ public class Procedures {
         Optional<Procedure> pending = repository.pendingOf(personId, ProcedureType.REGISTRATION);
         // an optional field left out this time stays as the person holds it, and so in the registration
         CensusPersonData registered = pending
-                .map(p -> ((ProcedureRequest.Registration) p.request()).personData())
+                .map(p -> p.request(ProcedureRequest.Registration.class).personData())
                 .orElse(CensusPersonData.none()).with(data);
         var request = new ProcedureRequest.Registration(registered, person.externalIds());
         Procedure registration = pending
@@ -272,7 +272,7 @@ public class Procedures {
         return committed(() -> {
             Registrant person = kept(personId);
             ProcedureRequest.DataChange pending = repository.pendingOf(personId, ProcedureType.PERSON_DATA_CHANGE)
-                    .map(p -> (ProcedureRequest.DataChange) p.request())
+                    .map(p -> p.request(ProcedureRequest.DataChange.class))
                     .orElse(new ProcedureRequest.DataChange(CensusPersonData.none()));
             CensusPersonData asked = CensusPersonData.of(person, registrants::idTypeName).with(pending.changes());
             CensusPersonData changes = form.change(input, asked, ignoreEmail);
