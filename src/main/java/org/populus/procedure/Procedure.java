@@ -98,19 +98,18 @@ public record Procedure(long id, long personId, ProcedureRequest request, List<L
 
     /** Claimed by the reviewer (again, if it is theirs already). */
     Procedure withClaim(String reviewer, Instant now, Duration claimLifetime) {
-        reviewableBy(reviewer, now, claimLifetime);
-        Copy next = copy();
-        next.claimedBy = reviewer;
-        next.claimedAt = now;
-        return next.build();
+        return reviewableBy(reviewer, now, claimLifetime).claimedBy(reviewer, now);
     }
 
     /** The reviewer's claim given up. */
     Procedure released(String reviewer, Instant now, Duration claimLifetime) {
-        reviewableBy(reviewer, now, claimLifetime);
+        return reviewableBy(reviewer, now, claimLifetime).claimedBy(null, null);
+    }
+
+    private Procedure claimedBy(String reviewer, Instant at) {
         Copy next = copy();
-        next.claimedBy = null;
-        next.claimedAt = null;
+        next.claimedBy = reviewer;
+        next.claimedAt = at;
         return next.build();
     }
 
