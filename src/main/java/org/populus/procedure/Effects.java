@@ -1,7 +1,7 @@
 package org.populus.procedure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.populus.history.Provenance;
 import org.populus.person.CensusPersonData;
@@ -9,6 +9,12 @@ import org.populus.person.CensusStatus;
 import org.populus.person.PersonEvent;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
+import org.populus.procedure.ProcedureRequest.Cancellation;
+import org.populus.procedure.ProcedureRequest.DataChange;
+import org.populus.procedure.ProcedureRequest.DocumentVerification;
+import org.populus.procedure.ProcedureRequest.MembershipLevelChange;
+import org.populus.procedure.ProcedureRequest.PhoneVerification;
+import org.populus.procedure.ProcedureRequest.Registration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,62 +32,113 @@ class Effects {
 
     /** Whether the procedure can be accepted for this person now. */
     boolean acceptable(Procedure p, Registrant person) {
-        boolean enabled = person.status().state() == CensusStatus.State.ENABLED;
-        return switch (p.type()) {
-            case REGISTRATION -> person.may(PersonEvent.ACCEPT, registrants.today(), registrants.minimumAge());
-            case PERSON_DATA_CHANGE, PHONE_VERIFICATION -> enabled;
-            case CANCELLATION -> person.may(PersonEvent.CANCEL, registrants.today(), registrants.minimumAge());
-            case MEMBERSHIP_LEVEL_CHANGE -> enabled && person.may(levelEvent(p), registrants.today(),
-                    registrants.minimumAge());
-            case DOCUMENT_VERIFICATION -> enabled && person.may(PersonEvent.VERIFY, registrants.today(),
-                    registrants.minimumAge());
-        };
+        Acceptance needed = acceptance(p.request());
+        return (!needed.enabledPerson() || person.status().state() == CensusStatus.State.ENABLED)
+                && (needed.event() == null || may(person, needed.event()));
     }
 
     /**
-     * What an effect left: the procedure's information as it should be stored (a cancellation records the state it
-     * cancelled from) and the person's version afterwards.
+     * What accepting a request asks of its person: to be enabled already, and to allow the state-machine event the
+     * acceptance fires ({@code null}: none; a data change's events depend on what it changes, see
+     * {@link #dataChangeEvents}).
      */
-    record Outcome(Map<String, Object> information, int personVersion) {
+    record Acceptance(boolean enabledPerson, PersonEvent event) {
+    }
+
+    static Acceptance acceptance(ProcedureRequest request) {
+        return request.accept(new ProcedureRequest.Visitor<Acceptance>() {
+            @Override
+            public Acceptance registration(Registration registration) {
+                return new Acceptance(false, PersonEvent.ACCEPT);
+            }
+
+            @Override
+            public Acceptance dataChange(DataChange change) {
+                return new Acceptance(true, null);
+            }
+
+            @Override
+            public Acceptance cancellation(Cancellation cancellation) {
+                return new Acceptance(false, PersonEvent.CANCEL);
+            }
+
+            @Override
+            public Acceptance membershipLevelChange(MembershipLevelChange change) {
+                return new Acceptance(true, levelEvent(change));
+            }
+
+            @Override
+            public Acceptance documentVerification(DocumentVerification verification) {
+                return new Acceptance(true, PersonEvent.VERIFY);
+            }
+
+            @Override
+            public Acceptance phoneVerification(PhoneVerification verification) {
+                return new Acceptance(true, null);
+            }
+
+            @Override
+            public Acceptance unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
+            }
+        });
+    }
+
+    /**
+     * What an effect left: the request as it should be stored (a cancellation records the state it cancelled from)
+     * and the person's version afterwards.
+     */
+    record Outcome(ProcedureRequest request, int personVersion) {
     }
 
     /** Applies the accepted procedure's effect. */
     Outcome accept(Procedure p, Registrant person, Provenance provenance) {
         long id = person.id();
-        if (p.type() == ProcedureType.CANCELLATION) {
-            Map<String, Object> info = new LinkedHashMap<>(p.information());
-            info.put("from_state", person.status().state().code());
-            return new Outcome(info, registrants.transition(id, provenance, PersonEvent.CANCEL).version());
-        }
-        Registrant after = switch (p.type()) {
-            case REGISTRATION -> registrants.transition(id, provenance, PersonEvent.ACCEPT);
-            case PERSON_DATA_CHANGE -> {
-                Object data = p.information().get("person_data");
-                CensusPersonData changes = data instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
-                        : CensusPersonData.none();
-                CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
-                boolean document = changes.documentType() != null || changes.documentId() != null
-                        || changes.documentScopeCode() != null;
-                boolean documentChanged = document && (!same(changes.documentType(), current.documentType())
-                        || !same(changes.documentId(), current.documentId())
-                        || !same(changes.documentScopeCode(), current.documentScopeCode()));
-                boolean phoneChanged = changes.phone() != null && !changes.phone().equals(current.phone());
-                java.util.List<PersonEvent> events = new java.util.ArrayList<>();
-                if (documentChanged) {
-                    events.add(PersonEvent.UNVERIFY);
-                }
-                if (phoneChanged) {
-                    events.add(PersonEvent.UNVERIFY_PHONE);
-                }
-                yield registrants.changeCensusData(id, changes, provenance, events.toArray(PersonEvent[]::new));
+        return p.request().accept(new ProcedureRequest.Visitor<Outcome>() {
+            @Override
+            public Outcome registration(Registration registration) {
+                return unchanged(registrants.transition(id, provenance, PersonEvent.ACCEPT));
             }
-            case CANCELLATION -> throw new IllegalStateException("handled above");
-            case MEMBERSHIP_LEVEL_CHANGE -> registrants.transition(id, provenance, levelEvent(p));
-            case PHONE_VERIFICATION -> registrants.changeCensusData(id, phoneOnly((String) p.information().get("phone")),
-                    provenance, PersonEvent.VERIFY_PHONE);
-            case DOCUMENT_VERIFICATION -> registrants.transition(id, provenance, PersonEvent.VERIFY);
-        };
-        return new Outcome(p.information(), after.version());
+
+            @Override
+            public Outcome dataChange(DataChange change) {
+                CensusPersonData changes = change.changes();
+                CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
+                return unchanged(registrants.changeCensusData(id, changes, provenance,
+                        dataChangeEvents(changes, current).toArray(PersonEvent[]::new)));
+            }
+
+            @Override
+            public Outcome cancellation(Cancellation cancellation) {
+                Cancellation done = cancellation.cancelledFrom(person.status().state());
+                return new Outcome(done, registrants.transition(id, provenance, PersonEvent.CANCEL).version());
+            }
+
+            @Override
+            public Outcome membershipLevelChange(MembershipLevelChange change) {
+                return unchanged(registrants.transition(id, provenance, levelEvent(change)));
+            }
+
+            @Override
+            public Outcome documentVerification(DocumentVerification verification) {
+                return unchanged(registrants.transition(id, provenance, PersonEvent.VERIFY));
+            }
+
+            @Override
+            public Outcome phoneVerification(PhoneVerification verification) {
+                return unchanged(registrants.changeCensusData(id, phoneOnly(verification.phone()), provenance,
+                        PersonEvent.VERIFY_PHONE));
+            }
+
+            @Override
+            public Outcome unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
+            }
+
+            private Outcome unchanged(Registrant after) {
+                return new Outcome(p.request(), after.version());
+            }
+        });
     }
 
     /**
@@ -90,19 +147,49 @@ class Effects {
      * @return the person's version afterwards
      */
     int reject(Procedure p, Registrant person, Provenance provenance) {
-        PersonEvent event = switch (p.type()) {
-            case REGISTRATION -> PersonEvent.TRASH;
-            case DOCUMENT_VERIFICATION -> PersonEvent.REQUEST_VERIFICATION;
-            default -> null;
-        };
-        if (event != null && person.may(event, registrants.today(), registrants.minimumAge())) {
+        PersonEvent event = rejectionEvent(p.type());
+        if (event != null && may(person, event)) {
             return registrants.transition(person.id(), provenance, event).version();
         }
         return person.version();
     }
 
-    private static PersonEvent levelEvent(Procedure p) {
-        return "member".equals(p.information().get("to_membership_level")) ? PersonEvent.TO_MEMBER
+    /** The event rejecting a procedure of this type fires on its person ({@code null}: none). */
+    static PersonEvent rejectionEvent(ProcedureType type) {
+        return switch (type) {
+            case REGISTRATION -> PersonEvent.TRASH;
+            case DOCUMENT_VERIFICATION -> PersonEvent.REQUEST_VERIFICATION;
+            case PERSON_DATA_CHANGE, CANCELLATION, MEMBERSHIP_LEVEL_CHANGE, PHONE_VERIFICATION -> null;
+        };
+    }
+
+    /**
+     * The events a data change fires besides changing the data: a new document unverifies the person, a new phone
+     * unverifies their phone (a field left out, or given as it is, changes nothing).
+     */
+    static List<PersonEvent> dataChangeEvents(CensusPersonData changes, CensusPersonData current) {
+        boolean document = changes.documentType() != null || changes.documentId() != null
+                || changes.documentScopeCode() != null;
+        boolean documentChanged = document && (!same(changes.documentType(), current.documentType())
+                || !same(changes.documentId(), current.documentId())
+                || !same(changes.documentScopeCode(), current.documentScopeCode()));
+        boolean phoneChanged = changes.phone() != null && !changes.phone().equals(current.phone());
+        List<PersonEvent> events = new ArrayList<>();
+        if (documentChanged) {
+            events.add(PersonEvent.UNVERIFY);
+        }
+        if (phoneChanged) {
+            events.add(PersonEvent.UNVERIFY_PHONE);
+        }
+        return events;
+    }
+
+    private boolean may(Registrant person, PersonEvent event) {
+        return person.may(event, registrants.today(), registrants.minimumAge());
+    }
+
+    private static PersonEvent levelEvent(MembershipLevelChange change) {
+        return change.level() == CensusStatus.MembershipLevel.MEMBER ? PersonEvent.TO_MEMBER
                 : PersonEvent.TO_FOLLOWER;
     }
 

@@ -16,9 +16,7 @@ import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The original's {@code CheckIssues}: looks for the issues a procedure may raise and records each as an open
@@ -28,19 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IssueDetector {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final IssueRepository repository;
     private final Registrants registrants;
     private final Set<String> untrustedEmailDomains;
     private final Set<String> untrustedPhones;
     private final List<String> untrustedPhonePrefixes;
 
-    IssueDetector(JdbcClient jdbc, JsonMapper json, Registrants registrants,
+    IssueDetector(IssueRepository repository, Registrants registrants,
             @Value("${populus.issues.untrusted-email-domains:mailinator.com}") String emailDomains,
             @Value("${populus.issues.untrusted-phones:0012026601367}") String phones,
             @Value("${populus.issues.untrusted-phone-prefixes:0034602}") String phonePrefixes) {
-        this.jdbc = jdbc;
-        this.json = json;
+        this.repository = repository;
         this.registrants = registrants;
         this.untrustedEmailDomains = list(emailDomains).stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
@@ -51,16 +47,22 @@ class IssueDetector {
     /** Records the issues of this procedure for this (locked) person. */
     void check(Procedure p, Registrant person) {
         CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
-        switch (p.type()) {
-            case REGISTRATION -> checkPersonData(p, person.id(), current);
-            case PERSON_DATA_CHANGE -> {
-                Object data = p.information().get("person_data");
-                CensusPersonData changes = data instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
-                        : CensusPersonData.none();
-                checkPersonData(p, person.id(), current.with(changes));
+        p.request().accept(new ProcedureRequest.Visitor<Void>() {
+            @Override
+            public Void registration(ProcedureRequest.Registration registration) {
+                checkPersonData(p, person.id(), current);
+                return null;
             }
-            case PHONE_VERIFICATION -> {
-                String phone = (String) p.information().get("phone");
+
+            @Override
+            public Void dataChange(ProcedureRequest.DataChange change) {
+                checkPersonData(p, person.id(), current.with(change.changes()));
+                return null;
+            }
+
+            @Override
+            public Void phoneVerification(ProcedureRequest.PhoneVerification verification) {
+                String phone = verification.phone();
                 checkPhone(p, person.id(), phone);
                 if (person.status().verification() != CensusStatus.Verification.VERIFIED && phone != null) {
                     List<Long> others = registrants.othersWithVerifiedPhone(person.id(), phone);
@@ -69,11 +71,29 @@ class IssueDetector {
                                 person.id(), others);
                     }
                 }
+                return null;
             }
-            default -> {
-                // no issues to look for
+
+            @Override
+            public Void cancellation(ProcedureRequest.Cancellation cancellation) {
+                return null; // no issues to look for
             }
-        }
+
+            @Override
+            public Void membershipLevelChange(ProcedureRequest.MembershipLevelChange change) {
+                return null; // no issues to look for
+            }
+
+            @Override
+            public Void documentVerification(ProcedureRequest.DocumentVerification verification) {
+                return null; // no issues to look for
+            }
+
+            @Override
+            public Void unreadable(ProcedureRequest.Unreadable request) {
+                throw request.failure();
+            }
+        });
     }
 
     /**
@@ -134,29 +154,17 @@ class IssueDetector {
 
     private void raise(IssueType type, String key, Map<String, Object> information, Procedure p, long personId,
             List<Long> others) {
-        boolean settled = jdbc.sql("""
-                select exists (select 1 from issue i join issue_person ip on ip.issue_id = i.id
-                               where i.type = ? and i.key = ? and i.state = 'resolved' and ip.party_id = ?)""")
-                .params(type.code(), key, personId).query(Boolean.class).single();
-        if (settled) {
+        if (repository.resolvedFor(type, key, personId)) {
             return;
         }
-        jdbc.sql("""
-                insert into issue (type, key, state, information, created_at, version)
-                values (?, ?, 'open', cast(? as jsonb), clock_timestamp(), 1)
-                on conflict (type, key) where state = 'open' do nothing""")
-                .params(type.code(), key, json.writeValueAsString(information)).update();
-        long issueId = jdbc.sql("select id from issue where type = ? and key = ? and state = 'open'")
-                .params(type.code(), key).query(Long.class).single();
+        long issueId = repository.openIssue(type, key, information);
         List<Long> people = new ArrayList<>(others);
         people.add(personId);
         for (long person : people) {
-            jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?) on conflict do nothing")
-                    .params(issueId, person).update();
+            repository.linkPerson(issueId, person);
         }
         if (p != null) {
-            jdbc.sql("insert into issue_procedure (issue_id, procedure_id) values (?, ?) on conflict do nothing")
-                    .params(issueId, p.id()).update();
+            repository.linkProcedure(issueId, p.id());
         }
     }
 
@@ -167,10 +175,7 @@ class IssueDetector {
 
     /** The ids of the person's open issues, in order. */
     List<Long> openIssuesOf(long personId) {
-        return jdbc.sql("""
-                select i.id from issue_person ip join issue i on i.id = ip.issue_id
-                where ip.party_id = ? and i.state = 'open' order by i.id""")
-                .param(personId).query(Long.class).list();
+        return repository.openIssuesOf(personId);
     }
 
     /** Phones compared in the original's {@code 00<country><number>} convention: {@code +34…} is {@code 0034…}. */

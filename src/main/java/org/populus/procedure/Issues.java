@@ -1,24 +1,15 @@
 package org.populus.procedure;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.populus.history.Provenance;
 import org.populus.person.PersonEvent;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues for staff: the list, and their resolution. Resolving one may mark people (duplicates: the ones not
@@ -34,36 +25,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Issues {
 
-    private final JdbcClient jdbc;
+    private final IssueRepository repository;
     private final Registrants registrants;
     private final ProcedureRepository procedures;
     private final ProcedureQueue queue;
     private final Clock clock;
-    private final ObjectReader map;
 
-    Issues(JdbcClient jdbc, Registrants registrants, ProcedureRepository procedures, ProcedureQueue queue,
-            Clock clock, JsonMapper json) {
-        this.jdbc = jdbc;
+    Issues(IssueRepository repository, Registrants registrants, ProcedureRepository procedures,
+            ProcedureQueue queue, Clock clock) {
+        this.repository = repository;
         this.registrants = registrants;
         this.procedures = procedures;
         this.queue = queue;
         this.clock = clock;
-        this.map = json.readerFor(new TypeReference<Map<String, Object>>() { });
     }
 
     /** Issues, newest first; only open ones unless {@code all}; only those of one person when given. */
     public List<Issue> list(boolean all, Long personId, int limit, long offset) {
-        return jdbc.sql(SELECT + """
-                where (:all or i.state = 'open')
-                  and (cast(:person as bigint) is null
-                       or exists (select 1 from issue_person x where x.issue_id = i.id and x.party_id = :person))
-                order by i.created_at desc, i.id desc limit :limit offset :offset""")
-                .param("all", all).param("person", personId).param("limit", limit).param("offset", offset)
-                .query(this::mapRow).list();
+        return repository.list(all, personId, limit, offset);
     }
 
     public Optional<Issue> find(long id) {
-        return jdbc.sql(SELECT + " where i.id = ?").param(id).query(this::mapRow).optional();
+        return repository.find(id);
     }
 
     /**
@@ -78,7 +61,7 @@ public class Issues {
                 "Issue " + issueId + " does not exist."));
         List<Long> seen = issue.personIds().stream().sorted().toList();
         seen.forEach(registrants::lock);
-        jdbc.sql("select id from issue where id = ? for update").param(issueId).query(Long.class).single();
+        repository.lock(issueId);
         // read again in a statement of its own: a detection that added someone to the issue committed before the
         // lock was granted, and the locking statement's snapshot did not see it
         issue = find(issueId).orElseThrow();
@@ -121,40 +104,13 @@ public class Issues {
                 }
             }
         }
-        jdbc.sql("""
-                update issue set state = 'resolved', resolution = ?, comment = ?, resolved_by = ?, resolved_at = ?,
-                  information = information || cast(? as jsonb), version = version + 1
-                where id = ? and version = ?""")
-                .params(resolution, comment == null || comment.isBlank() ? null : comment.strip(), reviewer,
-                        Timestamp.from(clock.instant()),
-                        chosenPersonId == null ? "{}" : "{\"chosen_person_id\":" + chosenPersonId + "}", issueId,
-                        issue.version())
-                .update();
+        repository.resolve(issueId, issue.version(), resolution,
+                comment == null || comment.isBlank() ? null : comment.strip(), reviewer, clock.instant(),
+                chosenPersonId);
         for (long person : people) {
             procedures.enqueueOthers(person, -1);
         }
         queue.wakeAfterCommit();
         return find(issueId).orElseThrow();
-    }
-
-    private static final String SELECT = """
-            select i.*,
-              array(select party_id from issue_person where issue_id = i.id order by party_id) as people,
-              array(select procedure_id from issue_procedure where issue_id = i.id order by procedure_id) as procs
-            from issue i
-            """;
-
-    private Issue mapRow(ResultSet rs, int row) throws SQLException {
-        Timestamp resolvedAt = rs.getTimestamp("resolved_at");
-        return new Issue(rs.getLong("id"), IssueType.of(rs.getString("type")).orElseThrow(), rs.getString("key"),
-                "open".equals(rs.getString("state")), map.readValue(rs.getString("information")),
-                longs(rs.getArray("people")), longs(rs.getArray("procs")), rs.getString("resolution"),
-                rs.getString("comment"), rs.getString("resolved_by"),
-                resolvedAt == null ? null : resolvedAt.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getInt("version"));
-    }
-
-    private static List<Long> longs(java.sql.Array array) throws SQLException {
-        return Arrays.stream((Long[]) array.getArray()).toList();
     }
 }

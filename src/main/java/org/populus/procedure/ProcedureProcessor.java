@@ -1,7 +1,7 @@
 package org.populus.procedure;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.populus.history.Provenance;
 import org.populus.person.Registrant;
@@ -61,7 +61,8 @@ class ProcedureProcessor {
         Registrant person = locked.get();
         issues.check(p, person);
         if (person.discarded()) {
-            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.information(),
+            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.request(),
+                    p.overriddenIssues(),
                     person.version());
             return Optional.of(ProcedureState.DISMISSED);
         }
@@ -74,7 +75,8 @@ class ProcedureProcessor {
             return Optional.of(ProcedureState.PENDING);
         }
         Effects.Outcome outcome = effects.accept(p, person, provenance(null, p, "accepted"));
-        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, outcome.information(),
+        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, outcome.request(),
+                p.overriddenIssues(),
                 outcome.personVersion());
         return Optional.of(ProcedureState.ACCEPTED);
     }
@@ -84,9 +86,9 @@ class ProcedureProcessor {
      * and queues the person's other pending procedures.
      */
     Procedure finish(Procedure p, Registrant before, ProcedureState state, String reviewer, String comment,
-            Map<String, Object> information, int after) {
-        Procedure done = procedures.update(p.decided(state, reviewer, clock.instant(), comment, information,
-                before.version(), after));
+            ProcedureRequest request, List<Long> overriddenIssues, int after) {
+        Procedure done = procedures.update(p.decided(state, reviewer, clock.instant(), comment, request,
+                overriddenIssues, before.version(), after));
         if (procedures.enqueueOthers(p.personId(), p.id()) > 0) {
             requeued.run();
         }

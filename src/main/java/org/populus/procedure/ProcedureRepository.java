@@ -52,14 +52,14 @@ class ProcedureRepository {
                 .param(personId).query(this::mapRow).list();
     }
 
-    Procedure insert(long personId, ProcedureType type, Map<String, Object> information, Instant prioritizedAt,
-            Location location) {
+    Procedure insert(long personId, ProcedureRequest request, Instant prioritizedAt, Location location) {
         return jdbc.sql("""
                 insert into procedure (party_id, type, state, information, prioritized_at, location, created_at,
                   updated_at, version)
                 values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1)
                 returning *""")
-                .params(personId, type.code(), json.writeValueAsString(information), ts(prioritizedAt),
+                .params(personId, request.type().code(),
+                        json.writeValueAsString(ProcedureInformation.encode(request, List.of())), ts(prioritizedAt),
                         location == null ? null : json.writeValueAsString(location))
                 .query(this::mapRow).single();
     }
@@ -91,6 +91,33 @@ class ProcedureRepository {
                 .optional();
         return saved.orElseThrow(() -> new OptimisticLockingFailureException(
                 "Procedure " + p.id() + " was changed by someone else (expected version " + p.version() + ")"));
+    }
+
+    /**
+     * Pending procedures in review order: first those prioritized since {@code prioritizedSince} (by priority
+     * time), then the others whose person has no open issue, then those whose person has an open issue
+     * (prioritized or not); each group by priority time, then creation.
+     */
+    List<ReviewItem> inReviewOrder(ProcedureType type, Instant prioritizedSince, int limit, long offset) {
+        return jdbc.sql("""
+                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
+                from procedure p
+                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
+                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                           where ip.party_id = p.party_id and i.state = 'open') then 2
+                              when p.prioritized_at >= :since then 0
+                              else 1 end,
+                         p.prioritized_at nulls last, p.created_at, p.id
+                limit :limit offset :offset""")
+                .param("type", type == null ? null : type.code())
+                .param("since", Timestamp.from(prioritizedSince))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
+                .list().stream()
+                .map(row -> new ReviewItem(find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
+                .toList();
     }
 
     /**
@@ -172,9 +199,11 @@ class ProcedureRepository {
             loc = new Location((String) m.get("ip"), (String) m.get("userAgent"),
                     time == null ? null : Instant.parse(time.toString()));
         }
-        return new Procedure(rs.getLong("id"), rs.getLong("party_id"),
-                ProcedureType.of(rs.getString("type")).orElseThrow(), ProcedureState.of(rs.getString("state")),
-                map.readValue(rs.getString("information")), rs.getString("comment"), instant(rs, "prioritized_at"),
+        ProcedureInformation.Decoded information = ProcedureInformation.decode(
+                ProcedureType.of(rs.getString("type")).orElseThrow(), map.readValue(rs.getString("information")));
+        return new Procedure(rs.getLong("id"), rs.getLong("party_id"), information.request(),
+                information.overriddenIssues(), ProcedureState.of(rs.getString("state")),
+                rs.getString("comment"), instant(rs, "prioritized_at"),
                 loc, rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("processed_by"),
                 instant(rs, "processed_at"), (Integer) rs.getObject("person_version_before"),
                 (Integer) rs.getObject("person_version_after"), instant(rs, "created_at"),

@@ -1,7 +1,6 @@
 package org.populus.procedure;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public class Procedures {
                 case EMPTY -> ProcedureInvalid.of("files", "blank", "filename", e.filename());
             };
         }
-        Procedure procedure = createOrAskAgain(personId, ProcedureType.DOCUMENT_VERIFICATION, Map.of(),
+        Procedure procedure = createOrAskAgain(personId, ProcedureRequest.DocumentVerification.WITH_ATTACHMENTS,
                 prioritize ? clock.instant() : null, location);
         attachments.replace(procedure.id(), files);
         if (person.may(PersonEvent.RECEIVE_VERIFICATION, registrants.today(), registrants.minimumAge())) {
@@ -156,7 +155,7 @@ public class Procedures {
             if (!phones.confirm(personId, number, code)) {
                 return Optional.<Procedure>empty();
             }
-            return Optional.of(createOrAskAgain(personId, ProcedureType.PHONE_VERIFICATION, Map.of("phone", number), null,
+            return Optional.of(createOrAskAgain(personId, new ProcedureRequest.PhoneVerification(number), null,
                     location));
         });
         Procedure created = confirmed.orElseThrow(() -> ProcedureInvalid.of("received_code", "invalid"));
@@ -235,8 +234,8 @@ public class Procedures {
             }
         }
         Registrant person = registrants.registerCensus(data, externalIds, provenance);
-        Procedure registration = repository.insert(person.id(), ProcedureType.REGISTRATION,
-                personData(data, externalIds), null, location);
+        Procedure registration = repository.insert(person.id(),
+                new ProcedureRequest.Registration(data, externalIds), null, location);
         queue.enqueue(registration.id());
         return person.id();
     }
@@ -249,13 +248,13 @@ public class Procedures {
         registrants.changeCensusData(personId, data, provenance);
         Optional<Procedure> pending = repository.pendingOf(personId, ProcedureType.REGISTRATION);
         // an optional field left out this time stays as the person holds it, and so in the registration
-        CensusPersonData registered = pending.map(Procedures::personDataOf).orElse(CensusPersonData.none())
-                .with(data);
-        Map<String, Object> information = personData(registered, person.externalIds());
+        CensusPersonData registered = pending
+                .map(p -> p.request(ProcedureRequest.Registration.class).personData())
+                .orElse(CensusPersonData.none()).with(data);
+        var request = new ProcedureRequest.Registration(registered, person.externalIds());
         Procedure registration = pending
-                .map(p -> repository.update(p.askedAgain(information, location, null)))
-                .orElseGet(() -> repository.insert(personId, ProcedureType.REGISTRATION, information, null,
-                        location));
+                .map(p -> repository.update(p.askedAgain(request, location, null)))
+                .orElseGet(() -> repository.insert(personId, request, null, location));
         queue.enqueue(registration.id());
         return personId;
     }
@@ -273,22 +272,17 @@ public class Procedures {
             Provenance provenance) {
         return committed(() -> {
             Registrant person = kept(personId);
-            CensusPersonData pending = repository.pendingOf(personId, ProcedureType.PERSON_DATA_CHANGE)
-                    .map(Procedures::personDataOf).orElse(CensusPersonData.none());
-            CensusPersonData asked = CensusPersonData.of(person, registrants::idTypeName).with(pending);
+            ProcedureRequest.DataChange pending = repository.pendingOf(personId, ProcedureType.PERSON_DATA_CHANGE)
+                    .map(p -> p.request(ProcedureRequest.DataChange.class))
+                    .orElse(new ProcedureRequest.DataChange(CensusPersonData.none()));
+            CensusPersonData asked = CensusPersonData.of(person, registrants::idTypeName).with(pending.changes());
             CensusPersonData changes = form.change(input, asked, ignoreEmail);
             if (changes.isEmpty()) {
                 return false;
             }
-            createOrAskAgain(personId, ProcedureType.PERSON_DATA_CHANGE,
-                    Map.of("person_data", PersonDataJson.toMap(pending.with(changes))), null, location);
+            createOrAskAgain(personId, pending.with(changes), null, location);
             return true;
         });
-    }
-
-    private static CensusPersonData personDataOf(Procedure p) {
-        return p.information().get("person_data") instanceof Map<?, ?> m ? PersonDataJson.fromMap(m)
-                : CensusPersonData.none();
     }
 
     /** Asks to cancel the person's registration; {@code channel} names the application asking. */
@@ -305,10 +299,7 @@ public class Procedures {
         if (TextLimits.tooLong(reason, TextLimits.COMMENT)) {
             throw ProcedureInvalid.of("reason", "too_long", "count", TextLimits.COMMENT);
         }
-        Map<String, Object> information = new LinkedHashMap<>();
-        information.put("channel", channel.strip());
-        information.put("reason", reason);
-        createOrAskAgain(personId, ProcedureType.CANCELLATION, information, null, location);
+        createOrAskAgain(personId, new ProcedureRequest.Cancellation(channel.strip(), reason, null), null, location);
         return null;
         });
     }
@@ -330,8 +321,8 @@ public class Procedures {
         if (person.status().membershipLevel().code().equals(level)) {
             return false;
         }
-        createOrAskAgain(personId, ProcedureType.MEMBERSHIP_LEVEL_CHANGE, Map.of("to_membership_level", level), null,
-                location);
+        createOrAskAgain(personId, new ProcedureRequest.MembershipLevelChange(
+                CensusStatus.MembershipLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT))), null, location);
         return true;
         });
     }
@@ -411,12 +402,12 @@ public class Procedures {
      * Creates the person's pending procedure of this type, or replaces the information of the one pending (callers
      * that add to it, such as a data change, merge before).
      */
-    Procedure createOrAskAgain(long personId, ProcedureType type, Map<String, Object> information,
-            java.time.Instant prioritizedAt, Location location) {
-        Procedure procedure = repository.pendingOf(personId, type)
-                .map(p -> repository.update(p.askedAgain(information, location, prioritizedAt)))
-                .orElseGet(() -> repository.insert(personId, type, information, prioritizedAt, location));
-        if (type.autoProcessed()) {
+    Procedure createOrAskAgain(long personId, ProcedureRequest request, java.time.Instant prioritizedAt,
+            Location location) {
+        Procedure procedure = repository.pendingOf(personId, request.type())
+                .map(p -> repository.update(p.askedAgain(request, location, prioritizedAt)))
+                .orElseGet(() -> repository.insert(personId, request, prioritizedAt, location));
+        if (request.type().autoProcessed()) {
             queue.enqueue(procedure.id());
         }
         return procedure;
@@ -431,13 +422,4 @@ public class Procedures {
     private void lock(String key) {
         new AdvisoryLocks(jdbc).lockForTransaction(key, 23); // the procedures' key space (the hash seed)
     }
-
-    private static Map<String, Object> personData(CensusPersonData data, Map<String, Long> externalIds) {
-        Map<String, Object> personData = PersonDataJson.toMap(data);
-        if (!externalIds.isEmpty()) {
-            personData.put("external_ids", externalIds);
-        }
-        return Map.of("person_data", personData);
-    }
-
 }

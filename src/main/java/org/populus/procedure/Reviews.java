@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +28,6 @@ public class Reviews {
     private final ProcedureProcessor processor;
     private final Effects effects;
     private final Registrants registrants;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration undoWindow;
     private final Duration claimLifetime;
@@ -38,13 +35,12 @@ public class Reviews {
     private final IssueDetector issues;
 
     Reviews(ProcedureRepository repository, ProcedureProcessor processor, Effects effects, Registrants registrants,
-            JdbcClient jdbc, Clock clock, ProcedureQueue queue, IssueDetector issues, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
+            Clock clock, ProcedureQueue queue, IssueDetector issues, @Value("${populus.review.undo-window:30m}") Duration undoWindow,
             @Value("${populus.review.claim-lifetime:30m}") Duration claimLifetime) {
         this.repository = repository;
         this.processor = processor;
         this.effects = effects;
         this.registrants = registrants;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.undoWindow = undoWindow;
         this.claimLifetime = claimLifetime;
@@ -58,25 +54,7 @@ public class Reviews {
      * they cannot be accepted until it is resolved); each group by priority time, then creation.
      */
     public List<ReviewItem> pending(ProcedureType type, int limit, long offset) {
-        return jdbc.sql("""
-                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
-                from procedure p
-                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
-                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                           where ip.party_id = p.party_id and i.state = 'open') then 2
-                              when p.prioritized_at >= :since then 0
-                              else 1 end,
-                         p.prioritized_at nulls last, p.created_at, p.id
-                limit :limit offset :offset""")
-                .param("type", type == null ? null : type.code())
-                .param("since", java.sql.Timestamp.from(clock.instant().minus(PRIORITY_WINDOW)))
-                .param("limit", limit)
-                .param("offset", offset)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
-                .list().stream()
-                .map(row -> new ReviewItem(repository.find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
-                .toList();
+        return repository.inReviewOrder(type, clock.instant().minus(PRIORITY_WINDOW), limit, offset);
     }
 
     public Optional<Procedure> find(long procedureId) {
@@ -86,15 +64,13 @@ public class Reviews {
     /** Claims the procedure for the reviewer (again, if it is theirs already). */
     @Transactional
     public Procedure claim(long procedureId, String reviewer) {
-        Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(p.claimed(reviewer, clock.instant()));
+        return repository.update(locked(procedureId).withClaim(reviewer, clock.instant(), claimLifetime));
     }
 
     /** Gives up the reviewer's claim. */
     @Transactional
     public Procedure release(long procedureId, String reviewer) {
-        Procedure p = lockPending(procedureId, reviewer);
-        return repository.update(p.claimed(null, null));
+        return repository.update(locked(procedureId).released(reviewer, clock.instant(), claimLifetime));
     }
 
     /**
@@ -122,7 +98,7 @@ public class Reviews {
                     || !effects.acceptable(p, person.get()) || issues.blocking(p.personId())) {
                 continue;
             }
-            return Optional.of(repository.update(p.claimed(reviewer, now)));
+            return Optional.of(repository.update(p.withClaim(reviewer, now, claimLifetime)));
         }
         return Optional.empty();
     }
@@ -150,13 +126,8 @@ public class Reviews {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
         Registrant person = registrants.lock(found.personId()).orElseThrow();
-        Procedure p = lockPending(procedureId, reviewer);
-        boolean blank = comment == null || comment.isBlank();
-        if (decision != Decision.ACCEPT && blank) {
-            throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
-                    "A comment is required to " + decision.name().toLowerCase(java.util.Locale.ROOT) + ".");
-        }
-        String text = blank ? null : comment.strip();
+        Procedure p = locked(procedureId).reviewableBy(reviewer, clock.instant(), claimLifetime);
+        String text = Procedure.decisionComment(decision, comment);
         // the person's other pending procedures are queued again by the decision: process them right after it
         queue.wakeAfterCommit();
         return switch (decision) {
@@ -172,26 +143,22 @@ public class Reviews {
                             + " has open issue " + joined(open) + ": resolve it first (or accept with "
                             + "override_issues and a comment saying why).");
                 }
-                if (!open.isEmpty() && blank) {
+                if (!open.isEmpty() && text == null) {
                     throw new ReviewRefused(ReviewRefused.Reason.COMMENT_REQUIRED,
                             "A comment is required to accept over open issue " + joined(open) + ".");
                 }
                 String what = open.isEmpty() ? "accepted" : "accepted over open issue " + joined(open);
                 Effects.Outcome outcome = effects.accept(p, person, ProcedureProcessor.provenance(reviewer, p, what));
-                Map<String, Object> information = outcome.information();
-                if (!open.isEmpty()) {
-                    information = new java.util.LinkedHashMap<>(information);
-                    information.put("overridden_issues", open);
-                }
-                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, information,
-                        outcome.personVersion());
+                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, outcome.request(),
+                        open.isEmpty() ? p.overriddenIssues() : open, outcome.personVersion());
             }
             case REJECT -> {
                 int after = effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
-                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.information(), after);
+                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.request(),
+                        p.overriddenIssues(), after);
             }
-            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.information(),
-                    person.version());
+            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.request(),
+                    p.overriddenIssues(), person.version());
         };
     }
 
@@ -204,21 +171,9 @@ public class Reviews {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
         registrants.lock(found.personId()).orElseThrow();
-        Procedure p = repository.findForUpdate(procedureId).orElseThrow();
-        if ((p.state() != ProcedureState.ACCEPTED && p.state() != ProcedureState.REJECTED) || p.processedBy() == null
-                || !p.processedBy().equals(reviewer)) {
-            throw new ReviewRefused(ReviewRefused.Reason.NOT_UNDOABLE, "Only the reviewer who accepted or rejected "
-                    + "a procedure can undo it (procedure " + procedureId + " is " + p.state().code()
-                    + (p.processedBy() == null ? ", processed automatically" : ", processed by " + p.processedBy())
-                    + ").");
-        }
-        if (p.processedAt().plus(undoWindow).isBefore(clock.instant())) {
-            throw new ReviewRefused(ReviewRefused.Reason.UNDO_EXPIRED,
-                    "Procedure " + procedureId + " was processed more than " + undoWindow.toMinutes()
-                            + " minutes ago.");
-        }
-        if (p.personVersionBefore() != null && p.personVersionAfter() != null
-                && !p.personVersionBefore().equals(p.personVersionAfter())) {
+        Procedure p = locked(procedureId);
+        Procedure undone = p.undone(reviewer, clock.instant(), undoWindow);
+        if (p.changedPerson()) {
             try {
                 registrants.restore(p.personId(), p.personVersionBefore(), p.personVersionAfter(),
                         ProcedureProcessor.provenance(reviewer, p, "undone"));
@@ -227,21 +182,11 @@ public class Reviews {
                         + procedureId + " was processed; it cannot be undone.");
             }
         }
-        return repository.update(p.undone(reviewer, clock.instant()));
+        return repository.update(undone);
     }
 
-    private Procedure lockPending(long procedureId, String reviewer) {
-        Procedure p = repository.findForUpdate(procedureId)
-                .orElseThrow(() -> notFound(procedureId));
-        if (!p.pending()) {
-            throw new ReviewRefused(ReviewRefused.Reason.NOT_PENDING,
-                    "Procedure " + procedureId + " is " + p.state().code() + ", not pending.");
-        }
-        if (p.claimedByOther(reviewer, clock.instant(), claimLifetime)) {
-            throw new ReviewRefused(ReviewRefused.Reason.CLAIMED_BY_OTHER,
-                    "Procedure " + procedureId + " is being reviewed by " + p.claimedBy() + ".");
-        }
-        return p;
+    private Procedure locked(long procedureId) {
+        return repository.findForUpdate(procedureId).orElseThrow(() -> notFound(procedureId));
     }
 
     private static String joined(List<Long> ids) {

@@ -8,6 +8,11 @@
  * {@code issue_procedure}. Every effect on a person goes through {@link org.populus.person.Registrants}, so the
  * person's history records it with who and why. Public API: {@link org.populus.procedure.Procedures} (requests),
  * {@link org.populus.procedure.Reviews} (staff decisions), {@link org.populus.procedure.Issues}.
+ *
+ * <p>A {@link org.populus.procedure.Procedure} carries what it asks for as a typed
+ * {@link org.populus.procedure.ProcedureRequest} (one record per type), stored as the {@code information} JSON by
+ * {@code ProcedureInformation}; its transitions refuse what is not allowed with a
+ * {@link org.populus.procedure.ReviewRefused} naming the reason. SQL lives in the {@code *Repository} classes only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procedures")
 package org.populus.procedure;
