@@ -27,7 +27,8 @@ final class CatalogDtos {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminIdType")
-    record IdTypeOut(long id, String name, String validationRegex, boolean uniqueValues, int version) {
+    record IdTypeOut(long id, String name, String validationRegex, boolean uniqueValues, int version)
+            implements CatalogController.Identified {
         static IdTypeOut of(IdType t) {
             return new IdTypeOut(t.id(), t.name(), t.validationRegex(), t.uniqueValues(), t.version());
         }
@@ -42,14 +43,15 @@ final class CatalogDtos {
             @Schema(description = "one value belongs to one registrant only; default true on create, "
                     + "required on update") Boolean uniqueValues,
             @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
     }
 
     // ---- genders -------------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminGender")
-    record GenderOut(long id, String code, String value, boolean active, int version) {
+    record GenderOut(long id, String code, String value, boolean active, int version)
+            implements CatalogController.Identified {
         static GenderOut of(Gender g) {
             return new GenderOut(g.id(), g.code(), g.value(), g.active(), g.version());
         }
@@ -63,14 +65,15 @@ final class CatalogDtos {
             @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED) String value,
             @Schema(description = "default true on create, required on update") Boolean active,
             @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
     }
 
     // ---- group kinds ---------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminGroupKind")
-    record GroupKindOut(long id, String name, int version) {
+    record GroupKindOut(long id, String name, int version)
+            implements CatalogController.Identified {
         static GroupKindOut of(GroupKind k) {
             return new GroupKindOut(k.id(), k.name(), k.version());
         }
@@ -81,14 +84,15 @@ final class CatalogDtos {
     @Schema(name = "AdminGroupKindIn")
     record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
             @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
     }
 
     // ---- member kinds --------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminMemberKind")
-    record MemberKindOut(long id, String name, boolean unique, int version) {
+    record MemberKindOut(long id, String name, boolean unique, int version)
+            implements CatalogController.Identified {
         static MemberKindOut of(MemberKind k) {
             return new MemberKindOut(k.id(), k.name(), k.unique(), k.version());
         }
@@ -101,14 +105,15 @@ final class CatalogDtos {
             @Schema(description = "held by one member per group at most (like Head); default false on create, "
                     + "required on update") Boolean unique,
             @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
     }
 
     // ---- programmes ----------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminProgramme")
-    record ProgrammeOut(long id, String name, String targetType, String description, boolean active, int version) {
+    record ProgrammeOut(long id, String name, String targetType, String description, boolean active, int version)
+            implements CatalogController.Identified {
         static ProgrammeOut of(Programme p) {
             return new ProgrammeOut(p.id(), p.name(), p.targetType().code(), p.description(), p.active(),
                     p.version());
@@ -124,6 +129,6 @@ final class CatalogDtos {
             String description,
             @Schema(description = "default true on create, required on update") Boolean active,
             @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
     }
 }
