@@ -2,7 +2,6 @@ package org.populus.api.admin;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,9 +34,6 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
 
         /** The version that was read; required on replace. */
         Integer version();
-
-        /** The fields the body does not know, refused. */
-        Map<String, Object> unknown();
     }
 
     /** A response body names its entry. */
@@ -71,7 +67,7 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
 
     abstract O out(E entry);
 
-    /** Checks the body's own fields; its presence and unknown fields are checked before. */
+    /** Checks the body's own fields; its presence is checked before (unknown fields are refused on reading). */
     abstract void checkFields(I in);
 
     /** Creates the entry of a checked body. */
@@ -123,7 +119,6 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
 
     private I valid(I body) {
         I in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         checkFields(in);
         return in;
     }

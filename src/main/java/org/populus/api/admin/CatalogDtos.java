@@ -1,10 +1,8 @@
 package org.populus.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import java.util.Map;
 import org.populus.catalog.Gender;
 import org.populus.catalog.GroupKind;
 import org.populus.catalog.IdType;
@@ -15,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Bodies of the catalogue endpoints, in snake_case. A POST body has the entry's fields; a PUT body replaces
- * them all and adds the {@code version} that was read. Unknown fields are refused; {@code id} is ignored, so a
+ * them all and adds the {@code version} that was read. Unknown fields are refused ({@link AdminJson}); {@code id} is ignored, so a
  * fetched entry can be sent back.
  */
 final class CatalogDtos {
@@ -42,8 +40,7 @@ final class CatalogDtos {
             String validationRegex,
             @Schema(description = "one value belongs to one registrant only; default true on create, "
                     + "required on update") Boolean uniqueValues,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- genders -------------------------------------------------------------------------------------------
@@ -64,8 +61,7 @@ final class CatalogDtos {
             requiredMode = RequiredMode.REQUIRED) String code,
             @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED) String value,
             @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- group kinds ---------------------------------------------------------------------------------------
@@ -83,8 +79,7 @@ final class CatalogDtos {
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGroupKindIn")
     record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- member kinds --------------------------------------------------------------------------------------
@@ -104,8 +99,7 @@ final class CatalogDtos {
     record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
             @Schema(description = "held by one member per group at most (like Head); default false on create, "
                     + "required on update") Boolean unique,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- programmes ----------------------------------------------------------------------------------------
@@ -128,7 +122,6 @@ final class CatalogDtos {
             String targetType,
             String description,
             @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) implements CatalogController.Body {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 }
