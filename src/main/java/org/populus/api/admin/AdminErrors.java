@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
@@ -200,6 +201,11 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
     /** A body that cannot be read: 400, naming the field at fault if one is. */
     @Override
     public ResponseEntity<ProblemDetail> badBody(HttpServletRequest request, HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            // refused on reading by AdminJson, so a misspelt field is never ignored
+            String field = unknown.getPropertyName();
+            return Problems.response(HttpStatus.BAD_REQUEST, "Unknown field '" + field + "'.", field, request);
+        }
         UnreadableJson.Description why = UnreadableJson.describe(e, WORDING);
         return Problems.response(HttpStatus.BAD_REQUEST, why.detail(), why.field(), request);
     }

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.populus.api.web.OpenApiDocument;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * The Admin API in the OpenAPI document: a user's credentials on every operation, and its errors as RFC 9457
@@ -70,6 +72,28 @@ class AdminOpenApi {
                     }
                 }
             });
+        };
+    }
+
+    /** The summaries of the operations a catalogue controller inherits, from its {@link CatalogSummaries}. */
+    @Bean
+    OperationCustomizer catalogSummariesCustomizer() {
+        return (operation, handlerMethod) -> {
+            CatalogSummaries summaries = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(),
+                    CatalogSummaries.class);
+            if (summaries != null) {
+                switch (handlerMethod.getMethod().getName()) {
+                    case "list" -> operation.setSummary(summaries.list());
+                    case "get" -> operation.setSummary(summaries.get());
+                    case "create" -> operation.setSummary(summaries.create());
+                    case "update" -> operation.setSummary(summaries.update());
+                    case "delete" -> operation.setSummary(summaries.delete());
+                    default -> {
+                        // an operation of its own keeps the summary of its @Operation
+                    }
+                }
+            }
+            return operation;
         };
     }
 

@@ -1,9 +1,7 @@
 package org.populus.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.Map;
 import org.populus.access.ApiKey;
 import org.populus.access.NewApiKey;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -45,7 +43,6 @@ final class ApiKeyDtos {
     @Schema(name = "AdminApiKeyIn")
     record ApiKeyIn(
             @Schema(description = "the client application, e.g. 'decidim'; unique among the keys in use",
-                    requiredMode = Schema.RequiredMode.REQUIRED) String name,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+                    requiredMode = Schema.RequiredMode.REQUIRED) String name) {
     }
 }

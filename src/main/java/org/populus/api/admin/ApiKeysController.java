@@ -59,7 +59,6 @@ class ApiKeysController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedOut> create(@RequestBody(required = false) ApiKeyIn body) {
         ApiKeyIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         String name = Checks.name(in.name(), "name");
         Checks.text(name.strip(), "name", ApiKeys.MAX_NAME);
         if (name.chars().anyMatch(Character::isISOControl)) {

@@ -1,10 +1,8 @@
 package org.populus.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import java.util.Map;
 import org.populus.catalog.Gender;
 import org.populus.catalog.GroupKind;
 import org.populus.catalog.IdType;
@@ -15,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Bodies of the catalogue endpoints, in snake_case. A POST body has the entry's fields; a PUT body replaces
- * them all and adds the {@code version} that was read. Unknown fields are refused; {@code id} is ignored, so a
+ * them all and adds the {@code version} that was read. Unknown fields are refused ({@link AdminJson}); {@code id} is ignored, so a
  * fetched entry can be sent back.
  */
 final class CatalogDtos {
@@ -27,7 +25,8 @@ final class CatalogDtos {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminIdType")
-    record IdTypeOut(long id, String name, String validationRegex, boolean uniqueValues, int version) {
+    record IdTypeOut(long id, String name, String validationRegex, boolean uniqueValues, int version)
+            implements CatalogController.Identified {
         static IdTypeOut of(IdType t) {
             return new IdTypeOut(t.id(), t.name(), t.validationRegex(), t.uniqueValues(), t.version());
         }
@@ -41,15 +40,15 @@ final class CatalogDtos {
             String validationRegex,
             @Schema(description = "one value belongs to one registrant only; default true on create, "
                     + "required on update") Boolean uniqueValues,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- genders -------------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminGender")
-    record GenderOut(long id, String code, String value, boolean active, int version) {
+    record GenderOut(long id, String code, String value, boolean active, int version)
+            implements CatalogController.Identified {
         static GenderOut of(Gender g) {
             return new GenderOut(g.id(), g.code(), g.value(), g.active(), g.version());
         }
@@ -62,15 +61,15 @@ final class CatalogDtos {
             requiredMode = RequiredMode.REQUIRED) String code,
             @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED) String value,
             @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- group kinds ---------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminGroupKind")
-    record GroupKindOut(long id, String name, int version) {
+    record GroupKindOut(long id, String name, int version)
+            implements CatalogController.Identified {
         static GroupKindOut of(GroupKind k) {
             return new GroupKindOut(k.id(), k.name(), k.version());
         }
@@ -80,15 +79,15 @@ final class CatalogDtos {
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGroupKindIn")
     record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- member kinds --------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminMemberKind")
-    record MemberKindOut(long id, String name, boolean unique, int version) {
+    record MemberKindOut(long id, String name, boolean unique, int version)
+            implements CatalogController.Identified {
         static MemberKindOut of(MemberKind k) {
             return new MemberKindOut(k.id(), k.name(), k.unique(), k.version());
         }
@@ -100,15 +99,15 @@ final class CatalogDtos {
     record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
             @Schema(description = "held by one member per group at most (like Head); default false on create, "
                     + "required on update") Boolean unique,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 
     // ---- programmes ----------------------------------------------------------------------------------------
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminProgramme")
-    record ProgrammeOut(long id, String name, String targetType, String description, boolean active, int version) {
+    record ProgrammeOut(long id, String name, String targetType, String description, boolean active, int version)
+            implements CatalogController.Identified {
         static ProgrammeOut of(Programme p) {
             return new ProgrammeOut(p.id(), p.name(), p.targetType().code(), p.description(), p.active(),
                     p.version());
@@ -123,7 +122,6 @@ final class CatalogDtos {
             String targetType,
             String description,
             @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
     }
 }

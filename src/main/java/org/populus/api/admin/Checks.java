@@ -1,10 +1,8 @@
 package org.populus.api.admin;
 
-import java.util.Map;
-
 /**
- * Checks made on request bodies before they reach the domain: required fields, unknown fields, and sizes and
- * characters the database cannot store (so that such input is a 422, never a 500).
+ * Checks made on request bodies before they reach the domain: required fields, and sizes and characters
+ * the database cannot store (so that such input is a 422, never a 500).
  */
 final class Checks {
 
@@ -22,14 +20,6 @@ final class Checks {
             throw AdminProblem.badRequest(null, "A JSON object body is required.");
         }
         return body;
-    }
-
-    /** Fields the body had that this endpoint does not know: refused, so a misspelt field is never ignored. */
-    static void noUnknownFields(Map<String, Object> unknown) {
-        if (unknown != null && !unknown.isEmpty()) {
-            String field = unknown.keySet().iterator().next();
-            throw AdminProblem.badRequest(field, "Unknown field '" + field + "'.");
-        }
     }
 
     static <T> T required(T value, String field) {

@@ -57,7 +57,6 @@ class IssuesController {
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     IssueOut resolve(@PathVariable long id, @RequestBody(required = false) ResolveIn body) {
         ResolveIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         String resolution = Checks.text(Checks.required(in.resolution(), "resolution"), "resolution",
                 MAX_RESOLUTION);
         String comment = Checks.text(in.comment(), "comment", Checks.MAX_DESCRIPTION);

@@ -112,7 +112,6 @@ class ProceduresController {
         String comment = null;
         boolean overrideIssues = false;
         if (body != null) {
-            Checks.noUnknownFields(body.unknown());
             comment = Checks.text(body.comment(), "comment", Checks.MAX_DESCRIPTION);
             overrideIssues = Boolean.TRUE.equals(body.overrideIssues());
         }

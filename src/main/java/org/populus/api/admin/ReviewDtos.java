@@ -1,6 +1,5 @@
 package org.populus.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
@@ -70,8 +69,7 @@ final class ReviewDtos {
             + "optional to accept") String comment,
             @Schema(description = "accept only: accept although the person has open issues (recorded on the "
                     + "procedure and in the person's history); without it such an accept is refused with reason "
-                    + "person_has_open_issue") Boolean overrideIssues,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+                    + "person_has_open_issue") Boolean overrideIssues) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -82,7 +80,6 @@ final class ReviewDtos {
                     requiredMode = RequiredMode.REQUIRED) String resolution,
             @Schema(description = "the person who keeps the document, identity or phone (fraud, mistake, "
                     + "reassign)") Long chosenPersonId,
-            String comment,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            String comment) {
     }
 }

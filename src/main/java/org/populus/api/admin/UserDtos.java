@@ -1,19 +1,17 @@
 package org.populus.api.admin;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.populus.access.Role;
 import org.populus.access.UserAccount;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Bodies of the user endpoints, in snake_case. Request bodies refuse unknown fields (collected in
- * {@code unknown}) but ignore the read-only fields of {@link UserOut}, so a fetched user can be sent back.
+ * Bodies of the user endpoints, in snake_case. Request bodies refuse unknown fields ({@link AdminJson}) but
+ * ignore the read-only fields of {@link UserOut}, so a fetched user can be sent back.
  */
 final class UserDtos {
 
@@ -44,37 +42,32 @@ final class UserDtos {
             String password,
             @Schema(description = "role codes: registry-read, registry-write, admin, registrar, data",
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> roles,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            List<String> roles) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"login", "display_name", "disabled", "created_at", "updated_at"})
     @Schema(name = "AdminUserRoles")
     record RolesIn(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> roles,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"login", "display_name", "roles", "disabled", "created_at", "updated_at"})
     @Schema(name = "AdminVersion")
-    record VersionIn(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+    record VersionIn(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminPasswordReset")
     record PasswordIn(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String password,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"login", "roles", "disabled", "created_at", "updated_at"})
     @Schema(name = "AdminUserUpdate")
     record UserUpdateIn(@Schema(description = "null or absent clears it") String displayName,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer version) {
     }
 }

@@ -65,7 +65,6 @@ class UsersController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserOut> create(@RequestBody(required = false) NewUserIn body) {
         NewUserIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         String login = Checks.required(in.login(), "login");
         Checks.text(login, "login", 100);
         String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
@@ -81,7 +80,6 @@ class UsersController {
     @PutMapping(path = "/{login}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserOut update(@PathVariable String login, @RequestBody(required = false) UserUpdateIn body) {
         UserUpdateIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
         int version = Checks.version(in.version());
         return UserOut.of(accounts.setDisplayName(existing(login).login(), displayName, version));
@@ -91,7 +89,6 @@ class UsersController {
     @PutMapping(path = "/{login}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserOut setRoles(@PathVariable String login, @RequestBody(required = false) RolesIn body) {
         RolesIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         Set<Role> roles = roles(in.roles());
         int version = Checks.version(in.version());
         return UserOut.of(accounts.setRoles(existing(login).login(), roles, version));
@@ -101,7 +98,6 @@ class UsersController {
     @PostMapping(path = "/{login}/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserOut disable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
         VersionIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         int version = Checks.version(in.version());
         return UserOut.of(accounts.setDisabled(existing(login).login(), true, version));
     }
@@ -110,7 +106,6 @@ class UsersController {
     @PostMapping(path = "/{login}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserOut enable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
         VersionIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         int version = Checks.version(in.version());
         return UserOut.of(accounts.setDisabled(existing(login).login(), false, version));
     }
@@ -119,7 +114,6 @@ class UsersController {
     @PostMapping(path = "/{login}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserOut resetPassword(@PathVariable String login, @RequestBody(required = false) PasswordIn body) {
         PasswordIn in = Checks.body(body);
-        Checks.noUnknownFields(in.unknown());
         String password = password(in.password());
         int version = Checks.version(in.version());
         return UserOut.of(accounts.resetPassword(existing(login).login(), password, version));

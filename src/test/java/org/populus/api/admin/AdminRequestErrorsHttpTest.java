@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.populus.access.Role;
 import org.populus.support.Api;
 import org.populus.support.HttpTest;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +102,21 @@ class AdminRequestErrorsHttpTest extends HttpTest {
         problem(api.post("/admin/api/catalog/id-types", obj("name", "T " + unique(), "validationRegex", "[0-9]+"),
                 admin), 400, "validationRegex");
         nothingCreated();
+    }
+
+    @Test
+    void anUnknownFieldInAnOptionalDecisionBodyIs400BeforeTheProcedureIsLookedUp() {
+        String[] registrar = session(sessionWith(Role.REGISTRAR));
+        JsonNode body = problem(api.raw("POST", "/admin/api/procedures/999999999/accept", "{\"comentt\": \"typo\"}",
+                headers(registrar, "Content-Type", "application/json")), 400, "comentt");
+        assertThat(body.get("detail").asString()).isEqualTo("Unknown field 'comentt'.");
+    }
+
+    @Test
+    void anUnknownFieldInACatalogueReplacementIs400NamingTheFirstOne() {
+        JsonNode body = problem(raw("PUT", GROUP_KINDS + "/999999999", "{\"name\": \"K\", \"versoin\": 0, "
+                + "\"other\": 1}"), 400, "versoin");
+        assertThat(body.get("detail").asString()).isEqualTo("Unknown field 'versoin'.");
     }
 
     @Test
