@@ -340,6 +340,12 @@ public final class Registrant {
                 stored);
     }
 
+    /** An unchanged copy, to be edited without touching this one. */
+    Registrant copy() {
+        return new Registrant(id, version, kind, data, identifiers, phones, programmes, externalIds, status,
+                createdAt, updatedAt, discardedAt);
+    }
+
     Registrant saved(long newId, int newVersion, Instant created, Instant updated) {
         return new Registrant(newId, newVersion, kind, data, identifiers, phones, programmes, externalIds, status,
                 created, updated, discardedAt);

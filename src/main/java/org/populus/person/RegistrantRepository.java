@@ -96,9 +96,13 @@ class RegistrantRepository {
      * here.
      */
     Optional<Registrant> findByExternalId(String system, long id) {
+        return idByExternalId(system, id).flatMap(this::find);
+    }
+
+    Optional<Long> idByExternalId(String system, long id) {
         return jdbc.sql("select p.id from party p where p.external_ids @> jsonb_build_object(?::text, ?::bigint)"
                 + " and not p.is_group").params(system, id).query(Long.class).list().stream()
-                .min(Long::compare).flatMap(this::find);
+                .min(Long::compare);
     }
 
     /**

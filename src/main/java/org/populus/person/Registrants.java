@@ -13,7 +13,9 @@ import org.populus.history.Provenance;
 import org.populus.history.RecordVersion;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,32 +35,19 @@ public class Registrants {
     private final History history;
     private final JsonMapper json;
     private final PhoneNumbers phoneNumbers;
-    private final java.time.Clock clock;
-    private final int minimumAge;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final MembershipPolicy policy;
+    private final ApplicationEventPublisher events;
 
     Registrants(RegistrantRepository repository, RegistrantRules rules, Catalog catalog, History history,
-            JsonMapper json, PhoneNumbers phoneNumbers, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${populus.census.minimum-age:18}") int minimumAge,
-            org.springframework.context.ApplicationEventPublisher events) {
+            JsonMapper json, PhoneNumbers phoneNumbers, MembershipPolicy policy, ApplicationEventPublisher events) {
         this.repository = repository;
         this.rules = rules;
         this.catalog = catalog;
         this.history = history;
         this.json = json;
         this.phoneNumbers = phoneNumbers;
-        this.clock = clock;
-        this.minimumAge = minimumAge;
+        this.policy = policy;
         this.events = events;
-    }
-
-    /** Age from which a person may be a member ({@code populus.census.minimum-age}, default 18). */
-    public int minimumAge() {
-        return minimumAge;
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
     }
 
     /**
@@ -71,53 +60,75 @@ public class Registrants {
             Provenance provenance) {
         Registrant fresh = new Registrant(null, 0, RegistrantKind.INDIVIDUAL,
                 new PersonalData("", null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        today(), "none", null),
+                        policy.today(), "none", null),
                 List.of(), List.of(), List.of(), externalIds, CensusStatus.pending(), null, null, null);
-        fresh.setCensusData(data, documentType(data.documentType()), e164(data.phone()), today());
+        fresh.setCensusData(data, documentType(data.documentType()), e164(data.phone()), policy.today());
         Registrant saved = repository.insert(fresh);
         record(saved, provenance);
         return saved;
     }
 
     /**
-     * Applies a Census data change (null fields are left alone) to the person, then those of the events that are
-     * allowed afterwards (e.g. unverify after a document change), as one change.
+     * Locks the individual until the end of the transaction: every change of a person (and of its procedures) takes
+     * this lock first, so they queue up instead of deadlocking. The person is read once, after the lock is held;
+     * the changes below take the locked person and keep it current.
+     *
+     * @return the person, or empty when there is no such individual
      */
-    @Transactional
-    public Registrant changeCensusData(long id, CensusPersonData changes, Provenance provenance,
-            PersonEvent... ifAllowed) {
-        Registrant r = individual(id);
-        r.setCensusData(changes, documentType(changes.documentType()), e164(changes.phone()), today());
-        for (PersonEvent e : ifAllowed) {
-            if (r.may(e, today(), minimumAge)) {
-                r.apply(e, today(), minimumAge, clock.instant());
-            }
-        }
-        return save(r, provenance);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LockedPerson> lock(long id) {
+        return repository.findForUpdate(id).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL)
+                .map(r -> new LockedPerson(r, policy));
     }
 
     /**
-     * Applies state-machine events in order, as one change.
+     * Applies a Census data change (null fields are left alone) to the locked person, then those of the events
+     * that are allowed afterwards (e.g. unverify after a document change), as one change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registrant changeCensusData(LockedPerson person, CensusPersonData changes, Provenance provenance,
+            PersonEvent... ifAllowed) {
+        Registrant r = person.editable();
+        r.setCensusData(changes, documentType(changes.documentType()), e164(changes.phone()), policy.today());
+        for (PersonEvent e : ifAllowed) {
+            policy.applyIfAllowed(r, e);
+        }
+        return save(person, r, provenance);
+    }
+
+    /**
+     * Applies state-machine events in order to the locked person, as one change.
      *
      * @throws RuleViolation when one is not allowed now; nothing is changed then
      */
-    @Transactional
-    public Registrant transition(long id, Provenance provenance, PersonEvent... events) {
-        Registrant r = individual(id);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registrant change(LockedPerson person, Provenance provenance, PersonEvent... events) {
+        Registrant r = person.editable();
         for (PersonEvent e : events) {
-            r.apply(e, today(), minimumAge, clock.instant());
+            policy.apply(r, e);
         }
-        return save(r, provenance);
+        return save(person, r, provenance);
     }
 
     /**
-     * Sets one key of the person's additional information to a JSON value; a null value removes the key.
+     * Applies state-machine events in order to the individual, as one change (locking and reading it once).
+     *
+     * @throws RuleViolation when one is not allowed now, or there is no such individual; nothing is changed then
+     */
+    @Transactional
+    public Registrant transition(long id, Provenance provenance, PersonEvent... events) {
+        return change(locked(id), provenance, events);
+    }
+
+    /**
+     * Sets one key of the locked person's additional information to a JSON value; a null value removes the key.
      *
      * @param jsonValue JSON text, already checked to parse
      */
-    @Transactional
-    public Registrant setAdditionalInformation(long id, String key, String jsonValue, Provenance provenance) {
-        Registrant r = individual(id);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registrant setAdditionalInformation(LockedPerson person, String key, String jsonValue,
+            Provenance provenance) {
+        Registrant r = person.editable();
         tools.jackson.databind.node.ObjectNode info;
         String current = r.data().additionalInfo();
         tools.jackson.databind.JsonNode parsed = current == null || current.isBlank() ? null : json.readTree(current);
@@ -131,38 +142,35 @@ public class Registrants {
         String merged = json.writeValueAsString(info);
         rules.checkAdditionalInfo(merged);
         r.setAdditionalInfo(merged);
-        return save(r, provenance);
+        return save(person, r, provenance);
+    }
+
+    /** {@link #setAdditionalInformation(LockedPerson, String, String, Provenance)} of the individual with this id. */
+    @Transactional
+    public Registrant setAdditionalInformation(long id, String key, String jsonValue, Provenance provenance) {
+        return setAdditionalInformation(locked(id), key, jsonValue, provenance);
     }
 
     /**
-     * Puts the person back as they were in an earlier version (undo of a procedure), as a new version.
+     * Puts the locked person back as they were in an earlier version (undo of a procedure), as a new version.
      *
      * @param expectedVersion the version the caller saw; another change since then is a conflict
      * @throws org.springframework.dao.OptimisticLockingFailureException when the person changed since
      */
-    @Transactional
-    public Registrant restore(long id, int version, int expectedVersion, Provenance provenance) {
-        Registrant r = individual(id);
-        if (r.version() != expectedVersion) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("Person " + id
-                    + " changed since (version " + r.version() + ", expected " + expectedVersion + ")");
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registrant restore(LockedPerson person, int version, int expectedVersion, Provenance provenance) {
+        if (person.version() != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("Person " + person.id()
+                    + " changed since (version " + person.version() + ", expected " + expectedVersion + ")");
         }
-        Registrant earlier = history.versions(HISTORY_SUBJECT, id).stream().filter(v -> v.version() == version)
-                .findFirst().map(v -> json.readValue(v.snapshot(), RegistrantSnapshot.class).toRegistrant())
-                .orElseThrow(() -> new IllegalArgumentException("No version " + version + " of person " + id));
+        Registrant earlier = history.versions(HISTORY_SUBJECT, person.id()).stream()
+                .filter(v -> v.version() == version).findFirst()
+                .map(v -> json.readValue(v.snapshot(), RegistrantSnapshot.class).toRegistrant())
+                .orElseThrow(() -> new IllegalArgumentException("No version " + version + " of person "
+                        + person.id()));
+        Registrant r = person.editable();
         r.restore(earlier);
-        return save(r, provenance);
-    }
-
-    /**
-     * Locks the person until the end of the transaction: every change of a person (and of its procedures) takes
-     * this lock first, so they queue up instead of deadlocking.
-     *
-     * @return the person, read after the lock is held
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Optional<Registrant> lock(long id) {
-        return repository.findForUpdate(id).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL);
+        return save(person, r, provenance);
     }
 
     /** Other non-discarded people holding this document (primary document of that type, scope and value). */
@@ -204,14 +212,14 @@ public class Registrants {
                         + org.populus.shared.TextLimits.shown(name) + " is not present in the database."));
     }
 
-    private Registrant individual(long id) {
-        return repository.findForUpdate(id).filter(x -> x.kind() == RegistrantKind.INDIVIDUAL)
-                .orElseThrow(() -> notFound(id));
+    private LockedPerson locked(long id) {
+        return lock(id).orElseThrow(() -> notFound(id));
     }
 
-    private Registrant save(Registrant r, Provenance provenance) {
-        Registrant saved = repository.update(r);
+    private Registrant save(LockedPerson person, Registrant edited, Provenance provenance) {
+        Registrant saved = repository.update(edited);
         record(saved, provenance);
+        person.saved(saved);
         return saved;
     }
 
@@ -258,8 +266,8 @@ public class Registrants {
         boolean primaryChanged = r.identifier(type.id())
                 .filter(d -> d.primaryDocument() && !d.value().equals(checked)).isPresent();
         r.putIdentifier(type.id(), checked, expiryDate);
-        if (primaryChanged && r.may(PersonEvent.UNVERIFY, today(), minimumAge)) {
-            r.apply(PersonEvent.UNVERIFY, today(), minimumAge, clock.instant());
+        if (primaryChanged) {
+            policy.applyIfAllowed(r, PersonEvent.UNVERIFY);
         }
         Registrant saved = repository.update(r);
         record(saved, provenance);
@@ -274,7 +282,12 @@ public class Registrants {
         return repository.find(id);
     }
 
-    /** The individual whose external ids hold {@code {"<system>": id}} (one statement). */
+    /** The id of the individual whose external ids hold {@code {"<system>": id}} (one statement). */
+    public Optional<Long> idByExternalId(String system, long id) {
+        return repository.idByExternalId(system, id);
+    }
+
+    /** The individual whose external ids hold {@code {"<system>": id}}. */
     public Optional<Registrant> findByExternalId(String system, long id) {
         return repository.findByExternalId(system, id);
     }

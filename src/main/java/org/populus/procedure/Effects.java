@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.populus.history.Provenance;
 import org.populus.person.CensusPersonData;
 import org.populus.person.CensusStatus;
+import org.populus.person.LockedPerson;
+import org.populus.person.MembershipPolicy;
 import org.populus.person.PersonEvent;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Component;
 class Effects {
 
     private final Registrants registrants;
+    private final MembershipPolicy policy;
 
-    Effects(Registrants registrants) {
+    Effects(Registrants registrants, MembershipPolicy policy) {
         this.registrants = registrants;
+        this.policy = policy;
     }
 
     /** Whether the procedure can be accepted for this person now. */
@@ -91,42 +95,41 @@ class Effects {
     record Outcome(ProcedureRequest request, int personVersion) {
     }
 
-    /** Applies the accepted procedure's effect. */
-    Outcome accept(Procedure p, Registrant person, Provenance provenance) {
-        long id = person.id();
+    /** Applies the accepted procedure's effect to its (locked) person. */
+    Outcome accept(Procedure p, LockedPerson person, Provenance provenance) {
         return p.request().accept(new ProcedureRequest.Visitor<Outcome>() {
             @Override
             public Outcome registration(Registration registration) {
-                return unchanged(registrants.transition(id, provenance, PersonEvent.ACCEPT));
+                return unchanged(registrants.change(person, provenance, PersonEvent.ACCEPT));
             }
 
             @Override
             public Outcome dataChange(DataChange change) {
                 CensusPersonData changes = change.changes();
-                CensusPersonData current = CensusPersonData.of(person, registrants::idTypeName);
-                return unchanged(registrants.changeCensusData(id, changes, provenance,
+                CensusPersonData current = CensusPersonData.of(person.person(), registrants::idTypeName);
+                return unchanged(registrants.changeCensusData(person, changes, provenance,
                         dataChangeEvents(changes, current).toArray(PersonEvent[]::new)));
             }
 
             @Override
             public Outcome cancellation(Cancellation cancellation) {
-                Cancellation done = cancellation.cancelledFrom(person.status().state());
-                return new Outcome(done, registrants.transition(id, provenance, PersonEvent.CANCEL).version());
+                Cancellation done = cancellation.cancelledFrom(person.person().status().state());
+                return new Outcome(done, registrants.change(person, provenance, PersonEvent.CANCEL).version());
             }
 
             @Override
             public Outcome membershipLevelChange(MembershipLevelChange change) {
-                return unchanged(registrants.transition(id, provenance, levelEvent(change)));
+                return unchanged(registrants.change(person, provenance, levelEvent(change)));
             }
 
             @Override
             public Outcome documentVerification(DocumentVerification verification) {
-                return unchanged(registrants.transition(id, provenance, PersonEvent.VERIFY));
+                return unchanged(registrants.change(person, provenance, PersonEvent.VERIFY));
             }
 
             @Override
             public Outcome phoneVerification(PhoneVerification verification) {
-                return unchanged(registrants.changeCensusData(id, phoneOnly(verification.phone()), provenance,
+                return unchanged(registrants.changeCensusData(person, phoneOnly(verification.phone()), provenance,
                         PersonEvent.VERIFY_PHONE));
             }
 
@@ -146,10 +149,10 @@ class Effects {
      *
      * @return the person's version afterwards
      */
-    int reject(Procedure p, Registrant person, Provenance provenance) {
+    int reject(Procedure p, LockedPerson person, Provenance provenance) {
         PersonEvent event = rejectionEvent(p.type());
-        if (event != null && may(person, event)) {
-            return registrants.transition(person.id(), provenance, event).version();
+        if (event != null && person.may(event)) {
+            return registrants.change(person, provenance, event).version();
         }
         return person.version();
     }
@@ -185,7 +188,7 @@ class Effects {
     }
 
     private boolean may(Registrant person, PersonEvent event) {
-        return person.may(event, registrants.today(), registrants.minimumAge());
+        return policy.allows(person, event);
     }
 
     private static PersonEvent levelEvent(MembershipLevelChange change) {

@@ -1,12 +1,14 @@
 package org.populus.procedure;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.populus.history.Provenance;
+import org.populus.person.LockedPerson;
 import org.populus.person.PersonEvent;
-import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,13 +62,15 @@ public class Issues {
         Issue issue = find(issueId).orElseThrow(() -> new ReviewRefused(ReviewRefused.Reason.NOT_FOUND,
                 "Issue " + issueId + " does not exist."));
         List<Long> seen = issue.personIds().stream().sorted().toList();
-        seen.forEach(registrants::lock);
+        Map<Long, LockedPerson> locked = new HashMap<>();
+        seen.forEach(id -> registrants.lock(id).ifPresent(person -> locked.put(id, person)));
         repository.lock(issueId);
         // read again in a statement of its own: a detection that added someone to the issue committed before the
         // lock was granted, and the locking statement's snapshot did not see it
         issue = find(issueId).orElseThrow();
         List<Long> people = issue.personIds().stream().sorted().toList();
-        people.stream().filter(id -> !seen.contains(id)).forEach(registrants::lock);
+        people.stream().filter(id -> !seen.contains(id))
+                .forEach(id -> registrants.lock(id).ifPresent(person -> locked.put(id, person)));
         if (!issue.open()) {
             throw new ReviewRefused(ReviewRefused.Reason.ALREADY_RESOLVED, "Issue " + issueId + " is resolved.");
         }
@@ -98,9 +102,12 @@ public class Issues {
                 if (needsChoice && person == chosenPersonId) {
                     continue;
                 }
-                Registrant r = registrants.find(person).orElseThrow();
-                if (r.may(event, registrants.today(), registrants.minimumAge())) {
-                    registrants.transition(person, provenance, event);
+                LockedPerson r = locked.get(person);
+                if (r == null) {
+                    throw new IllegalStateException("Person " + person + " of issue " + issueId + " is no individual");
+                }
+                if (r.may(event)) {
+                    registrants.change(r, provenance, event);
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.populus.history.Provenance;
-import org.populus.person.Registrant;
+import org.populus.person.LockedPerson;
 import org.populus.person.Registrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,36 +48,35 @@ class ProcedureProcessor {
     /** Processes the procedure automatically, inside the caller's transaction (the queue's). */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<ProcedureState> processAutomatically(long procedureId) {
-        Optional<Procedure> found = procedures.find(procedureId);
-        if (found.isEmpty() || !found.get().pending()) {
+        Optional<Long> personId = procedures.personOfPending(procedureId);
+        if (personId.isEmpty()) {
             return Optional.empty();
         }
         // the person first, then the procedure: the order every change of a person takes
-        Optional<Registrant> locked = registrants.lock(found.get().personId());
+        Optional<LockedPerson> locked = registrants.lock(personId.get());
         Procedure p = procedures.findForUpdate(procedureId).orElseThrow();
         if (locked.isEmpty() || !p.pending()) {
             return Optional.empty();
         }
-        Registrant person = locked.get();
-        issues.check(p, person);
+        LockedPerson person = locked.get();
+        int before = person.version();
+        issues.check(p, person.person());
         if (person.discarded()) {
-            finish(p, person, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.request(),
-                    p.overriddenIssues(),
-                    person.version());
+            finish(p, before, ProcedureState.DISMISSED, null, Procedure.DISCARDED_PERSON, p.request(),
+                    p.overriddenIssues(), before);
             return Optional.of(ProcedureState.DISMISSED);
         }
         if (!p.type().autoProcessed() || issues.blocking(person.id())) {
             return Optional.of(ProcedureState.PENDING);
         }
-        if (!effects.acceptable(p, person)) {
+        if (!effects.acceptable(p, person.person())) {
             log.debug("auto_process.invalid: procedure {} ({}) cannot be accepted yet for person {}", p.id(),
                     p.type().code(), person.id());
             return Optional.of(ProcedureState.PENDING);
         }
         Effects.Outcome outcome = effects.accept(p, person, provenance(null, p, "accepted"));
-        finish(p, person, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, outcome.request(),
-                p.overriddenIssues(),
-                outcome.personVersion());
+        finish(p, before, ProcedureState.ACCEPTED, null, Procedure.AUTO_ACCEPTED, outcome.request(),
+                p.overriddenIssues(), outcome.personVersion());
         return Optional.of(ProcedureState.ACCEPTED);
     }
 
@@ -85,10 +84,10 @@ class ProcedureProcessor {
      * Records the decision on the procedure, with the person's versions before and after its effect (for undo),
      * and queues the person's other pending procedures.
      */
-    Procedure finish(Procedure p, Registrant before, ProcedureState state, String reviewer, String comment,
-            ProcedureRequest request, List<Long> overriddenIssues, int after) {
+    Procedure finish(Procedure p, int personVersionBefore, ProcedureState state, String reviewer, String comment,
+            ProcedureRequest request, List<Long> overriddenIssues, int personVersionAfter) {
         Procedure done = procedures.update(p.decided(state, reviewer, clock.instant(), comment, request,
-                overriddenIssues, before.version(), after));
+                overriddenIssues, personVersionBefore, personVersionAfter));
         if (procedures.enqueueOthers(p.personId(), p.id()) > 0) {
             requeued.run();
         }

@@ -32,6 +32,12 @@ class ProcedureRepository {
         return jdbc.sql("select * from procedure where id = ?").param(id).query(this::mapRow).optional();
     }
 
+    /** The person of the procedure, when it is pending (without reading, or locking, the procedure). */
+    Optional<Long> personOfPending(long id) {
+        return jdbc.sql("select party_id from procedure where id = ? and state = 'pending'").param(id)
+                .query(Long.class).optional();
+    }
+
     Optional<Procedure> findForUpdate(long id) {
         return jdbc.sql("select * from procedure where id = ? for update").param(id).query(this::mapRow).optional();
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.populus.history.Provenance;
 import org.populus.person.CensusPersonData;
 import org.populus.person.CensusStatus;
+import org.populus.person.LockedPerson;
 import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
@@ -75,8 +76,8 @@ public class Procedures {
     @Transactional
     public void requestDocumentVerification(long personId, List<Upload> files, boolean prioritize,
             Location location, Provenance provenance) {
-        Registrant person = kept(personId);
-        String documentType = person.primaryDocument().map(d -> registrants.idTypeName(d.idTypeId())).orElse(null);
+        LockedPerson person = kept(personId);
+        String documentType = person.person().primaryDocument().map(d -> registrants.idTypeName(d.idTypeId())).orElse(null);
         int minimum = "passport".equals(documentType) ? 1 : 2;
         if (files.size() < minimum) {
             throw ProcedureInvalid.of("files", "too_short", "count", minimum);
@@ -101,8 +102,8 @@ public class Procedures {
         Procedure procedure = createOrAskAgain(personId, ProcedureRequest.DocumentVerification.WITH_ATTACHMENTS,
                 prioritize ? clock.instant() : null, location);
         attachments.replace(procedure.id(), files);
-        if (person.may(PersonEvent.RECEIVE_VERIFICATION, registrants.today(), registrants.minimumAge())) {
-            registrants.transition(personId, provenance, PersonEvent.RECEIVE_VERIFICATION);
+        if (person.may(PersonEvent.RECEIVE_VERIFICATION)) {
+            registrants.change(person, provenance, PersonEvent.RECEIVE_VERIFICATION);
         }
     }
 
@@ -150,7 +151,7 @@ public class Procedures {
         }
         // a wrong code must commit its failed attempt, so it is reported after the transaction, not by rolling back
         Optional<Procedure> confirmed = transactions.execute(status -> {
-            Registrant person = kept(personId);
+            Registrant person = kept(personId).person();
             String number = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
             if (!phones.confirm(personId, number, code)) {
                 return Optional.<Procedure>empty();
@@ -216,21 +217,24 @@ public class Procedures {
             }
             QualifiedId q = QualifiedId.parse(origin.strip())
                     .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
-            Optional<Registrant> existing;
             if (q instanceof QualifiedId.External e) {
                 lock("origin:" + e.system() + ":" + e.id());
-                existing = registrants.findByExternalId(e.system(), e.id());
+                Optional<Long> existing = registrants.idByExternalId(e.system(), e.id());
+                if (existing.isPresent()) {
+                    return registerAgain(registrants.lock(existing.get())
+                            .orElseThrow(() -> ProcedureInvalid.of("person", "blank")), data, location, provenance);
+                }
                 externalIds = Map.of(e.system(), e.id());
             } else if (q instanceof QualifiedId.Census c) {
-                existing = registrants.find(c.id());
+                Optional<LockedPerson> existing = registrants.lock(c.id());
                 if (existing.isEmpty()) {
-                    throw ProcedureInvalid.of(originAttribute, "invalid");
+                    // a group is a registrant, but no person
+                    throw registrants.find(c.id()).isPresent() ? ProcedureInvalid.of("person", "blank")
+                            : ProcedureInvalid.of(originAttribute, "invalid");
                 }
+                return registerAgain(existing.get(), data, location, provenance);
             } else {
                 throw ProcedureInvalid.of(originAttribute, "invalid");
-            }
-            if (existing.isPresent()) {
-                return registerAgain(existing.get().id(), data, location, provenance);
             }
         }
         Registrant person = registrants.registerCensus(data, externalIds, provenance);
@@ -240,18 +244,19 @@ public class Procedures {
         return person.id();
     }
 
-    private long registerAgain(long personId, CensusPersonData data, Location location, Provenance provenance) {
-        Registrant person = registrants.lock(personId).orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
-        if (person.status().state() != CensusStatus.State.PENDING) {
+    private long registerAgain(LockedPerson person, CensusPersonData data, Location location,
+            Provenance provenance) {
+        long personId = person.id();
+        if (person.person().status().state() != CensusStatus.State.PENDING) {
             throw ProcedureInvalid.of("person", "cant_register_again");
         }
-        registrants.changeCensusData(personId, data, provenance);
+        registrants.changeCensusData(person, data, provenance);
         Optional<Procedure> pending = repository.pendingOf(personId, ProcedureType.REGISTRATION);
         // an optional field left out this time stays as the person holds it, and so in the registration
         CensusPersonData registered = pending
                 .map(p -> p.request(ProcedureRequest.Registration.class).personData())
                 .orElse(CensusPersonData.none()).with(data);
-        var request = new ProcedureRequest.Registration(registered, person.externalIds());
+        var request = new ProcedureRequest.Registration(registered, person.person().externalIds());
         Procedure registration = pending
                 .map(p -> repository.update(p.askedAgain(request, location, null)))
                 .orElseGet(() -> repository.insert(personId, request, null, location));
@@ -271,7 +276,7 @@ public class Procedures {
     public boolean requestDataChange(long personId, PersonDataInput input, boolean ignoreEmail, Location location,
             Provenance provenance) {
         return committed(() -> {
-            Registrant person = kept(personId);
+            Registrant person = kept(personId).person();
             ProcedureRequest.DataChange pending = repository.pendingOf(personId, ProcedureType.PERSON_DATA_CHANGE)
                     .map(p -> p.request(ProcedureRequest.DataChange.class))
                     .orElse(new ProcedureRequest.DataChange(CensusPersonData.none()));
@@ -311,7 +316,7 @@ public class Procedures {
      */
     public boolean requestMembershipLevel(long personId, String level, Location location, Provenance provenance) {
         return committed(() -> {
-        Registrant person = kept(personId);
+        Registrant person = kept(personId).person();
         if (level == null || level.isBlank()) {
             throw ProcedureInvalid.of("membership_level", "blank");
         }
@@ -334,7 +339,7 @@ public class Procedures {
      */
     @Transactional
     public void setAdditionalInformation(long personId, String key, String jsonValue, Provenance provenance) {
-        kept(personId);
+        LockedPerson person = kept(personId);
         var errors = new ProcedureInvalid.Collector();
         if (TextLimits.tooLong(key, TextLimits.ADDITIONAL_INFO_KEY)) {
             errors.add("key", ProcedureInvalid.detail("too_long", "count", TextLimits.ADDITIONAL_INFO_KEY));
@@ -359,7 +364,7 @@ public class Procedures {
         }
         errors.throwIfAny();
         try {
-            registrants.setAdditionalInformation(personId, key, value, provenance);
+            registrants.setAdditionalInformation(person, key, value, provenance);
         } catch (RuleViolation e) {
             throw switch (e.rule()) {
                 case TEXT_INVALID -> ProcedureInvalid.of("value", "invalid");
@@ -414,7 +419,7 @@ public class Procedures {
     }
 
     /** The person, locked, when they exist and are not discarded; otherwise {@code person blank}. */
-    Registrant kept(long personId) {
+    LockedPerson kept(long personId) {
         return registrants.lock(personId).filter(r -> !r.discarded())
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
     }

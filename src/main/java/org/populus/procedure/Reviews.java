@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.populus.person.LockedPerson;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,10 +93,10 @@ public class Reviews {
             if (seen.isEmpty() || !effects.acceptable(candidate, seen.get())) {
                 continue;
             }
-            Optional<Registrant> person = registrants.lock(candidate.personId());
+            Optional<LockedPerson> person = registrants.lock(candidate.personId());
             Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
             if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
-                    || !effects.acceptable(p, person.get()) || issues.blocking(p.personId())) {
+                    || !effects.acceptable(p, person.get().person()) || issues.blocking(p.personId())) {
                 continue;
             }
             return Optional.of(repository.update(p.withClaim(reviewer, now, claimLifetime)));
@@ -125,17 +126,19 @@ public class Reviews {
             boolean overrideIssues) {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
-        Registrant person = registrants.lock(found.personId()).orElseThrow();
+        LockedPerson person = registrants.lock(found.personId()).orElseThrow();
+        int before = person.version();
         Procedure p = locked(procedureId).reviewableBy(reviewer, clock.instant(), claimLifetime);
         String text = Procedure.decisionComment(decision, comment);
         // the person's other pending procedures are queued again by the decision: process them right after it
         queue.wakeAfterCommit();
         return switch (decision) {
             case ACCEPT -> {
-                if (person.discarded() || !effects.acceptable(p, person)) {
+                if (person.discarded() || !effects.acceptable(p, person.person())) {
                     throw new ReviewRefused(ReviewRefused.Reason.NOT_ACCEPTABLE, "Procedure " + procedureId
-                            + " cannot be accepted now (person state " + person.status().state().code()
-                            + ", verification " + person.status().verification().code() + ").");
+                            + " cannot be accepted now (person state "
+                            + person.person().status().state().code() + ", verification "
+                            + person.person().status().verification().code() + ").");
                 }
                 List<Long> open = issues.openIssuesOf(person.id());
                 if (!open.isEmpty() && !overrideIssues) {
@@ -149,16 +152,16 @@ public class Reviews {
                 }
                 String what = open.isEmpty() ? "accepted" : "accepted over open issue " + joined(open);
                 Effects.Outcome outcome = effects.accept(p, person, ProcedureProcessor.provenance(reviewer, p, what));
-                yield processor.finish(p, person, ProcedureState.ACCEPTED, reviewer, text, outcome.request(),
+                yield processor.finish(p, before, ProcedureState.ACCEPTED, reviewer, text, outcome.request(),
                         open.isEmpty() ? p.overriddenIssues() : open, outcome.personVersion());
             }
             case REJECT -> {
                 int after = effects.reject(p, person, ProcedureProcessor.provenance(reviewer, p, "rejected"));
-                yield processor.finish(p, person, ProcedureState.REJECTED, reviewer, text, p.request(),
+                yield processor.finish(p, before, ProcedureState.REJECTED, reviewer, text, p.request(),
                         p.overriddenIssues(), after);
             }
-            case DISMISS -> processor.finish(p, person, ProcedureState.DISMISSED, reviewer, text, p.request(),
-                    p.overriddenIssues(), person.version());
+            case DISMISS -> processor.finish(p, before, ProcedureState.DISMISSED, reviewer, text, p.request(),
+                    p.overriddenIssues(), before);
         };
     }
 
@@ -170,12 +173,12 @@ public class Reviews {
     public Procedure undo(long procedureId, String reviewer) {
         Procedure found = repository.find(procedureId)
                 .orElseThrow(() -> notFound(procedureId));
-        registrants.lock(found.personId()).orElseThrow();
+        LockedPerson person = registrants.lock(found.personId()).orElseThrow();
         Procedure p = locked(procedureId);
         Procedure undone = p.undone(reviewer, clock.instant(), undoWindow);
         if (p.changedPerson()) {
             try {
-                registrants.restore(p.personId(), p.personVersionBefore(), p.personVersionAfter(),
+                registrants.restore(person, p.personVersionBefore(), p.personVersionAfter(),
                         ProcedureProcessor.provenance(reviewer, p, "undone"));
             } catch (OptimisticLockingFailureException e) {
                 throw new ReviewRefused(ReviewRefused.Reason.PERSON_CHANGED, "The person changed after procedure "

@@ -13,6 +13,7 @@ import org.populus.catalog.IdType;
 import org.populus.person.Identifier;
 import org.populus.person.PersonalData;
 import org.populus.person.Registrant;
+import org.populus.person.MembershipPolicy;
 import org.populus.person.Registrants;
 import org.populus.scope.ScopeView;
 import org.populus.scope.Scopes;
@@ -36,12 +37,15 @@ class PersonController {
     private final Catalog catalog;
     private final Scopes scopes;
     private final JsonMapper json;
+    private final MembershipPolicy policy;
 
-    PersonController(Registrants registrants, Catalog catalog, Scopes scopes, JsonMapper json) {
+    PersonController(Registrants registrants, Catalog catalog, Scopes scopes, JsonMapper json,
+            MembershipPolicy policy) {
         this.registrants = registrants;
         this.catalog = catalog;
         this.scopes = scopes;
         this.json = json;
+        this.policy = policy;
     }
 
     @GetMapping(path = "/api/v1/people/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -120,7 +124,7 @@ class PersonController {
         m.put("address_scope_code", d.addressScopeCode());
         m.put("postal_code", d.postalCode());
         m.put("additional_information", additionalInformation(d.additionalInfo()));
-        m.put("membership_allowed?", r.adult(registrants.today(), registrants.minimumAge()));
+        m.put("membership_allowed?", policy.adult(r));
         m.put("created_at", r.createdAt() == null ? null : CREATED_AT.format(r.createdAt()));
         return m;
     }
