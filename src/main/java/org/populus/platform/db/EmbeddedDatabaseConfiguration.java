@@ -16,7 +16,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.dataDir(), properties.dbPort(), properties.dbName());
+        return EmbeddedPostgresServer.start(properties.dataDir(), properties.dbPort(), properties.dbName(),
+                properties.dbSettings());
     }
 
     @Bean

@@ -8,6 +8,8 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -86,6 +88,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port, String databaseName) {
+        return start(dataDir, port, databaseName, Map.of());
+    }
+
+    /** Server settings an operator may not change: durability, and who may connect how. */
+    static final Set<String> FIXED_SETTINGS = Set.of("fsync", "synchronous_commit", "full_page_writes",
+            "listen_addresses", "password_encryption", "data_directory", "port", "hba_file");
+
+    /**
+     * Starts the server with extra settings ({@code populus.db-settings.*}, e.g. {@code shared_preload_libraries}
+     * or {@code work_mem}), on top of Populus's own.
+     *
+     * @throws IllegalArgumentException when a setting is one of {@link #FIXED_SETTINGS}
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, String databaseName,
+            Map<String, String> settings) {
+        settings.keySet().stream().filter(k -> FIXED_SETTINGS.contains(k.toLowerCase(java.util.Locale.ROOT)))
+                .findFirst().ifPresent(k -> {
+                    throw new IllegalArgumentException("populus.db-settings." + k + " cannot be changed: the "
+                            + "embedded PostgreSQL keeps " + FIXED_SETTINGS.stream().sorted().toList()
+                            + " as Populus sets them");
+                });
         try {
             Path root = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(root);
@@ -115,6 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     builder.setLocaleConfig("auth", "scram-sha-256")
                             .setLocaleConfig("pwfile", superuserPasswordFile.toString());
                 }
+                settings.forEach(builder::setServerConfig);
                 EmbeddedPostgres postgres = builder
                         .setDataDirectory(pgDir)
                         .setCleanDataDirectory(false)
