@@ -20,7 +20,7 @@ BENCH_DIR="$ROOT/bench"
 OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
-SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
+SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE PG_STAT_STATEMENTS
   REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
@@ -50,6 +50,9 @@ SKIP_LOAD="${SKIP_LOAD:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SCENARIOS="${SCENARIOS:-all}"
 PGBENCH="${PGBENCH:-0}"
+# PG_STAT_STATEMENTS=1: the embedded PostgreSQL preloads pg_stat_statements; the report then counts the database
+# statements per request of every scenario (and lists them)
+PG_STAT_STATEMENTS="${PG_STAT_STATEMENTS:-0}"
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
 REGISTER_RATE="${REGISTER_RATE:-500}"
 HISTORY_PEOPLE="${HISTORY_PEOPLE:-4}"
@@ -156,6 +159,9 @@ if [[ -z "$BASE_URL" ]]; then
   DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
   APP_JDK="$("$APP_JAVA" -version 2>&1 | sed -n '2p')"
+  if [[ "$PG_STAT_STATEMENTS" == 1 ]]; then
+    APP_JAVA_OPTS+=" -Dpopulus.db-settings.shared_preload_libraries=pg_stat_statements"
+  fi
   APP_JVM_OPTS_REPORTED="$APP_JAVA_OPTS"
   APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi

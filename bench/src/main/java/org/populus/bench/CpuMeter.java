@@ -1,5 +1,11 @@
 package org.populus.bench;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +27,34 @@ import java.util.Set;
 final class CpuMeter implements AutoCloseable {
 
     record Snapshot(long nanoTime, long machineBusy, long machineTotal, long self, long app, long db, long xacts,
-            long buffers) {
+            long buffers, Map<Long, StatementCalls> statements) {
     }
 
-    /** Per second of the window: cores used, database transactions and buffer accesses; NaN = not measured. */
-    record Usage(double machine, double loadGenerator, double app, double db, double xacts, double buffers) {
+    /** Calls of one normalised statement ({@code pg_stat_statements}): so far in a snapshot, per second in a usage. */
+    record StatementCalls(String query, double calls) {
+    }
+
+    /**
+     * Per second of the window: cores used, database transactions and buffer accesses, and (when the server has
+     * {@code pg_stat_statements} loaded) statements, the most frequent first; NaN or empty = not measured.
+     */
+    record Usage(double machine, double loadGenerator, double app, double db, double xacts, double buffers,
+            List<StatementCalls> statements) {
         static final Usage UNKNOWN = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+                Double.NaN, List.of());
+
+        /** Statements per second, all of them (NaN without pg_stat_statements). */
+        double statementsPerSecond() {
+            return statements.isEmpty() ? Double.NaN
+                    : statements.stream().mapToDouble(StatementCalls::calls).sum();
+        }
     }
 
     private final long appPid;
     private final long dbPid;
     private final Database database;
     private Connection statsConnection;
+    private Boolean statementStats;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
     CpuMeter(long appPid, long dbPid, Database database) {
@@ -59,6 +80,41 @@ final class CpuMeter implements AutoCloseable {
             }
         } catch (SQLException e) {
             return new long[] {-1, -1};
+        }
+    }
+
+    /**
+     * Calls so far of each statement the app's database ran, from {@code pg_stat_statements} (the extension is
+     * created when the server preloads its library: {@code PG_STAT_STATEMENTS=1 bench/run.sh}); null when not
+     * available. The meter's own queries are left out.
+     */
+    private synchronized Map<Long, StatementCalls> statementStats() {
+        if (database == null || Boolean.FALSE.equals(statementStats)) {
+            return null;
+        }
+        try {
+            if (statsConnection == null || statsConnection.isClosed()) {
+                statsConnection = database.connect();
+            }
+            if (statementStats == null) {
+                try (Statement s = statsConnection.createStatement()) {
+                    s.execute("create extension if not exists pg_stat_statements");
+                }
+                statementStats = true;
+            }
+            Map<Long, StatementCalls> calls = new HashMap<>();
+            try (Statement s = statsConnection.createStatement(); ResultSet rs = s.executeQuery(
+                    "select queryid, calls, query from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+                            + "where d.datname = current_database() and s.query not like '%pg_stat%'")) {
+                while (rs.next()) {
+                    calls.merge(rs.getLong(1), new StatementCalls(rs.getString(3), rs.getLong(2)),
+                            (a, b) -> new StatementCalls(a.query(), a.calls() + b.calls()));
+                }
+            }
+            return calls;
+        } catch (SQLException e) {
+            statementStats = false;
+            return null;
         }
     }
 
@@ -88,7 +144,8 @@ final class CpuMeter implements AutoCloseable {
         long app = appPid > 0 ? treeCpu(appPid, dbTree, new HashSet<>()) : -1;
         long self = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         long[] stats = dbStats();
-        return new Snapshot(System.nanoTime(), machine[0], machine[1], self, app, db, stats[0], stats[1]);
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], self, app, db, stats[0], stats[1],
+                statementStats());
     }
 
     Usage between(Snapshot a, Snapshot b) {
@@ -100,7 +157,22 @@ final class CpuMeter implements AutoCloseable {
                 : (double) (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal()) * cores;
         return new Usage(machine, cores(a.self(), b.self(), wall), cores(a.app(), b.app(), wall),
                 cores(a.db(), b.db(), wall), perSecond(a.xacts(), b.xacts(), wall),
-                perSecond(a.buffers(), b.buffers(), wall));
+                perSecond(a.buffers(), b.buffers(), wall), statementsBetween(a, b, wall));
+    }
+
+    private static List<StatementCalls> statementsBetween(Snapshot a, Snapshot b, double wallNanos) {
+        if (a.statements() == null || b.statements() == null) {
+            return List.of();
+        }
+        List<StatementCalls> calls = new ArrayList<>();
+        b.statements().forEach((id, after) -> {
+            double before = a.statements().containsKey(id) ? a.statements().get(id).calls() : 0;
+            if (after.calls() > before) {
+                calls.add(new StatementCalls(after.query(), (after.calls() - before) / (wallNanos / 1e9)));
+            }
+        });
+        calls.sort(Comparator.comparingDouble(StatementCalls::calls).reversed());
+        return calls;
     }
 
     private static double perSecond(long a, long b, double wallNanos) {

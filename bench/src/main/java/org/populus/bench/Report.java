@@ -173,10 +173,12 @@ final class Report {
                         + "not near 0, the run was disturbed. CPU per request = (app + database cores) / throughput."
                         + " Transactions and buffer accesses (shared buffers hit or read) per request come from "
                         + "pg_stat_database of the app's database (approximate: PostgreSQL flushes them about once "
-                        + "a second).\n\n");
+                        + "a second). Statements per request come from pg_stat_statements (only with "
+                        + "`PG_STAT_STATEMENTS=1`; BEGIN and COMMIT count as statements; queue workers' statements "
+                        + "during the window count too).\n\n");
         sb.append("| Scenario | Machine | Load generator | App | Database | CPU per request (ms) "
-                + "| DB transactions per request | DB buffer accesses per request |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| DB transactions per request | DB buffer accesses per request | DB statements per request |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             if (r.failure() != null) {
                 continue;
@@ -186,9 +188,11 @@ final class Report {
                     .append(cores(u.loadGenerator())).append(" | ").append(cores(u.app())).append(" | ")
                     .append(cores(u.db())).append(" | ").append(perRequest(u, r)).append(" | ")
                     .append(dbPerRequest(u.xacts(), r, "%.2f")).append(" | ")
-                    .append(dbPerRequest(u.buffers(), r, "%.1f")).append(" |\n");
+                    .append(dbPerRequest(u.buffers(), r, "%.1f")).append(" | ")
+                    .append(dbPerRequest(u.statementsPerSecond(), r, "%.2f")).append(" |\n");
         }
         sb.append('\n');
+        statements(sb, results);
 
         sb.append("## Errors\n\n");
         boolean any = false;
@@ -460,6 +464,34 @@ final class Report {
             return "—";
         }
         return String.format(Locale.ROOT, "%.3f", server / r.throughput() * 1000);
+    }
+
+    /** Each scenario's statements per request, most frequent first (when pg_stat_statements was on). */
+    private static void statements(StringBuilder sb, List<ScenarioResult> results) {
+        List<ScenarioResult> measured = results.stream().filter(r -> r.failure() == null
+                && !r.key().equals("pgbench") && r.throughput() > 0 && !r.cpu().statements().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        sb.append("### Statements per request (pg_stat_statements)\n\n");
+        for (ScenarioResult r : measured) {
+            sb.append("**").append(r.title()).append("**: ")
+                    .append(String.format(Locale.ROOT, "%.2f", r.cpu().statementsPerSecond() / r.throughput()))
+                    .append(" statements per request\n\n| Per request | Statement |\n|---:|---|\n");
+            for (CpuMeter.StatementCalls c : r.cpu().statements()) {
+                double perRequest = c.calls() / r.throughput();
+                if (perRequest < 0.01) {
+                    break;
+                }
+                String query = c.query().replaceAll("\\s+", " ").strip();
+                if (query.length() > 140) {
+                    query = query.substring(0, 137) + "...";
+                }
+                sb.append(String.format(Locale.ROOT, "| %.2f | `%s` |%n", perRequest, query.replace("|", "\\|")
+                        .replace("`", "'")));
+            }
+            sb.append('\n');
+        }
     }
 
     private static String dbPerRequest(double perSecond, ScenarioResult r, String format) {
