@@ -15,8 +15,8 @@ public interface RequestAuthenticationFilterFactory {
     RequestAuthenticationFilter create(Predicate<HttpServletRequest> acceptsBasic);
 
     /**
-     * The setup every API surface shares: stateless (no HTTP session, no CSRF token, no login form or request
-     * cache), credentials (sessions and HTTP Basic) read by {@link RequestAuthenticationFilter}. Each surface adds
+     * The setup every API surface shares: stateless (no HTTP session, no CSRF token, no login form, request
+     * cache or servlet API wrapper), credentials (sessions and HTTP Basic) read by {@link RequestAuthenticationFilter}. Each surface adds
      * its matcher, rules and error rendering.
      */
     default HttpSecurity statelessApi(HttpSecurity http) throws Exception {
@@ -31,6 +31,8 @@ public interface RequestAuthenticationFilterFactory {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                // no request wrapper for isUserInRole() and the like: Populus reads the caller from Callers
+                .servletApi(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(create(acceptsBasic), AuthorizationFilter.class);
     }

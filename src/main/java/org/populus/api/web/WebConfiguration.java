@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,28 @@ class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /**
+     * Spring Session's servlet filter stays out of every request: no surface uses an HTTP session (the API
+     * surfaces are stateless, and login sessions are read from their header or cookie by
+     * {@link RequestAuthenticationFilter}), so it would only wrap each request and response for nothing. Spring
+     * Session's repository still stores the login sessions.
+     */
+    @Bean
+    static BeanPostProcessor noHttpSessionFilter() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+                        && SESSION_FILTER.equals(registration.getFilterName())) {
+                    registration.setEnabled(false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    static final String SESSION_FILTER = "springSessionRepositoryFilter";
 
     /** Error answers written outside Spring MVC, in the format of the surface of the path. */
     @Bean
