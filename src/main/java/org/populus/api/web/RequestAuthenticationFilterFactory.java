@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Predicate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** Makes the authentication filter for a surface's security chain. */
@@ -33,7 +33,9 @@ public interface RequestAuthenticationFilterFactory {
                 .requestCache(AbstractHttpConfigurer::disable)
                 // no request wrapper for isUserInRole() and the like: Populus reads the caller from Callers
                 .servletApi(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no HTTP session is ever read or made: the caller is established per request
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterBefore(create(acceptsBasic), AuthorizationFilter.class);
     }
 }

@@ -29,8 +29,8 @@ class RequestPathHttpTest extends HttpTest {
 
     @Test
     void noSecurityChainWrapsTheRequestForTheServletApiOrManagesSessions() {
-        List<Class<?>> filters = security.getFilterChains().stream().flatMap(c -> c.getFilters().stream())
-                .map(Filter::getClass).map(c -> (Class<?>) c).distinct().toList();
+        List<Object> filters = security.getFilterChains().stream().flatMap(c -> c.getFilters().stream())
+                .<Object>map(Filter::getClass).distinct().toList();
         assertThat(filters).contains(RequestAuthenticationFilter.class)
                 .doesNotContain(SecurityContextHolderAwareRequestFilter.class, SessionManagementFilter.class);
     }
