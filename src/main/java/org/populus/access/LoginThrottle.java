@@ -3,18 +3,13 @@ package org.populus.access;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +26,7 @@ class LoginThrottle {
 
     private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(1);
 
-    private final JdbcClient jdbc;
+    private final LoginThrottleRepository repository;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final BucketConfiguration perLogin;
     private final BucketConfiguration perAddress;
@@ -39,16 +34,12 @@ class LoginThrottle {
     private final String addressPrefix;
     private final AtomicLong lastCleanUp = new AtomicLong();
 
-    LoginThrottle(DataSource dataSource, JdbcClient jdbc,
+    LoginThrottle(LoginThrottleRepository repository,
             @Value("${populus.security.login.max-failures-per-login:10}") int maxPerLogin,
             @Value("${populus.security.login.max-failures-per-address:50}") int maxPerAddress,
             @Value("${populus.security.login.failure-window:15m}") Duration window) {
-        this.jdbc = jdbc;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("login_throttle").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
+        this.repository = repository;
+        this.buckets = repository.buckets();
         this.perLogin = configuration(maxPerLogin, window);
         this.perAddress = configuration(maxPerAddress, window);
         // a bucket keeps the limits it was created with: keys name them, so changed settings take effect at once
@@ -69,8 +60,7 @@ class LoginThrottle {
     Optional<Duration> refusal(String login, String address) {
         String loginKey = loginKey(login);
         String addressKey = address == null ? null : addressKey(address);
-        List<String> failed = jdbc.sql("select id from login_throttle where id in (?, ?) and state is not null")
-                .params(loginKey, addressKey == null ? loginKey : addressKey).query(String.class).list();
+        List<String> failed = repository.withBucket(loginKey, addressKey == null ? loginKey : addressKey);
         long wait = 0;
         if (failed.contains(loginKey)) {
             wait = waitNanos(loginKey, perLogin);

@@ -2,7 +2,6 @@ package org.populus.access;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.populus.platform.db.AdvisoryLocks;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,8 +57,7 @@ class SessionCache implements InitializingBean, DisposableBean {
     private static final int LOCK_OBJECT = 0x53657373;
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final SessionCacheRepository channel;
     private final AdvisoryLocks locks;
     private final long ttlNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -74,9 +70,9 @@ class SessionCache implements InitializingBean, DisposableBean {
     private volatile boolean stopped;
     private Thread listener;
 
-    SessionCache(DataSource dataSource, JdbcClient jdbc, AdvisoryLocks locks, @Value("${populus.session.cache:30s}") Duration ttl) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+    SessionCache(SessionCacheRepository channel, AdvisoryLocks locks,
+            @Value("${populus.session.cache:30s}") Duration ttl) {
+        this.channel = channel;
         this.locks = locks;
         this.ttlNanos = ttl.toNanos();
     }
@@ -163,7 +159,7 @@ class SessionCache implements InitializingBean, DisposableBean {
     }
 
     private void publish(String target, String nonce) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, target + " " + nonce).query(Object.class).optional();
+        channel.notify(target + " " + nonce);
     }
 
     /** How many instances listen (this one included). */
@@ -240,21 +236,18 @@ class SessionCache implements InitializingBean, DisposableBean {
 
     private void listen() {
         while (!stopped) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                c.setAutoCommit(true);
-                s.execute("listen " + CHANNEL);
+            try (Connection c = channel.listeningConnection()) {
                 AdvisoryLocks.holdShared(c, LOCK_CLASS, LOCK_OBJECT);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 forgetEverything();
                 listening = true;
-                try (var ack = c.prepareStatement("select pg_notify(?, ?)")) {
+                try (var ack = channel.sender(c)) {
                     while (!stopped) {
                         PGNotification[] notifications = pg.getNotifications(1000);
                         if (notifications != null) {
                             for (PGNotification n : notifications) {
                                 String nonce = received(n.getParameter());
                                 if (nonce != null) {
-                                    ack.setString(1, CHANNEL);
                                     ack.setString(2, ACK + nonce);
                                     ack.execute();
                                 }
@@ -267,7 +260,7 @@ class SessionCache implements InitializingBean, DisposableBean {
                 } finally {
                     listening = false;
                     try {
-                        s.execute("unlisten *");
+                        channel.unlisten(c);
                         AdvisoryLocks.releaseAll(c);
                     } catch (SQLException e) {
                         // the connection is gone, and with it the lock and the listening

@@ -1,6 +1,14 @@
 package org.populus.api.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +16,7 @@ import org.populus.access.AccessException;
 import org.populus.api.web.BodyTooLargeException;
 import org.populus.api.web.SurfaceErrors;
 import org.populus.api.web.UnreadableJson;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.populus.catalog.CatalogException;
 import org.populus.procedure.ReviewRefused;
 import org.populus.scope.ScopeLoadException;
@@ -25,17 +34,24 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of the Admin API as an RFC 9457 problem detail ({@code application/problem+json}): the domain's
- * refusals (404, 409, 422; a refused review also names its {@code reason}), unreadable bodies (400, naming the
- * field; 413 for a body over the limit), and the standard Spring MVC errors. Also renders, for paths under
+ * refusals (404, 409, 422; a refused review also names its {@code reason}), bodies that break their constraints
+ * (422 naming the first field at fault, see {@link #invalidBody}), unreadable bodies (400, naming the field; 413
+ * for a body over the limit), and the standard Spring MVC errors. Also renders, for paths under
  * {@code /admin/api}, the errors raised before a controller is chosen (unknown path, wrong method or media type).
  * Never a 500 for client input, and never a Java class name in a message.
  */
@@ -152,6 +168,149 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
                 + (expected == null ? "." : ": " + expected + " is expected.");
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, name, servletRequest(request)),
                 headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A {@code @Valid} body that breaks a constraint of its record: 422 naming the first field at fault. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(invalidBody(e.getBindingResult(), e.getBindingResult().getTarget()), headers, request);
+    }
+
+    /**
+     * The same, when Spring validates the handler method as a whole (a constraint on a parameter itself): a body
+     * at fault as above; otherwise a parameter's value, 400 naming it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (ParameterErrors body : e.getBeanResults()) {
+            if (body.hasErrors()) {
+                return problem(invalidBody(body, body.getArgument()), headers, request);
+            }
+        }
+        String name = e.getValueResults().stream().map(r -> r.getMethodParameter().getParameterName())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return problem(AdminProblem.badRequest(name, name == null ? "Invalid request parameters."
+                : "Invalid value for '" + name + "'."), headers, request);
+    }
+
+    private ResponseEntity<Object> problem(AdminProblem p, HttpHeaders headers, WebRequest request) {
+        ResponseEntity<ProblemDetail> answer = Problems.response(p.status, p.getMessage(), p.field,
+                servletRequest(request));
+        return new ResponseEntity<>(answer.getBody(), problemJson(headers), answer.getStatusCode());
+    }
+
+    /**
+     * The refusal of a body that breaks constraints of its record: 422 naming the field at fault (its JSON name)
+     * and saying what is wrong. When several are, the first one in the record counts, and of its constraints the
+     * first one written; so a body gets the answer it would get if its fields were checked one by one, in order.
+     * A constraint with a message of its own says it; one that computes its message passes it as the
+     * violation's dynamic payload (a client's text never goes through message interpolation).
+     */
+    static AdminProblem invalidBody(Errors errors, Object target) {
+        Class<?> type = target == null ? null : target.getClass();
+        FieldError first = errors.getFieldErrors().stream()
+                .min(Comparator.comparingInt((FieldError f) -> fieldIndex(type, property(f)))
+                        .thenComparingInt(f -> constraintIndex(type, property(f), f)))
+                .orElse(null);
+        if (first == null) {
+            ObjectError global = errors.getGlobalErrors().stream().findFirst().orElse(null);
+            return AdminProblem.invalid(null, global == null || global.getDefaultMessage() == null
+                    ? "The request body is not valid." : global.getDefaultMessage());
+        }
+        String field = jsonName(property(first));
+        return AdminProblem.invalid(field, detail(field, first));
+    }
+
+    private static String detail(String field, FieldError error) {
+        ConstraintViolation<?> violation = error.contains(ConstraintViolation.class)
+                ? error.unwrap(ConstraintViolation.class) : null;
+        if (violation == null) {
+            return "Field '" + field + "' is not valid.";
+        }
+        if (violation instanceof HibernateConstraintViolation<?> h && h.getDynamicPayload(String.class) != null) {
+            return h.getDynamicPayload(String.class);
+        }
+        if (!violation.getMessageTemplate().startsWith("{")) {
+            return violation.getMessage();
+        }
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        if (constraint instanceof NotBlank) {
+            return "Field '" + field + "' is required and must not be blank.";
+        }
+        if (constraint instanceof NotNull) {
+            return "Field '" + field + "' is required.";
+        }
+        if (constraint instanceof Size size) {
+            return violation.getInvalidValue() instanceof CharSequence text && text.length() < size.min()
+                    ? "Field '" + field + "' is shorter than " + size.min() + " characters."
+                    : "Field '" + field + "' is longer than " + size.max() + " characters.";
+        }
+        if (constraint instanceof PositiveOrZero) {
+            return "Field '" + field + "' must not be negative.";
+        }
+        if (constraint instanceof NoNul) {
+            return "Field '" + field + "' must not contain the NUL character.";
+        }
+        return "Field '" + field + "' is not valid.";
+    }
+
+    /** The record property an error is about ({@code roles} for {@code roles[0]}). */
+    private static String property(FieldError error) {
+        String path = error.getField();
+        int end = 0;
+        while (end < path.length() && Character.isJavaIdentifierPart(path.charAt(end))) {
+            end++;
+        }
+        return path.substring(0, end);
+    }
+
+    /** The place of a property among the record's components (or the class's fields). */
+    private static int fieldIndex(Class<?> type, String property) {
+        if (type != null && type.isRecord()) {
+            var components = type.getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(property)) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The place of the error's constraint among those written on the property. */
+    private static int constraintIndex(Class<?> type, String property, FieldError error) {
+        if (type == null || !error.contains(ConstraintViolation.class)) {
+            return Integer.MAX_VALUE;
+        }
+        Class<? extends Annotation> kind = error.unwrap(ConstraintViolation.class).getConstraintDescriptor()
+                .getAnnotation().annotationType();
+        try {
+            Field field = type.getDeclaredField(property);
+            Annotation[] written = field.getDeclaredAnnotations();
+            for (int i = 0; i < written.length; i++) {
+                if (written[i].annotationType() == kind) {
+                    return i;
+                }
+            }
+        } catch (NoSuchFieldException e) {
+            // not a field of its own: no order among its constraints
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The JSON name of a property: the bodies are snake_case. */
+    static String jsonName(String property) {
+        StringBuilder name = new StringBuilder(property.length() + 4);
+        for (char c : property.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                name.append('_').append(Character.toLowerCase(c));
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
     }
 
     /** Every response of the standard handlers is a problem detail with its title, instance and media type. */

@@ -1,6 +1,8 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.populus.access.ApiKey;
 import org.populus.access.NewApiKey;
@@ -43,6 +45,7 @@ final class ApiKeyDtos {
     @Schema(name = "AdminApiKeyIn")
     record ApiKeyIn(
             @Schema(description = "the client application, e.g. 'decidim'; unique among the keys in use",
-                    requiredMode = Schema.RequiredMode.REQUIRED) String name) {
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotBlank @Size(max = Checks.MAX_NAME) @NoNul @ApiKeyName String name) {
     }
 }

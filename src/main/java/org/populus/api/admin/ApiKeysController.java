@@ -2,6 +2,7 @@ package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.populus.access.ApiKeys;
 import org.populus.access.AuthenticatedUser;
@@ -57,14 +58,8 @@ class ApiKeysController {
     @Operation(summary = "Create an API key {name}; 201 with the secret 'key', shown this once only")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<CreatedOut> create(@RequestBody(required = false) ApiKeyIn body) {
-        ApiKeyIn in = Checks.body(body);
-        String name = Checks.name(in.name(), "name");
-        Checks.text(name.strip(), "name", ApiKeys.MAX_NAME);
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw AdminProblem.invalid("name", "Field 'name' must not contain control characters.");
-        }
-        NewApiKey created = apiKeys.create(name, caller());
+    ResponseEntity<CreatedOut> create(@Valid @RequestBody(required = false) ApiKeyIn body) {
+        NewApiKey created = apiKeys.create(Checks.body(body).name(), caller());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH + "/{id}")
                 .buildAndExpand(created.key().id()).toUri();
         return ResponseEntity.created(location).body(CreatedOut.of(created));

@@ -1,11 +1,14 @@
 package org.populus.api.admin;
 
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +20,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The flow every catalogue controller shares: list, get (404 when absent), create (201 with its Location),
- * replace (body checks, then {@code version}, then 404 when absent, then the optimistic update) and delete (204).
+ * replace (body checks, those of {@link Replace} included, then 404 when absent, then the optimistic update) and
+ * delete (204). The body checks are the constraints on the body's record (refused by {@link AdminErrors}).
  * A concrete controller carries the path ({@code @RequestMapping}), the tag and the summaries
  * ({@link CatalogSummaries}), and maps its bodies to the {@code Catalog} calls.
  *
@@ -28,6 +32,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 abstract class CatalogController<E, I extends CatalogController.Body, O extends CatalogController.Identified> {
 
     static final String BASE = AdminErrors.PREFIX + "/catalog";
+
+    /** The checks of a replace only (the flags and the {@code version} it requires), besides the default ones. */
+    interface Replace {
+    }
 
     /** What every catalogue request body carries besides its own fields. */
     interface Body {
@@ -67,13 +75,10 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
 
     abstract O out(E entry);
 
-    /** Checks the body's own fields; its presence is checked before (unknown fields are refused on reading). */
-    abstract void checkFields(I in);
-
     /** Creates the entry of a checked body. */
     abstract E add(I in);
 
-    /** Checks what a replace needs beyond {@link #checkFields} (e.g. flags required on update). */
+    /** The replacement a checked body asks for. */
     abstract Replacement<E> replacement(I in);
 
     abstract void remove(long id);
@@ -90,20 +95,20 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<O> create(@RequestBody(required = false) I body) {
-        O created = out(add(valid(body)));
+    ResponseEntity<O> create(@Valid @RequestBody(required = false) I body) {
+        O created = out(add(Checks.body(body)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(BASE + "/" + kind + "/{id}")
                 .buildAndExpand(created.id()).toUri();
         return ResponseEntity.created(location).body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    O update(@PathVariable long id, @RequestBody(required = false) I body) {
-        I in = valid(body);
+    O update(@PathVariable long id,
+            @Validated({Default.class, Replace.class}) @RequestBody(required = false) I body) {
+        I in = Checks.body(body);
         Replacement<E> replacement = replacement(in);
-        int version = Checks.version(in.version());
         found(id);
-        return out(replacement.apply(id, version));
+        return out(replacement.apply(id, in.version()));
     }
 
     @DeleteMapping("/{id}")
@@ -117,20 +122,8 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
         return entry(id).orElseThrow(() -> AdminProblem.notFound(what + " " + id + " does not exist."));
     }
 
-    private I valid(I body) {
-        I in = Checks.body(body);
-        checkFields(in);
-        return in;
-    }
-
-    /** A boolean field: its default when absent on create, required on replace. */
-    static boolean flag(Boolean value, String field, boolean defaultValue, boolean update) {
-        if (value == null) {
-            if (update) {
-                throw AdminProblem.invalid(field, "Field '" + field + "' is required.");
-            }
-            return defaultValue;
-        }
-        return value;
+    /** A boolean field: its default when absent (on create; a replace requires it, see {@link Replace}). */
+    static boolean flag(Boolean value, boolean defaultValue) {
+        return value == null ? defaultValue : value;
     }
 }

@@ -3,6 +3,10 @@ package org.populus.api.admin;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.populus.catalog.Gender;
 import org.populus.catalog.GroupKind;
 import org.populus.catalog.IdType;
@@ -35,12 +39,18 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminIdTypeIn")
-    record IdTypeIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+    record IdTypeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+            String name,
             @Schema(description = "Java regular expression a whole value must match; null or absent for none")
-            String validationRegex,
+            @Size(max = Checks.MAX_REGEX) @NoNul String validationRegex,
             @Schema(description = "one value belongs to one registrant only; default true on create, "
-                    + "required on update") Boolean uniqueValues,
-            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
+                    + "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) Boolean uniqueValues,
+            @Schema(description = "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) @PositiveOrZero(groups = CatalogController.Replace.class)
+            Integer version) implements CatalogController.Body {
     }
 
     // ---- genders -------------------------------------------------------------------------------------------
@@ -58,10 +68,16 @@ final class CatalogDtos {
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGenderIn")
     record GenderIn(@Schema(description = "what clients send, compared case-insensitively",
-            requiredMode = RequiredMode.REQUIRED) String code,
-            @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED) String value,
-            @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
+            requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul String code,
+            @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED)
+            @NotBlank @Size(max = Checks.MAX_NAME) @NoNul String value,
+            @Schema(description = "default true on create, required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) Boolean active,
+            @Schema(description = "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) @PositiveOrZero(groups = CatalogController.Replace.class)
+            Integer version) implements CatalogController.Body {
     }
 
     // ---- group kinds ---------------------------------------------------------------------------------------
@@ -78,8 +94,12 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGroupKindIn")
-    record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
-            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
+    record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+            String name,
+            @Schema(description = "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) @PositiveOrZero(groups = CatalogController.Replace.class)
+            Integer version) implements CatalogController.Body {
     }
 
     // ---- member kinds --------------------------------------------------------------------------------------
@@ -96,10 +116,16 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminMemberKindIn")
-    record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+    record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+            String name,
             @Schema(description = "held by one member per group at most (like Head); default false on create, "
-                    + "required on update") Boolean unique,
-            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
+                    + "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) Boolean unique,
+            @Schema(description = "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) @PositiveOrZero(groups = CatalogController.Replace.class)
+            Integer version) implements CatalogController.Body {
     }
 
     // ---- programmes ----------------------------------------------------------------------------------------
@@ -117,11 +143,17 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminProgrammeIn")
-    record ProgrammeIn(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
-            @Schema(allowableValues = {"individual", "group"}, requiredMode = RequiredMode.REQUIRED)
+    record ProgrammeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+            String name,
+            @Schema(allowableValues = {"individual", "group"}, requiredMode = RequiredMode.REQUIRED) @NotNull
             String targetType,
-            String description,
-            @Schema(description = "default true on create, required on update") Boolean active,
-            @Schema(description = "required on update") Integer version) implements CatalogController.Body {
+            @Size(max = Checks.MAX_DESCRIPTION) @NoNul String description,
+            @Schema(description = "default true on create, required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) Boolean active,
+            @Schema(description = "required on update",
+                    requiredMode = RequiredMode.NOT_REQUIRED)
+            @NotNull(groups = CatalogController.Replace.class) @PositiveOrZero(groups = CatalogController.Replace.class)
+            Integer version) implements CatalogController.Body {
     }
 }

@@ -50,19 +50,13 @@ class GendersController extends CatalogController<Gender, GenderIn, GenderOut> {
     }
 
     @Override
-    void checkFields(GenderIn in) {
-        Checks.name(in.code(), "code");
-        Checks.name(in.value(), "value");
-    }
-
-    @Override
     Gender add(GenderIn in) {
-        return catalog.createGender(in.code(), in.value(), flag(in.active(), "active", true, false));
+        return catalog.createGender(in.code(), in.value(), flag(in.active(), true));
     }
 
     @Override
     Replacement<Gender> replacement(GenderIn in) {
-        boolean active = flag(in.active(), "active", true, true);
+        boolean active = flag(in.active(), true);
         return (id, version) -> catalog.updateGender(id, in.code(), in.value(), active, version);
     }
 

@@ -46,11 +46,6 @@ class GroupKindsController extends CatalogController<GroupKind, GroupKindIn, Gro
     }
 
     @Override
-    void checkFields(GroupKindIn in) {
-        Checks.name(in.name(), "name");
-    }
-
-    @Override
     GroupKind add(GroupKindIn in) {
         return catalog.createGroupKind(in.name());
     }

@@ -47,20 +47,14 @@ class IdTypesController extends CatalogController<IdType, IdTypeIn, IdTypeOut> {
     }
 
     @Override
-    void checkFields(IdTypeIn in) {
-        Checks.name(in.name(), "name");
-        Checks.text(in.validationRegex(), "validation_regex", Checks.MAX_REGEX);
-    }
-
-    @Override
     IdType add(IdTypeIn in) {
         return catalog.createIdType(in.name(), in.validationRegex(),
-                flag(in.uniqueValues(), "unique_values", true, false));
+                flag(in.uniqueValues(), true));
     }
 
     @Override
     Replacement<IdType> replacement(IdTypeIn in) {
-        boolean unique = flag(in.uniqueValues(), "unique_values", true, true);
+        boolean unique = flag(in.uniqueValues(), true);
         return (id, version) -> catalog.updateIdType(id, in.name(), in.validationRegex(), unique, version);
     }
 

@@ -3,6 +3,7 @@ package org.populus.api.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.populus.api.admin.ReviewDtos.IssueOut;
 import org.populus.api.admin.ReviewDtos.ResolveIn;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: Issues", description = "Duplicates and fraud signals holding procedures; needs the registrar "
         + "role")
 class IssuesController {
-
-    private static final int MAX_RESOLUTION = 50;
 
     private final Issues issues;
 
@@ -55,12 +54,9 @@ class IssuesController {
 
     @Operation(summary = "Resolve an open issue {resolution, chosen_person_id?, comment?}")
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    IssueOut resolve(@PathVariable long id, @RequestBody(required = false) ResolveIn body) {
+    IssueOut resolve(@PathVariable long id, @Valid @RequestBody(required = false) ResolveIn body) {
         ResolveIn in = Checks.body(body);
-        String resolution = Checks.text(Checks.required(in.resolution(), "resolution"), "resolution",
-                MAX_RESOLUTION);
-        String comment = Checks.text(in.comment(), "comment", Checks.MAX_DESCRIPTION);
-        return IssueOut.of(issues.resolve(id, resolution, in.chosenPersonId(), comment, Callers.actor()));
+        return IssueOut.of(issues.resolve(id, in.resolution(), in.chosenPersonId(), in.comment(), Callers.actor()));
     }
 
     private static boolean all(String state) {

@@ -47,18 +47,13 @@ class MemberKindsController extends CatalogController<MemberKind, MemberKindIn, 
     }
 
     @Override
-    void checkFields(MemberKindIn in) {
-        Checks.name(in.name(), "name");
-    }
-
-    @Override
     MemberKind add(MemberKindIn in) {
-        return catalog.createMemberKind(in.name(), flag(in.unique(), "unique", false, false));
+        return catalog.createMemberKind(in.name(), flag(in.unique(), false));
     }
 
     @Override
     Replacement<MemberKind> replacement(MemberKindIn in) {
-        boolean unique = flag(in.unique(), "unique", false, true);
+        boolean unique = flag(in.unique(), false);
         return (id, version) -> catalog.updateMemberKind(id, in.name(), unique, version);
     }
 

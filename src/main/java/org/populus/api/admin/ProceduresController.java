@@ -3,6 +3,7 @@ package org.populus.api.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -84,20 +85,20 @@ class ProceduresController {
             + "refused (409 person_has_open_issue) while the person has an open issue, unless override_issues is "
             + "true and a comment says why")
     @PostMapping(path = "/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProcedureOut accept(@PathVariable long id, @RequestBody(required = false) CommentIn body) {
+    ProcedureOut accept(@PathVariable long id, @Valid @RequestBody(required = false) CommentIn body) {
         return decide(id, Decision.ACCEPT, body);
     }
 
     @Operation(summary = "Reject a pending procedure {comment}: a registration trashes the person, a document "
             + "verification asks for another one")
     @PostMapping(path = "/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProcedureOut reject(@PathVariable long id, @RequestBody(required = false) CommentIn body) {
+    ProcedureOut reject(@PathVariable long id, @Valid @RequestBody(required = false) CommentIn body) {
         return decide(id, Decision.REJECT, body);
     }
 
     @Operation(summary = "Dismiss a pending procedure {comment}, without effect on the person")
     @PostMapping(path = "/{id}/dismiss", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProcedureOut dismiss(@PathVariable long id, @RequestBody(required = false) CommentIn body) {
+    ProcedureOut dismiss(@PathVariable long id, @Valid @RequestBody(required = false) CommentIn body) {
         return decide(id, Decision.DISMISS, body);
     }
 
@@ -112,7 +113,7 @@ class ProceduresController {
         String comment = null;
         boolean overrideIssues = false;
         if (body != null) {
-            comment = Checks.text(body.comment(), "comment", Checks.MAX_DESCRIPTION);
+            comment = body.comment();
             overrideIssues = Boolean.TRUE.equals(body.overrideIssues());
         }
         return out(reviews.decide(id, decision, Callers.actor(), comment, overrideIssues));

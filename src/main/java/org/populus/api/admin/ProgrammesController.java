@@ -49,21 +49,15 @@ class ProgrammesController extends CatalogController<Programme, ProgrammeIn, Pro
     }
 
     @Override
-    void checkFields(ProgrammeIn in) {
-        Checks.name(in.name(), "name");
-        Checks.text(in.description(), "description", Checks.MAX_DESCRIPTION);
-    }
-
-    @Override
     Programme add(ProgrammeIn in) {
         return catalog.createProgramme(in.name(), target(in.targetType()), in.description(),
-                flag(in.active(), "active", true, false));
+                flag(in.active(), true));
     }
 
     @Override
     Replacement<Programme> replacement(ProgrammeIn in) {
         Programme.TargetType target = target(in.targetType());
-        boolean active = flag(in.active(), "active", true, true);
+        boolean active = flag(in.active(), true);
         return (id, version) -> catalog.updateProgramme(id, in.name(), target, in.description(), active, version);
     }
 
@@ -73,7 +67,6 @@ class ProgrammesController extends CatalogController<Programme, ProgrammeIn, Pro
     }
 
     private static Programme.TargetType target(String code) {
-        Checks.required(code, "target_type");
         for (Programme.TargetType t : Programme.TargetType.values()) {
             if (t.code().equals(code.strip().toLowerCase(Locale.ROOT))) {
                 return t;

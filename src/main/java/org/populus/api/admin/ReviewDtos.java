@@ -2,6 +2,8 @@ package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Bodies of the review endpoints (procedures, issues, people's history), in snake_case. */
 final class ReviewDtos {
+
+    /** Longest resolution code. */
+    static final int MAX_RESOLUTION = 50;
 
     private ReviewDtos() {
     }
@@ -66,7 +71,7 @@ final class ReviewDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "AdminReviewComment")
     record CommentIn(@Schema(description = "required to reject or dismiss, and to accept over open issues; "
-            + "optional to accept") String comment,
+            + "optional to accept") @Size(max = Checks.MAX_DESCRIPTION) @NoNul String comment,
             @Schema(description = "accept only: accept although the person has open issues (recorded on the "
                     + "procedure and in the person's history); without it such an accept is refused with reason "
                     + "person_has_open_issue") Boolean overrideIssues) {
@@ -77,9 +82,10 @@ final class ReviewDtos {
     record ResolveIn(
             @Schema(description = "duplicates: fraud, mistake or not_duplicate; untrusted email or phone: trusted or "
                     + "not_trusted; duplicated verified phone: reassign, fraud or not_duplicate",
-                    requiredMode = RequiredMode.REQUIRED) String resolution,
+                    requiredMode = RequiredMode.REQUIRED)
+            @NotNull @Size(max = MAX_RESOLUTION) @NoNul String resolution,
             @Schema(description = "the person who keeps the document, identity or phone (fraud, mistake, "
                     + "reassign)") Long chosenPersonId,
-            String comment) {
+            @Size(max = Checks.MAX_DESCRIPTION) @NoNul String comment) {
     }
 }

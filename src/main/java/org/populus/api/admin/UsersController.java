@@ -2,13 +2,10 @@ package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.populus.access.Role;
 import org.populus.access.UserAccount;
 import org.populus.access.UserAccounts;
@@ -40,8 +37,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Admin: Users", description = "User accounts and their roles; needs the admin role")
 class UsersController {
 
-    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt uses no more
-
     private final UserAccounts accounts;
 
     UsersController(UserAccounts accounts) {
@@ -63,14 +58,9 @@ class UsersController {
     @Operation(summary = "Create a user {login, display_name?, password, roles}; 201 with its Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<UserOut> create(@RequestBody(required = false) NewUserIn body) {
+    ResponseEntity<UserOut> create(@Valid @RequestBody(required = false) NewUserIn body) {
         NewUserIn in = Checks.body(body);
-        String login = Checks.required(in.login(), "login");
-        Checks.text(login, "login", 100);
-        String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
-        String password = password(in.password());
-        Set<Role> roles = roles(in.roles());
-        UserAccount created = accounts.create(login, displayName, password, roles);
+        UserAccount created = accounts.create(in.login(), in.displayName(), in.password(), roles(in.roles()));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(AdminErrors.PREFIX + "/users/{login}").buildAndExpand(created.login()).encode().toUri();
         return ResponseEntity.created(location).body(UserOut.of(created));
@@ -78,45 +68,37 @@ class UsersController {
 
     @Operation(summary = "Change a user's display name {display_name, version}")
     @PutMapping(path = "/{login}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserOut update(@PathVariable String login, @RequestBody(required = false) UserUpdateIn body) {
+    UserOut update(@PathVariable String login, @Valid @RequestBody(required = false) UserUpdateIn body) {
         UserUpdateIn in = Checks.body(body);
-        String displayName = Checks.text(in.displayName(), "display_name", Checks.MAX_NAME);
-        int version = Checks.version(in.version());
-        return UserOut.of(accounts.setDisplayName(existing(login).login(), displayName, version));
+        return UserOut.of(accounts.setDisplayName(existing(login).login(), in.displayName(), in.version()));
     }
 
     @Operation(summary = "Replace a user's roles {roles, version}; ends the user's sessions")
     @PutMapping(path = "/{login}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserOut setRoles(@PathVariable String login, @RequestBody(required = false) RolesIn body) {
+    UserOut setRoles(@PathVariable String login, @Valid @RequestBody(required = false) RolesIn body) {
         RolesIn in = Checks.body(body);
-        Set<Role> roles = roles(in.roles());
-        int version = Checks.version(in.version());
-        return UserOut.of(accounts.setRoles(existing(login).login(), roles, version));
+        return UserOut.of(accounts.setRoles(existing(login).login(), roles(in.roles()), in.version()));
     }
 
     @Operation(summary = "Disable a user {version}: they can no longer log in and their sessions end")
     @PostMapping(path = "/{login}/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserOut disable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
+    UserOut disable(@PathVariable String login, @Valid @RequestBody(required = false) VersionIn body) {
         VersionIn in = Checks.body(body);
-        int version = Checks.version(in.version());
-        return UserOut.of(accounts.setDisabled(existing(login).login(), true, version));
+        return UserOut.of(accounts.setDisabled(existing(login).login(), true, in.version()));
     }
 
     @Operation(summary = "Enable a disabled user again {version}")
     @PostMapping(path = "/{login}/enable", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserOut enable(@PathVariable String login, @RequestBody(required = false) VersionIn body) {
+    UserOut enable(@PathVariable String login, @Valid @RequestBody(required = false) VersionIn body) {
         VersionIn in = Checks.body(body);
-        int version = Checks.version(in.version());
-        return UserOut.of(accounts.setDisabled(existing(login).login(), false, version));
+        return UserOut.of(accounts.setDisabled(existing(login).login(), false, in.version()));
     }
 
     @Operation(summary = "Set a new password {password, version}; ends the user's sessions")
     @PostMapping(path = "/{login}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserOut resetPassword(@PathVariable String login, @RequestBody(required = false) PasswordIn body) {
+    UserOut resetPassword(@PathVariable String login, @Valid @RequestBody(required = false) PasswordIn body) {
         PasswordIn in = Checks.body(body);
-        String password = password(in.password());
-        int version = Checks.version(in.version());
-        return UserOut.of(accounts.resetPassword(existing(login).login(), password, version));
+        return UserOut.of(accounts.resetPassword(existing(login).login(), in.password(), in.version()));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -126,37 +108,10 @@ class UsersController {
                 .orElseThrow(() -> AdminProblem.notFound("User '" + Checks.shown(login) + "' does not exist."));
     }
 
-    private static String password(String password) {
-        Checks.required(password, "password");
-        if (password.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
-            throw AdminProblem.invalid("password",
-                    "A password has at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw AdminProblem.invalid("password",
-                    "A password has at most " + MAX_PASSWORD_BYTES + " bytes (in UTF-8).");
-        }
-        return password;
-    }
-
-    /** Role codes to roles; any unknown code is a 422 naming it. */
-    static Set<Role> roles(List<String> codes) {
-        Checks.required(codes, "roles");
+    /** Checked role codes ({@link RoleCodes}) to roles. */
+    private static Set<Role> roles(List<String> codes) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> unknown = new ArrayList<>();
-        for (String code : codes) {
-            if (code == null) {
-                throw AdminProblem.invalid("roles", "Field 'roles' must not contain null.");
-            }
-            Optional<Role> role = Role.of(code);
-            role.ifPresentOrElse(roles::add, () -> unknown.add(code));
-        }
-        if (!unknown.isEmpty()) {
-            throw AdminProblem.invalid("roles", "Unknown role" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown.stream().map(c -> "'" + Checks.shown(c) + "'").collect(Collectors.joining(", "))
-                    + "; the roles are " + EnumSet.allOf(Role.class).stream().map(Role::code)
-                            .collect(Collectors.joining(", ")) + ".");
-        }
+        codes.forEach(code -> roles.add(Role.of(code).orElseThrow()));
         return roles;
     }
 

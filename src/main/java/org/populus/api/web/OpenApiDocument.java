@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -29,6 +32,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * Jackson 2, which does not see Jackson 3's {@code @JsonNaming}; its mapper is taught to read that annotation,
  * so a DTO's snake_case names ({@code display_name}, {@code validation_regex}) appear as they are sent.</li>
  * <li>Jackson 3's {@code JsonNode} (free JSON such as {@code additional_g2p_info}) is any JSON value.</li>
+ * <li>Bean Validation constraints on request bodies (the Admin API checks its bodies with them) are not turned
+ * into schema keywords: a value they refuse is answered with the surface's documented error, as a value the
+ * domain refuses is, so the schemas stay the wire format alone.</li>
  * <li>The security schemes: the session id as header {@link #SESSION} or cookie {@link #SESSION_COOKIE}, HTTP
  * {@link #BASIC}, and the Census client applications' {@link #API_KEY} (a bearer token).</li>
  * </ul>
@@ -52,6 +58,7 @@ public class OpenApiDocument {
         SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new Schema<>()
                 .description("Any JSON value"));
         wireNames(springdocMappers.jsonMapper());
+        withoutBeanValidation();
         return new OpenAPI()
                 .info(new Info().title("Populus").version("v1")
                         .description("People and households registry: the OpenG2P Registry REST API, the Census API "
@@ -99,6 +106,20 @@ public class OpenApiDocument {
                 nullable(property.getItems());
             }
         });
+    }
+
+    /** Tells springdoc's model resolvers to leave Bean Validation annotations out of the schemas. */
+    static void withoutBeanValidation() {
+        for (boolean openApi31 : new boolean[] {false, true}) {
+            for (ModelConverter converter : ModelConverters.getInstance(openApi31).getConverters()) {
+                if (converter instanceof ModelResolver resolver) {
+                    io.swagger.v3.core.util.Configuration configuration = resolver.getConfiguration() == null
+                            ? new io.swagger.v3.core.util.Configuration() : resolver.getConfiguration();
+                    resolver.setConfiguration(configuration.groupsValidationStrategy(
+                            io.swagger.v3.core.util.Configuration.GroupsValidationStrategy.NEVER));
+                }
+            }
+        }
     }
 
     /** Teaches springdoc's (Jackson 2) mapper the names the application's (Jackson 3) mapper uses. */

@@ -1,0 +1,52 @@
+package org.populus.history;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code record_version} table: appends and reads only (a trigger refuses updates and deletes). */
+@Repository
+class HistoryRepository {
+
+    private static final RowMapper<RecordVersion> VERSION = (rs, i) -> new RecordVersion(rs.getString("subject_type"),
+            rs.getLong("subject_id"), rs.getInt("version"), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getString("actor"), rs.getString("reason"), rs.getString("snapshot"));
+
+    private final JdbcClient jdbc;
+
+    HistoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String subjectType, long subjectId, int version, Instant recordedAt, String actor, String reason,
+            String snapshot) {
+        jdbc.sql("""
+                insert into record_version (subject_type, subject_id, version, recorded_at, actor, reason, snapshot)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                .params(subjectType, subjectId, version, Timestamp.from(recordedAt), actor, reason, snapshot)
+                .update();
+    }
+
+    /** The last version recorded at or before {@code instant}. */
+    Optional<RecordVersion> lastAtOrBefore(String subjectType, long subjectId, Instant instant) {
+        return jdbc.sql("""
+                select * from record_version
+                where subject_type = ? and subject_id = ? and recorded_at <= ?
+                order by version desc limit 1""")
+                .params(subjectType, subjectId, Timestamp.from(instant))
+                .query(VERSION)
+                .optional();
+    }
+
+    /** Every version of a record, oldest first. */
+    List<RecordVersion> all(String subjectType, long subjectId) {
+        return jdbc.sql("select * from record_version where subject_type = ? and subject_id = ? order by version")
+                .params(subjectType, subjectId)
+                .query(VERSION)
+                .list();
+    }
+}
