@@ -40,4 +40,18 @@ public class History {
     public List<RecordVersion> versions(String subjectType, long subjectId) {
         return versions.all(subjectType, subjectId);
     }
+
+    /**
+     * The snapshot of a record's newest version: the record as it stands, since every change appends its version in
+     * the same transaction. Empty when there is no such record.
+     */
+    public Optional<String> latestSnapshot(String subjectType, long subjectId) {
+        return versions.latestSnapshot(subjectType, subjectId);
+    }
+
+    /** {@link #latestSnapshot} of each of these records that exists, in the order given (one statement). */
+    public List<String> latestSnapshots(String subjectType, java.util.Collection<Long> subjectIds) {
+        return subjectIds.isEmpty() ? List.of()
+                : versions.latestSnapshots(subjectType, subjectIds.toArray(Long[]::new));
+    }
 }

@@ -49,4 +49,23 @@ class HistoryRepository {
                 .query(VERSION)
                 .list();
     }
+
+    /** The snapshot of the newest version (one primary-key read). */
+    Optional<String> latestSnapshot(String subjectType, long subjectId) {
+        return jdbc.sql("""
+                select snapshot::text from record_version where subject_type = ? and subject_id = ?
+                order by version desc limit 1""")
+                .params(subjectType, subjectId).query(String.class).optional();
+    }
+
+    /** The snapshots of the newest versions of these records that exist, in the order of {@code subjectIds}. */
+    List<String> latestSnapshots(String subjectType, Long[] subjectIds) {
+        return jdbc.sql("""
+                select v.snapshot::text from unnest(?::bigint[]) with ordinality as s(id, n)
+                cross join lateral (select snapshot from record_version r
+                                    where r.subject_type = ? and r.subject_id = s.id
+                                    order by r.version desc limit 1) v
+                order by s.n""")
+                .params(subjectIds, subjectType).query(String.class).list();
+    }
 }

@@ -66,6 +66,10 @@ class RegistrantRepository {
         this.externalIds = json.readerFor(new TypeReference<Map<String, Long>>() { });
     }
 
+    /**
+     * The registrant from its row and child tables. {@link Registrants#find} reads the newest history version
+     * instead; {@code RegistrantReadModelTest} checks that both agree.
+     */
     Optional<Registrant> find(long id) {
         return jdbc.sql(SELECT + " where p.id = ?").param(id).query(mapper).optional();
     }
@@ -76,14 +80,15 @@ class RegistrantRepository {
                 .query((rs, n) -> new Registrants.Standing(rs.getLong(1), rs.getBoolean(2))).optional();
     }
 
-    /** Locks the registrant's row until the end of the transaction, so concurrent changes queue up. */
-    Optional<Registrant> findForUpdate(long id) {
-        // Two statements on purpose: after waiting for the lock, PostgreSQL re-checks only the locked row, while a
-        // single "select … for update" would return the children (documents, phones) from the snapshot taken before
-        // the wait, and a concurrent change to them would be lost. The read below starts after the lock is held.
-        boolean exists = jdbc.sql("select 1 from party where id = ? for update").param(id).query(Integer.class)
+    /**
+     * Locks the registrant's row until the end of the transaction, so concurrent changes queue up; false when there
+     * is no such registrant. The caller reads the registrant in a statement of its own afterwards: after waiting for
+     * the lock, PostgreSQL re-checks only the locked row, so a read in the locking statement would return the
+     * children (documents, phones) as they were before the wait, and a concurrent change to them would be lost.
+     */
+    boolean lockRow(long id) {
+        return jdbc.sql("select 1 from party where id = ? for update").param(id).query(Integer.class)
                 .optional().isPresent();
-        return exists ? find(id) : Optional.empty();
     }
 
     /**
@@ -95,10 +100,6 @@ class RegistrantRepository {
      * every new registration. Without it the GIN index is always used and the (rare) several matches are ordered
      * here.
      */
-    Optional<Registrant> findByExternalId(String system, long id) {
-        return idByExternalId(system, id).flatMap(this::find);
-    }
-
     Optional<Long> idByExternalId(String system, long id) {
         return jdbc.sql("select p.id from party p where p.external_ids @> jsonb_build_object(?::text, ?::bigint)"
                 + " and not p.is_group").params(system, id).query(Long.class).list().stream()
@@ -109,7 +110,7 @@ class RegistrantRepository {
      * The individual whose primary document has one of these values; when a person has no primary document, an
      * ID of type dni, nie or passport counts.
      */
-    Optional<Registrant> findByDocument(Collection<String> values) {
+    Optional<Long> idByDocument(Collection<String> values) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -121,8 +122,7 @@ class RegistrantRepository {
                   and (i.primary_document
                        or (t.name in ('dni', 'nie', 'passport') and not exists (
                            select 1 from party_identifier o where o.party_id = i.party_id and o.primary_document)))
-                """).param(values.toArray(String[]::new)).query(Long.class).list().stream().min(Long::compare)
-                .flatMap(this::find);
+                """).param(values.toArray(String[]::new)).query(Long.class).list().stream().min(Long::compare);
     }
 
     List<Registrant> findAll(Collection<Long> ids) {

@@ -77,7 +77,7 @@ public class Registrants {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LockedPerson> lock(long id) {
-        return repository.findForUpdate(id).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL)
+        return lockedRow(id).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL)
                 .map(r -> new LockedPerson(r, policy));
     }
 
@@ -256,7 +256,7 @@ public class Registrants {
             Provenance provenance) {
         IdType type = rules.idType(idTypeName);
         String checked = rules.checkIdValue(type, value);
-        Registrant r = repository.findForUpdate(registrantId)
+        Registrant r = lockedRow(registrantId)
                 .filter(x -> x.kind() == RegistrantKind.INDIVIDUAL && !x.discarded())
                 .orElseThrow(() -> notFound(registrantId));
         if (type.uniqueValues()) {
@@ -277,9 +277,25 @@ public class Registrants {
         return saved.identifier(type.id()).orElseThrow();
     }
 
-    /** One statement, so no transaction is opened for it. */
+    /**
+     * The registrant as stored: its newest version in history, which every change appends in its own transaction
+     * (a constraint trigger checks it at commit). One primary-key read of one document, not the row and three
+     * aggregates of its children; so no transaction is opened for it.
+     */
     public Optional<Registrant> find(long id) {
-        return repository.find(id);
+        return history.latestSnapshot(HISTORY_SUBJECT, id).map(this::fromSnapshot);
+    }
+
+    /**
+     * Locks the registrant's row until the end of the transaction, then reads it (after the lock is held, so a
+     * change committed while waiting is seen).
+     */
+    private Optional<Registrant> lockedRow(long id) {
+        return repository.lockRow(id) ? find(id) : Optional.empty();
+    }
+
+    private Registrant fromSnapshot(String snapshot) {
+        return json.readValue(snapshot, RegistrantSnapshot.class).toRegistrant();
     }
 
     /** The id of the individual whose external ids hold {@code {"<system>": id}} (one statement). */
@@ -289,7 +305,7 @@ public class Registrants {
 
     /** The individual whose external ids hold {@code {"<system>": id}}. */
     public Optional<Registrant> findByExternalId(String system, long id) {
-        return repository.findByExternalId(system, id);
+        return repository.idByExternalId(system, id).flatMap(this::find);
     }
 
     /**
@@ -299,12 +315,12 @@ public class Registrants {
     public Optional<Registrant> findByQualifiedId(String qualifiedId) {
         return QualifiedId.parse(qualifiedId).flatMap(q -> {
             if (q instanceof QualifiedId.Census c) {
-                return repository.find(c.id()).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL);
+                return find(c.id()).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL);
             }
             if (q instanceof QualifiedId.External e) {
-                return repository.findByExternalId(e.system(), e.id());
+                return findByExternalId(e.system(), e.id());
             }
-            return repository.findByDocument(((QualifiedId.Document) q).candidates());
+            return repository.idByDocument(((QualifiedId.Document) q).candidates()).flatMap(this::find);
         });
     }
 
@@ -324,13 +340,14 @@ public class Registrants {
 
     /** The registrants with these ids that exist, in id order (one statement). */
     public List<Registrant> findAll(Collection<Long> ids) {
-        return repository.findAll(ids);
+        return history.latestSnapshots(HISTORY_SUBJECT, ids.stream().distinct().sorted().toList()).stream()
+                .map(this::fromSnapshot).toList();
     }
 
     /** The registrant exactly as it was at {@code instant}; empty if it did not exist yet (one statement). */
     public Optional<Registrant> asOf(long id, Instant instant) {
         return history.asOf(HISTORY_SUBJECT, id, instant)
-                .map(v -> json.readValue(v.snapshot(), RegistrantSnapshot.class).toRegistrant());
+                .map(v -> fromSnapshot(v.snapshot()));
     }
 
     public List<RecordVersion> versions(long id) {
