@@ -5,6 +5,10 @@ import jakarta.validation.groups.Default;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * replace (body checks, those of {@link Replace} included, then 404 when absent, then the optimistic update) and
  * delete (204). The body checks are the constraints on the body's record (refused by {@link AdminErrors}).
  * A concrete controller carries the path ({@code @RequestMapping}), the tag and the summaries
- * ({@link CatalogSummaries}), and maps its bodies to the {@code Catalog} calls.
+ * ({@link CatalogSummaries}), and names its {@code Catalog} calls ({@link Entries}).
  *
  * @param <E> the catalogue entry
  * @param <I> the request body of a create or a replace
@@ -57,35 +61,42 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
         E apply(long id, int version);
     }
 
+    /**
+     * The catalogue calls of one kind of entry.
+     *
+     * @param all every entry
+     * @param byId one entry
+     * @param out its response body
+     * @param add creates the entry of a checked body
+     * @param replacement the replacement a checked body asks for (made before the entry is looked up, so a bad
+     *     value is refused whether or not the entry exists)
+     * @param remove deletes an entry
+     */
+    record Entries<E, I, O>(Supplier<List<E>> all, LongFunction<Optional<E>> byId, Function<E, O> out,
+            Function<I, E> add, Function<I, Replacement<E>> replacement, LongConsumer remove) {
+    }
+
     private final String kind;
     private final String what;
+    private final Entries<E, I, O> entries;
 
     /**
      * @param kind the last path segment, e.g. {@code genders}
      * @param what the entry's name in a "not found" detail, e.g. {@code Gender}
      */
-    CatalogController(String kind, String what) {
+    CatalogController(String kind, String what, Entries<E, I, O> entries) {
         this.kind = kind;
         this.what = what;
+        this.entries = entries;
     }
 
-    abstract List<E> entries();
-
-    abstract Optional<E> entry(long id);
-
-    abstract O out(E entry);
-
-    /** Creates the entry of a checked body. */
-    abstract E add(I in);
-
-    /** The replacement a checked body asks for. */
-    abstract Replacement<E> replacement(I in);
-
-    abstract void remove(long id);
+    private O out(E entry) {
+        return entries.out().apply(entry);
+    }
 
     @GetMapping
     List<O> list() {
-        return entries().stream().map(this::out).toList();
+        return entries.all().get().stream().map(this::out).toList();
     }
 
     @GetMapping("/{id}")
@@ -96,7 +107,7 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<O> create(@Valid @RequestBody(required = false) I body) {
-        O created = out(add(Checks.body(body)));
+        O created = out(entries.add().apply(Checks.body(body)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(BASE + "/" + kind + "/{id}")
                 .buildAndExpand(created.id()).toUri();
         return ResponseEntity.created(location).body(created);
@@ -106,7 +117,7 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
     O update(@PathVariable long id,
             @Validated({Default.class, Replace.class}) @RequestBody(required = false) I body) {
         I in = Checks.body(body);
-        Replacement<E> replacement = replacement(in);
+        Replacement<E> replacement = entries.replacement().apply(in);
         found(id);
         return out(replacement.apply(id, in.version()));
     }
@@ -114,12 +125,12 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id) {
-        remove(id);
+        entries.remove().accept(id);
         return ResponseEntity.noContent().build();
     }
 
     private E found(long id) {
-        return entry(id).orElseThrow(() -> AdminProblem.notFound(what + " " + id + " does not exist."));
+        return entries.byId().apply(id).orElseThrow(() -> AdminProblem.notFound(what + " " + id + " does not exist."));
     }
 
     /** A boolean field: its default when absent (on create; a replace requires it, see {@link Replace}). */

@@ -1,8 +1,6 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Optional;
 import org.populus.api.admin.CatalogDtos.GenderIn;
 import org.populus.api.admin.CatalogDtos.GenderOut;
 import org.populus.catalog.Catalog;
@@ -27,41 +25,14 @@ class GendersController extends CatalogController<Gender, GenderIn, GenderOut> {
     static final String KIND = "genders";
     static final String PATH = BASE + "/" + KIND;
 
-    private final Catalog catalog;
-
     GendersController(Catalog catalog) {
-        super(KIND, "Gender");
-        this.catalog = catalog;
-    }
-
-    @Override
-    List<Gender> entries() {
-        return catalog.genders();
-    }
-
-    @Override
-    Optional<Gender> entry(long id) {
-        return catalog.genders().stream().filter(g -> g.id() == id).findFirst();
-    }
-
-    @Override
-    GenderOut out(Gender gender) {
-        return GenderOut.of(gender);
-    }
-
-    @Override
-    Gender add(GenderIn in) {
-        return catalog.createGender(in.code(), in.value(), flag(in.active(), true));
-    }
-
-    @Override
-    Replacement<Gender> replacement(GenderIn in) {
-        boolean active = flag(in.active(), true);
-        return (id, version) -> catalog.updateGender(id, in.code(), in.value(), active, version);
-    }
-
-    @Override
-    void remove(long id) {
-        catalog.deleteGender(id);
+        super(KIND, "Gender", new Entries<>(catalog::genders,
+                id -> catalog.genders().stream().filter(g -> g.id() == id).findFirst(), GenderOut::of,
+                in -> catalog.createGender(in.code(), in.value(), flag(in.active(), true)),
+                in -> {
+                    boolean active = flag(in.active(), true);
+                    return (id, version) -> catalog.updateGender(id, in.code(), in.value(), active, version);
+                },
+                catalog::deleteGender));
     }
 }

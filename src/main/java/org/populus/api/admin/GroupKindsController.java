@@ -1,8 +1,6 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Optional;
 import org.populus.api.admin.CatalogDtos.GroupKindIn;
 import org.populus.api.admin.CatalogDtos.GroupKindOut;
 import org.populus.catalog.Catalog;
@@ -23,40 +21,10 @@ class GroupKindsController extends CatalogController<GroupKind, GroupKindIn, Gro
     static final String KIND = "group-kinds";
     static final String PATH = BASE + "/" + KIND;
 
-    private final Catalog catalog;
-
     GroupKindsController(Catalog catalog) {
-        super(KIND, "Group kind");
-        this.catalog = catalog;
-    }
-
-    @Override
-    List<GroupKind> entries() {
-        return catalog.groupKinds();
-    }
-
-    @Override
-    Optional<GroupKind> entry(long id) {
-        return catalog.groupKind(id);
-    }
-
-    @Override
-    GroupKindOut out(GroupKind kind) {
-        return GroupKindOut.of(kind);
-    }
-
-    @Override
-    GroupKind add(GroupKindIn in) {
-        return catalog.createGroupKind(in.name());
-    }
-
-    @Override
-    Replacement<GroupKind> replacement(GroupKindIn in) {
-        return (id, version) -> catalog.updateGroupKind(id, in.name(), version);
-    }
-
-    @Override
-    void remove(long id) {
-        catalog.deleteGroupKind(id);
+        super(KIND, "Group kind", new Entries<>(catalog::groupKinds, catalog::groupKind, GroupKindOut::of,
+                in -> catalog.createGroupKind(in.name()),
+                in -> (id, version) -> catalog.updateGroupKind(id, in.name(), version),
+                catalog::deleteGroupKind));
     }
 }

@@ -1,8 +1,6 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Optional;
 import org.populus.api.admin.CatalogDtos.IdTypeIn;
 import org.populus.api.admin.CatalogDtos.IdTypeOut;
 import org.populus.catalog.Catalog;
@@ -24,42 +22,14 @@ class IdTypesController extends CatalogController<IdType, IdTypeIn, IdTypeOut> {
     static final String KIND = "id-types";
     static final String PATH = BASE + "/" + KIND;
 
-    private final Catalog catalog;
-
     IdTypesController(Catalog catalog) {
-        super(KIND, "ID type");
-        this.catalog = catalog;
-    }
-
-    @Override
-    List<IdType> entries() {
-        return catalog.idTypes();
-    }
-
-    @Override
-    Optional<IdType> entry(long id) {
-        return catalog.idType(id);
-    }
-
-    @Override
-    IdTypeOut out(IdType type) {
-        return IdTypeOut.of(type);
-    }
-
-    @Override
-    IdType add(IdTypeIn in) {
-        return catalog.createIdType(in.name(), in.validationRegex(),
-                flag(in.uniqueValues(), true));
-    }
-
-    @Override
-    Replacement<IdType> replacement(IdTypeIn in) {
-        boolean unique = flag(in.uniqueValues(), true);
-        return (id, version) -> catalog.updateIdType(id, in.name(), in.validationRegex(), unique, version);
-    }
-
-    @Override
-    void remove(long id) {
-        catalog.deleteIdType(id);
+        super(KIND, "ID type", new Entries<>(catalog::idTypes, catalog::idType, IdTypeOut::of,
+                in -> catalog.createIdType(in.name(), in.validationRegex(), flag(in.uniqueValues(), true)),
+                in -> {
+                    boolean unique = flag(in.uniqueValues(), true);
+                    return (id, version) -> catalog.updateIdType(id, in.name(), in.validationRegex(), unique,
+                            version);
+                },
+                catalog::deleteIdType));
     }
 }

@@ -1,8 +1,6 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Optional;
 import org.populus.api.admin.CatalogDtos.MemberKindIn;
 import org.populus.api.admin.CatalogDtos.MemberKindOut;
 import org.populus.catalog.Catalog;
@@ -24,41 +22,13 @@ class MemberKindsController extends CatalogController<MemberKind, MemberKindIn, 
     static final String KIND = "member-kinds";
     static final String PATH = BASE + "/" + KIND;
 
-    private final Catalog catalog;
-
     MemberKindsController(Catalog catalog) {
-        super(KIND, "Member kind");
-        this.catalog = catalog;
-    }
-
-    @Override
-    List<MemberKind> entries() {
-        return catalog.memberKinds();
-    }
-
-    @Override
-    Optional<MemberKind> entry(long id) {
-        return catalog.memberKind(id);
-    }
-
-    @Override
-    MemberKindOut out(MemberKind kind) {
-        return MemberKindOut.of(kind);
-    }
-
-    @Override
-    MemberKind add(MemberKindIn in) {
-        return catalog.createMemberKind(in.name(), flag(in.unique(), false));
-    }
-
-    @Override
-    Replacement<MemberKind> replacement(MemberKindIn in) {
-        boolean unique = flag(in.unique(), false);
-        return (id, version) -> catalog.updateMemberKind(id, in.name(), unique, version);
-    }
-
-    @Override
-    void remove(long id) {
-        catalog.deleteMemberKind(id);
+        super(KIND, "Member kind", new Entries<>(catalog::memberKinds, catalog::memberKind, MemberKindOut::of,
+                in -> catalog.createMemberKind(in.name(), flag(in.unique(), false)),
+                in -> {
+                    boolean unique = flag(in.unique(), false);
+                    return (id, version) -> catalog.updateMemberKind(id, in.name(), unique, version);
+                },
+                catalog::deleteMemberKind));
     }
 }

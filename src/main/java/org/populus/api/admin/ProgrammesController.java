@@ -1,9 +1,7 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.populus.api.admin.CatalogDtos.ProgrammeIn;
 import org.populus.api.admin.CatalogDtos.ProgrammeOut;
 import org.populus.catalog.Catalog;
@@ -26,44 +24,17 @@ class ProgrammesController extends CatalogController<Programme, ProgrammeIn, Pro
     static final String KIND = "programmes";
     static final String PATH = BASE + "/" + KIND;
 
-    private final Catalog catalog;
-
     ProgrammesController(Catalog catalog) {
-        super(KIND, "Programme");
-        this.catalog = catalog;
-    }
-
-    @Override
-    List<Programme> entries() {
-        return catalog.programmes();
-    }
-
-    @Override
-    Optional<Programme> entry(long id) {
-        return catalog.programme(id);
-    }
-
-    @Override
-    ProgrammeOut out(Programme programme) {
-        return ProgrammeOut.of(programme);
-    }
-
-    @Override
-    Programme add(ProgrammeIn in) {
-        return catalog.createProgramme(in.name(), target(in.targetType()), in.description(),
-                flag(in.active(), true));
-    }
-
-    @Override
-    Replacement<Programme> replacement(ProgrammeIn in) {
-        Programme.TargetType target = target(in.targetType());
-        boolean active = flag(in.active(), true);
-        return (id, version) -> catalog.updateProgramme(id, in.name(), target, in.description(), active, version);
-    }
-
-    @Override
-    void remove(long id) {
-        catalog.deleteProgramme(id);
+        super(KIND, "Programme", new Entries<>(catalog::programmes, catalog::programme, ProgrammeOut::of,
+                in -> catalog.createProgramme(in.name(), target(in.targetType()), in.description(),
+                        flag(in.active(), true)),
+                in -> {
+                    Programme.TargetType target = target(in.targetType());
+                    boolean active = flag(in.active(), true);
+                    return (id, version) -> catalog.updateProgramme(id, in.name(), target, in.description(), active,
+                            version);
+                },
+                catalog::deleteProgramme));
     }
 
     private static Programme.TargetType target(String code) {
