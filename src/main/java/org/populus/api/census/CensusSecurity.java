@@ -12,6 +12,10 @@ import org.populus.api.web.RequestAuthenticationFilterFactory;
 import org.populus.api.web.ReverseProxy;
 import org.populus.api.web.UploadEndpoint;
 import org.springframework.beans.factory.annotation.Value;
+import org.populus.api.web.WarmUpRequests;
+import org.populus.person.RegistrantKind;
+import org.populus.person.RegistrantQuery;
+import org.populus.person.Registrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +46,13 @@ class CensusSecurity {
     @Bean
     UploadEndpoint censusUploads() {
         return CensusPaths::upload;
+    }
+
+    /** The Census read warmed up at start: people by their {@code N@census} id. */
+    @Bean
+    WarmUpRequests censusWarmUp(Registrants registrants) {
+        return limit -> registrants.search(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, null), 0, 0, limit)
+                .stream().map(person -> "/api/v1/people/" + person.id() + "@census").toList();
     }
 
     @Bean
