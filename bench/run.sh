@@ -8,6 +8,9 @@
 #   SCENARIOS=census-get,census-version-at,census-register-paced,census-register bench/run.sh
 #                                                  # the Census API scenarios only
 #   SKIP_LOAD=1 bench/run.sh                       # reuse bench/out/data as the previous run left it
+#   MINIMAL=1 PGBENCH=1 SCENARIOS=get,pk bench/run.sh
+#                                                  # Populus's GET beside the minimal Java server, the raw PK
+#                                                  # lookup and pgbench -S, all warm, in one run
 #   BASE_URL=http://127.0.0.1:8080 DB_URL=jdbc:postgresql://127.0.0.1:5432/populus bench/run.sh
 #                                                  # an app that is already running: nothing is built or started
 #
@@ -21,7 +24,8 @@ OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
 SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
-  REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT
+  REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT MINIMAL_JAVA_OPTS MINIMAL_DB_USER
+  MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
@@ -62,6 +66,8 @@ POPULUS_ADMIN_PASSWORD="${POPULUS_ADMIN_PASSWORD:-bench-admin-password}"
 # 2 cores shared by app, PostgreSQL and load generator: the parallel collector (no concurrent GC threads competing
 # for the cores, short young pauses on a 1-4 GiB heap), heap pre-sized so it does not grow during the run.
 APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseParallelGC}"
+# the minimal server runs on the app's java with the app's flags: only the code differs
+MINIMAL_JAVA_OPTS="${MINIMAL_JAVA_OPTS:-$APP_JAVA_OPTS}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
 DATA_DIR="${DATA_DIR:-$OUT/data}"
@@ -70,10 +76,20 @@ DB_URL="${DB_URL:-}"
 DB_USER="${DB_USER:-postgres}"
 DB_PASSWORD="${DB_PASSWORD:-}"
 APP_PID="${APP_PID:-}"
+# the minimal Java server (scenario "minimal"): started here when MINIMAL=1 or SCENARIOS names it
+MINIMAL="${MINIMAL:-0}"
+case ",$SCENARIOS," in *,minimal,*) MINIMAL=1 ;; esac
+if [[ "$MINIMAL" == 1 ]]; then
+  case ",$SCENARIOS," in *,minimal,*) ;; *) SCENARIOS="$SCENARIOS,minimal" ;; esac
+fi
+MINIMAL_PORT="${MINIMAL_PORT:-18081}"
+MINIMAL_DB_USER="${MINIMAL_DB_USER:-populus}"
+MINIMAL_DB_PASSWORD="${MINIMAL_DB_PASSWORD:-}"
 
 TS="$(date -u +%Y%m%dT%H%M%SZ)"
 REPORT="$OUT/report-$TS.md"
 APP_LOG="$OUT/app-$TS.log"
+MINIMAL_LOG="$OUT/minimal-$TS.log"
 BENCH_JAR="$BENCH_DIR/target/populus-bench.jar"
 APP_JAR="$ROOT/target/populus.jar"
 
@@ -123,7 +139,22 @@ stop_app() {
     fi
   fi
 }
-trap stop_app EXIT
+MINIMAL_PID=""
+stop_minimal() {
+  [[ -n "$MINIMAL_PID" ]] || return 0
+  local pid="$MINIMAL_PID"
+  MINIMAL_PID=""
+  if kill -0 "$pid" 2>/dev/null; then
+    say "stopping the minimal server (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$pid" 2>/dev/null && (( waited < 20 )); do sleep 1; waited=$((waited + 1)); done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null || true
+  fi
+}
+stop_all() { stop_minimal; stop_app; }
+trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
@@ -196,6 +227,34 @@ else
   say "using the running app at $BASE_URL (database $DB_URL); nothing is started or stopped"
 fi
 
+MINIMAL_SESSION=""
+if [[ "$MINIMAL" == 1 ]]; then
+  # ---- the minimal Java server, on the app's database as the app's role ----------------------------------------
+  port_busy "$MINIMAL_PORT" && die "port $MINIMAL_PORT is already in use: stop what listens there or set MINIMAL_PORT"
+  if [[ -z "$MINIMAL_DB_PASSWORD" && -n "$DATA_DIR" && -f "$DATA_DIR/db.password" ]]; then
+    MINIMAL_DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db.password")"
+  fi
+  [[ -n "$MINIMAL_DB_PASSWORD" ]] || die "MINIMAL=1: no password for the database role $MINIMAL_DB_USER (set MINIMAL_DB_PASSWORD)"
+  # the one session id it accepts (held in memory, like Populus's cached sessions); the load generator sends it
+  MINIMAL_SESSION="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')"
+  say "starting the minimal Java server on 127.0.0.1:$MINIMAL_PORT (log $MINIMAL_LOG)"
+  # shellcheck disable=SC2086 # MINIMAL_JAVA_OPTS is a list of flags
+  MINIMAL_DB_PASSWORD="$MINIMAL_DB_PASSWORD" MINIMAL_SESSION="$MINIMAL_SESSION" \
+    "$APP_JAVA" $MINIMAL_JAVA_OPTS -cp "$BENCH_JAR" org.populus.bench.minimal.MinimalServer \
+    --port "$MINIMAL_PORT" --db-url "$DB_URL" --db-user "$MINIMAL_DB_USER" >"$MINIMAL_LOG" 2>&1 &
+  MINIMAL_PID=$!
+  started=$(date +%s)
+  until grep -q '^READY' "$MINIMAL_LOG" 2>/dev/null; do
+    if ! kill -0 "$MINIMAL_PID" 2>/dev/null; then
+      tail -n 30 "$MINIMAL_LOG" >&2; MINIMAL_PID=""
+      die "the minimal server exited during start-up (see $MINIMAL_LOG)"
+    fi
+    (( $(date +%s) - started > 60 )) && { tail -n 30 "$MINIMAL_LOG" >&2; die "the minimal server did not start in 60 s"; }
+    sleep 0.5
+  done
+  echo "the minimal server is up after $(( $(date +%s) - started )) s (pid $MINIMAL_PID)" >&2
+fi
+
 ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
   --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED"
   --concurrency "$CONCURRENCY" --warmup "$WARMUP" --duration "$DURATION" --scenarios "$SCENARIOS"
@@ -208,15 +267,17 @@ ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
 [[ -n "$APP_VERSION" ]] && ARGS+=(--app-version "$APP_VERSION")
 [[ -n "$APP_PID" ]] && ARGS+=(--app-pid "$APP_PID")
 [[ -n "$DB_PID" ]] && ARGS+=(--db-pid "$DB_PID")
+[[ -n "$MINIMAL_PID" ]] && ARGS+=(--minimal-url "http://127.0.0.1:$MINIMAL_PORT" --minimal-pid "$MINIMAL_PID")
 
 say "running the load generator"
 set +e
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" MINIMAL_SESSION="$MINIMAL_SESSION" \
   "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${ARGS[@]}" "$@"
 rc=$?
 set -e
 
+stop_minimal
 stop_app
 
 if [[ -f "$REPORT" ]]; then

@@ -84,6 +84,39 @@ public final class Main {
         }
     }
 
+    static final String MINIMAL_TITLE = "GET individual by id — minimal Java server";
+
+    /**
+     * The GET scenario again, against the minimal Java server (same work, no framework), right after Populus's: its
+     * answers are first compared with Populus's (a difference fails the scenario: the comparison would be
+     * meaningless), then it is measured exactly like {@code get}, with its own process as the "app" of the CPU
+     * columns.
+     */
+    private static ScenarioResult minimal(Options o, Api populus, Population population, long seed, Database db,
+            PrintStream log) throws InterruptedException {
+        String detail = "the same GET /api/v1/registry/individual/{id}, same ids, against the minimal Java server at "
+                + o.minimalUrl() + " (bench/src/main/java/org/populus/bench/minimal: JDK HttpServer, virtual "
+                + "threads, HikariCP + pgjdbc + Jackson, Populus's SQL and JSON, session checked in memory)";
+        Api minimal = new Api(o.minimalUrl(), o.requestTimeout());
+        minimal.useSession(o.minimalSession());
+        log.printf("%n== minimal: comparing the minimal server's answers with Populus's ...%n");
+        MinimalComparison.Outcome check = MinimalComparison.verify(populus, minimal, population, log);
+        if (check.failure() != null) {
+            log.println("   !!! THE MINIMAL SERVER DOES NOT ANSWER WHAT POPULUS ANSWERS: " + check.failure());
+            return ScenarioResult.failed("minimal", MINIMAL_TITLE, detail, "its answers differ from Populus's, so "
+                    + "it was not measured: " + check.failure(), List.of());
+        }
+        CpuMeter cpu = new CpuMeter(o.minimalPid(), o.dbPid(), db);
+        try {
+            LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu,
+                    log);
+            return runner.run("minimal", MINIMAL_TITLE, detail + "; checked first: " + check.checked(),
+                    Scenarios.getById(minimal, population, seed));
+        } finally {
+            cpu.close();
+        }
+    }
+
     static int run(Options o, List<String> args, PrintStream log) throws Exception {
         Report.Facts facts = new Report.Facts();
         log.printf("populus-bench: %s, %d workers, warm-up %s + %s per scenario%n", o.baseUrl(), o.concurrency(),
@@ -171,6 +204,9 @@ public final class Main {
             results.add(runner.run("get", "GET individual by id",
                     "GET /api/v1/registry/individual/{id}, id uniform over the " + String.format("%,d",
                             population.size()) + " individuals", Scenarios.getById(api, population, seed)));
+        }
+        if (o.wants("minimal")) {
+            results.add(minimal(o, api, population, seed, db, log));
         }
         if (o.wants("pk")) {
             if (db == null) {

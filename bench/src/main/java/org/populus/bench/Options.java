@@ -42,10 +42,16 @@ record Options(
         double registerRate,
         int historyPeople,
         int historyVersions,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        URI minimalUrl,
+        String minimalSession,
+        long minimalPid) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
+
+    /** Scenarios that run only when asked for by name (they need something run.sh starts on request). */
+    static final List<String> EXTRA_SCENARIOS = List.of("minimal");
 
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
@@ -69,7 +75,12 @@ record Options(
               --duration SECONDS      measured time per scenario (default 20)
               --request-timeout SEC   per request (default 30)
               --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group,census-get,
-                                      census-version-at,census-register-paced,census-register (default all)
+                                      census-version-at,census-register-paced,census-register (default all);
+                                      all,minimal or e.g. get,minimal adds the minimal server's GET (not in all)
+              --minimal-url URL       the minimal Java server (bench/run.sh MINIMAL=1 starts it; default
+                                      http://127.0.0.1:18081)
+              --minimal-session ID    the session id it accepts (default: environment MINIMAL_SESSION)
+              --minimal-pid PID       its process, whose CPU use is reported for its scenario
               --register-rate R       registrations per second offered by census-register-paced (default 500)
               --history-people P      people prepared for census-version-at (default 4)
               --history-versions V    versions each of them gets (default 20; at least 2)
@@ -115,7 +126,7 @@ record Options(
                 "password", "auth", "n", "load-concurrency", "seed", "skip-load", "no-vacuum", "concurrency", "warmup",
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
-                "history-versions", "drain-timeout"));
+                "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -136,8 +147,13 @@ record Options(
         } else {
             for (String s : list.split(",")) {
                 String t = s.trim().toLowerCase(Locale.ROOT);
-                if (!ALL_SCENARIOS.contains(t)) {
-                    throw new IllegalArgumentException("Unknown scenario '" + t + "'; known: " + ALL_SCENARIOS);
+                if (t.equals("all")) {
+                    scenarios.addAll(ALL_SCENARIOS);
+                    continue;
+                }
+                if (!ALL_SCENARIOS.contains(t) && !EXTRA_SCENARIOS.contains(t)) {
+                    throw new IllegalArgumentException("Unknown scenario '" + t + "'; known: " + ALL_SCENARIOS
+                            + " and " + EXTRA_SCENARIOS);
                 }
                 scenarios.add(t);
             }
@@ -177,7 +193,14 @@ record Options(
                 positiveDouble(m, "register-rate", 500),
                 positiveInt(m, "history-people", 4, false),
                 positiveInt(m, "history-versions", 20, false),
-                seconds(m, "drain-timeout", 120, false));
+                seconds(m, "drain-timeout", 120, false),
+                URI.create(trimSlash(m.getOrDefault("minimal-url", "http://127.0.0.1:18081"))),
+                blankToNull(m.getOrDefault("minimal-session", System.getenv("MINIMAL_SESSION"))),
+                Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")));
+        if (o.wants("minimal") && o.minimalSession() == null) {
+            throw new IllegalArgumentException("Scenario minimal needs the session id the minimal server accepts: "
+                    + "--minimal-session or MINIMAL_SESSION");
+        }
         if (o.historyVersions() < 2) {
             throw new IllegalArgumentException("--history-versions is at least 2 (a registration writes two)");
         }
@@ -188,6 +211,9 @@ record Options(
             List<String> remote = new ArrayList<>();
             if (!isLoopback(o.baseUrl().getHost())) {
                 remote.add(o.baseUrl().toString());
+            }
+            if (o.wants("minimal") && !isLoopback(o.minimalUrl().getHost())) {
+                remote.add(o.minimalUrl().toString());
             }
             if (o.dbUrl() != null && !isLoopback(jdbcHost(o.dbUrl()))) {
                 remote.add(o.dbUrl());
@@ -208,6 +234,14 @@ record Options(
         HelpRequested() {
             super(null, null, false, false);
         }
+    }
+
+    private static String trimSlash(String s) {
+        String t = s;
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
     }
 
     private static String noneToNull(String s) {
