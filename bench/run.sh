@@ -159,6 +159,43 @@ trap 'exit 130' INT TERM
 
 port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 
+# Starts Populus on DATA_DIR, logging to $1, and waits until its readiness probe says UP (READY_AT: then, in ms).
+READY_AT=""
+start_app() {
+  APP_LOG="$1"
+  say "starting Populus on $BASE_URL (embedded PostgreSQL on 127.0.0.1:$POPULUS_DB_PORT, data in $DATA_DIR, log $APP_LOG)"
+  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    SERVER_PORT="$SERVER_PORT" POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
+    POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
+    "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  STARTED_APP=1
+
+  local started
+  started=$(date +%s)
+  # readiness, not just liveness: the app may still be getting ready (e.g. warming up) after it is alive
+  until curl -fsS --max-time 2 "$BASE_URL/actuator/health/readiness" 2>/dev/null | grep -q '"status" *: *"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus exited during start-up (see $APP_LOG)"
+    fi
+    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus did not report UP on $BASE_URL/actuator/health/readiness within $STARTUP_TIMEOUT s"
+    fi
+    sleep 0.2
+  done
+  READY_AT="$(date +%s%3N)"
+  echo "Populus is ready after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
+  # the embedded PostgreSQL wants a password: the superuser's (pgbench creates a database of its own) is in the data dir
+  if [[ -z "$DB_PASSWORD" && "$DB_USER" == postgres && -f "$DATA_DIR/db-superuser.password" ]]; then
+    DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db-superuser.password")"
+  fi
+  DB_PID=""
+  if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
+}
+
 APP_JDK=""
 APP_JVM_OPTS_REPORTED=""
 APP_VERSION=""
@@ -191,33 +228,7 @@ if [[ -z "$BASE_URL" ]]; then
   APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi
 
-  say "starting Populus on $BASE_URL (embedded PostgreSQL on 127.0.0.1:$POPULUS_DB_PORT, data in $DATA_DIR, log $APP_LOG)"
-  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
-  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-    SERVER_PORT="$SERVER_PORT" POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
-    POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
-    "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
-  APP_PID=$!
-  STARTED_APP=1
-
-  started=$(date +%s)
-  until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status" *: *"UP"'; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
-      die "Populus exited during start-up (see $APP_LOG)"
-    fi
-    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
-      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
-      die "Populus did not report UP on $BASE_URL/actuator/health within $STARTUP_TIMEOUT s"
-    fi
-    sleep 1
-  done
-  echo "Populus is UP after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
-  # the embedded PostgreSQL wants a password: the superuser's (pgbench creates a database of its own) is in the data dir
-  if [[ -z "$DB_PASSWORD" && "$DB_USER" == postgres && -f "$DATA_DIR/db-superuser.password" ]]; then
-    DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db-superuser.password")"
-  fi
-  if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
+  start_app "$APP_LOG"
 else
   # ---- an app that is already running ---------------------------------------------------------------------------
   DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:$POPULUS_DB_PORT/populus}"
@@ -225,6 +236,26 @@ else
     build bench/pom.xml "the load generator (bench/target/populus-bench.jar)"
   fi
   say "using the running app at $BASE_URL (database $DB_URL); nothing is started or stopped"
+fi
+
+COLD=0
+case ",$SCENARIOS," in *,cold-get,*) COLD=1 ;; esac
+if [[ "$COLD" == 1 && "$STARTED_APP" == 1 && "$SKIP_LOAD" != 1 ]]; then
+  # ---- cold-get measures a fresh JVM: load first, then restart Populus and send nothing before cold-get ----------
+  say "cold-get: loading now, then restarting Populus so that the scenarios start on a fresh JVM"
+  set +e
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+  POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+    "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" --base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER" \
+    --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED" --load-only
+  rc=$?
+  set -e
+  (( rc == 0 )) || die "loading failed (exit $rc)"
+  stop_app
+  waited=0
+  while port_busy "$POPULUS_DB_PORT" && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+  start_app "$OUT/app-$TS-restarted.log"
+  SKIP_LOAD=1
 fi
 
 MINIMAL_SESSION=""
@@ -267,6 +298,7 @@ ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
 [[ -n "$APP_VERSION" ]] && ARGS+=(--app-version "$APP_VERSION")
 [[ -n "$APP_PID" ]] && ARGS+=(--app-pid "$APP_PID")
 [[ -n "$DB_PID" ]] && ARGS+=(--db-pid "$DB_PID")
+[[ -n "$READY_AT" ]] && ARGS+=(--ready-at "$READY_AT")
 [[ -n "$MINIMAL_PID" ]] && ARGS+=(--minimal-url "http://127.0.0.1:$MINIMAL_PORT" --minimal-pid "$MINIMAL_PID")
 
 say "running the load generator"
@@ -286,7 +318,9 @@ if [[ -f "$REPORT" ]]; then
   echo >&2
   echo "report: $REPORT" >&2
 fi
-if [[ -f "$APP_LOG" ]]; then
+for log_file in "$OUT/app-$TS.log" "$OUT/app-$TS-restarted.log"; do
+  [[ -f "$log_file" ]] || continue
+  APP_LOG="$log_file"
   echo "app log: $APP_LOG" >&2
   # server-side failures leave lines there: ERROR (e.g. an exception behind a 500), or the procedure queue's WARN
   # when it could not process a procedure (retried later)
@@ -296,7 +330,7 @@ if [[ -f "$APP_LOG" ]]; then
     echo "bench/run.sh: THE APP LOGGED $app_errors ERROR LINES (or procedure queue warnings), e.g.:" >&2
     grep -E "$problem_lines" "$APP_LOG" | head -n 5 | cut -c1-300 >&2
   fi
-fi
+done
 case "$rc" in
   0) ;;
   2) echo "bench/run.sh: SOME SCENARIOS HAD ERRORS — see the report" >&2 ;;

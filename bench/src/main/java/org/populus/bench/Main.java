@@ -84,6 +84,8 @@ public final class Main {
         }
     }
 
+    static final String COLD_TITLE_PREFIX = "GET individual by id — cold, first ";
+
     static final String MINIMAL_TITLE = "GET individual by id — minimal Java server";
 
     /**
@@ -184,6 +186,10 @@ public final class Main {
                 facts.vacuumed = true;
             }
         }
+        if (o.loadOnly()) {
+            log.println("--load-only: loaded; no scenario run");
+            return 0;
+        }
         facts.population = population.size();
         facts.commonFamilies = population.commonFamilyNames(5);
         long maxNid = db == null ? 0 : db.maxNid();
@@ -200,6 +206,20 @@ public final class Main {
         LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
         List<ScenarioResult> results = new ArrayList<>();
         long seed = o.seed();
+        if (o.wants("cold-get")) {
+            // first, before any other traffic: a fresh JVM's first window, no warm-up discarded
+            String since = o.readyAt() > 0 ? String.format(Locale.ROOT, "; first request %.1f s after the app "
+                    + "reported ready", (System.currentTimeMillis() - o.readyAt()) / 1000.0) : "";
+            if (!o.skipLoad()) {
+                facts.notes.add("cold-get ran after this run's load, which warmed the app: not a cold start "
+                        + "(bench/run.sh restarts the app after loading for it).");
+            }
+            LoadRunner cold = new LoadRunner(o.concurrency(), java.time.Duration.ZERO, o.coldDuration(),
+                    o.requestTimeout(), cpu, log);
+            results.add(cold.run("cold-get", COLD_TITLE_PREFIX + o.coldDuration().toSeconds() + " s after ready",
+                    "the get scenario's requests, from the first one the fresh app receives (after the bench's "
+                            + "login), no warm-up" + since, Scenarios.getById(api, population, seed)));
+        }
         if (o.wants("get")) {
             results.add(runner.run("get", "GET individual by id",
                     "GET /api/v1/registry/individual/{id}, id uniform over the " + String.format("%,d",

@@ -45,13 +45,16 @@ record Options(
         Duration drainTimeout,
         URI minimalUrl,
         String minimalSession,
-        long minimalPid) {
+        long minimalPid,
+        Duration coldDuration,
+        long readyAt,
+        boolean loadOnly) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
 
     /** Scenarios that run only when asked for by name (they need something run.sh starts on request). */
-    static final List<String> EXTRA_SCENARIOS = List.of("minimal");
+    static final List<String> EXTRA_SCENARIOS = List.of("minimal", "cold-get");
 
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
@@ -81,6 +84,11 @@ record Options(
                                       http://127.0.0.1:18081)
               --minimal-session ID    the session id it accepts (default: environment MINIMAL_SESSION)
               --minimal-pid PID       its process, whose CPU use is reported for its scenario
+                                      cold-get (not in all; run.sh restarts the app for it): GET by id for the
+                                      first --cold-duration seconds of traffic, before every other scenario
+              --cold-duration SEC     the cold window (default 30)
+              --ready-at EPOCH_MS     when the app reported ready (run.sh passes it), for the report
+              --load-only             load (and VACUUM), then exit: no scenario, no report
               --register-rate R       registrations per second offered by census-register-paced (default 500)
               --history-people P      people prepared for census-version-at (default 4)
               --history-versions V    versions each of them gets (default 20; at least 2)
@@ -97,7 +105,7 @@ record Options(
 
     static Options parse(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
-        Set<String> flags = Set.of("skip-load", "no-vacuum", "pgbench", "allow-remote", "help");
+        Set<String> flags = Set.of("skip-load", "no-vacuum", "pgbench", "allow-remote", "help", "load-only");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -126,7 +134,8 @@ record Options(
                 "password", "auth", "n", "load-concurrency", "seed", "skip-load", "no-vacuum", "concurrency", "warmup",
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
-                "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid"));
+                "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
+                "cold-duration", "ready-at", "load-only"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -196,7 +205,13 @@ record Options(
                 seconds(m, "drain-timeout", 120, false),
                 URI.create(trimSlash(m.getOrDefault("minimal-url", "http://127.0.0.1:18081"))),
                 blankToNull(m.getOrDefault("minimal-session", System.getenv("MINIMAL_SESSION"))),
-                Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")));
+                Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")),
+                seconds(m, "cold-duration", 30, false),
+                Long.parseLong(m.getOrDefault("ready-at", "0").isBlank() ? "0" : m.getOrDefault("ready-at", "0")),
+                Boolean.parseBoolean(m.getOrDefault("load-only", "false")));
+        if (o.loadOnly() && o.skipLoad()) {
+            throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
+        }
         if (o.wants("minimal") && o.minimalSession() == null) {
             throw new IllegalArgumentException("Scenario minimal needs the session id the minimal server accepts: "
                     + "--minimal-session or MINIMAL_SESSION");

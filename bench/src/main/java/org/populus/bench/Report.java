@@ -162,6 +162,18 @@ final class Report {
                     r -> minimal.filter(m -> !m.hasProblem())
                             .map(m -> r.throughput() >= 0.9 * m.throughput()).orElse(false));
         }
+        Optional<ScenarioResult> warm = find("get");
+        if (find("cold-get").isPresent()) {
+            target(sb, "cold-get", "First " + o.coldDuration().toSeconds() + " s after ready within 1.3× of "
+                    + "warm (throughput and p99 vs the get scenario)",
+                    r -> warm.filter(w -> !w.hasProblem()).map(w -> String.format(Locale.ROOT,
+                            "%,.0f req/s, p99 %s ms cold vs %,.0f req/s, p99 %s ms warm: warm/cold throughput "
+                                    + "%.2f×, cold/warm p99 %.2f×", r.throughput(), ScenarioResult.ms(r.p99()),
+                            w.throughput(), ScenarioResult.ms(w.p99()), w.throughput() / r.throughput(),
+                            r.p99() / w.p99())).orElse("no valid warm get"),
+                    r -> warm.filter(w -> !w.hasProblem()).map(w -> w.throughput() <= 1.3 * r.throughput()
+                            && r.p99() <= 1.3 * w.p99()).orElse(false));
+        }
         target(sb, "post", "POST individual ≥ 1,000 req/s",
                 r -> String.format(Locale.ROOT, "%,.0f req/s", r.throughput()), r -> r.throughput() >= 1000);
         target(sb, "search", "name search p95 ≤ 20 ms",
