@@ -110,8 +110,8 @@ public final class Main {
         }
         CpuMeter cpu = new CpuMeter(o.minimalPid(), o.dbPid(), db);
         try {
-            LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu,
-                    log);
+            LoadRunner runner = new LoadRunner(o.concurrency(), o.getWarmup(), o.duration(), o.requestTimeout(),
+                    cpu, log);
             return runner.run("minimal", MINIMAL_TITLE, detail + "; checked first: " + check.checked(),
                     Scenarios.getById(minimal, population, seed));
         } finally {
@@ -221,7 +221,9 @@ public final class Main {
                             + "login), no warm-up" + since, Scenarios.getById(api, population, seed)));
         }
         if (o.wants("get")) {
-            results.add(runner.run("get", "GET individual by id",
+            LoadRunner getRunner = new LoadRunner(o.concurrency(), o.getWarmup(), o.duration(), o.requestTimeout(),
+                    cpu, log);
+            results.add(getRunner.run("get", "GET individual by id",
                     "GET /api/v1/registry/individual/{id}, id uniform over the " + String.format("%,d",
                             population.size()) + " individuals", Scenarios.getById(api, population, seed)));
         }

@@ -48,7 +48,8 @@ record Options(
         long minimalPid,
         Duration coldDuration,
         long readyAt,
-        boolean loadOnly) {
+        boolean loadOnly,
+        Duration getWarmup) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
@@ -75,6 +76,7 @@ record Options(
               --no-vacuum             after loading, do not run VACUUM ANALYZE + CHECKPOINT
               --concurrency C         closed-loop workers per scenario (default 32)
               --warmup SECONDS        discarded warm-up per scenario (default 5)
+              --get-warmup SECONDS    the warm-up of get and minimal, the GETs compared (default --warmup)
               --duration SECONDS      measured time per scenario (default 20)
               --request-timeout SEC   per request (default 30)
               --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group,census-get,
@@ -135,7 +137,7 @@ record Options(
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
                 "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
-                "cold-duration", "ready-at", "load-only"));
+                "cold-duration", "ready-at", "load-only", "get-warmup"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -208,7 +210,8 @@ record Options(
                 Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")),
                 seconds(m, "cold-duration", 30, false),
                 Long.parseLong(m.getOrDefault("ready-at", "0").isBlank() ? "0" : m.getOrDefault("ready-at", "0")),
-                Boolean.parseBoolean(m.getOrDefault("load-only", "false")));
+                Boolean.parseBoolean(m.getOrDefault("load-only", "false")),
+                m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true));
         if (o.loadOnly() && o.skipLoad()) {
             throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
         }

@@ -76,7 +76,8 @@ final class Report {
         row(sb, "Concurrency", o.concurrency() + " closed-loop workers (virtual threads), java.net.http HTTP/1.1 "
                 + "keep-alive, " + orUnknown(f.authentication));
         row(sb, "Durations", "warm-up " + secs(o.warmup()) + " (discarded) + measured " + secs(o.duration())
-                + " per scenario");
+                + " per scenario" + (o.getWarmup().equals(o.warmup()) ? "" : "; warm-up of get and minimal "
+                + secs(o.getWarmup())));
         row(sb, "Command", "`" + orUnknown(o.command()) + "`");
         row(sb, "Load generator command", "`" + loadGeneratorCommand() + "`");
         sb.append('\n');
