@@ -238,29 +238,11 @@ else
   say "using the running app at $BASE_URL (database $DB_URL); nothing is started or stopped"
 fi
 
-COLD=0
-case ",$SCENARIOS," in *,cold-get,*) COLD=1 ;; esac
-if [[ "$COLD" == 1 && "$STARTED_APP" == 1 && "$SKIP_LOAD" != 1 ]]; then
-  # ---- cold-get measures a fresh JVM: load first, then restart Populus and send nothing before cold-get ----------
-  say "cold-get: loading now, then restarting Populus so that the scenarios start on a fresh JVM"
-  set +e
-  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-  POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
-    "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" --base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER" \
-    --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED" --load-only
-  rc=$?
-  set -e
-  (( rc == 0 )) || die "loading failed (exit $rc)"
-  stop_app
-  waited=0
-  while port_busy "$POPULUS_DB_PORT" && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
-  start_app "$OUT/app-$TS-restarted.log"
-  SKIP_LOAD=1
-fi
-
 MINIMAL_SESSION=""
 if [[ "$MINIMAL" == 1 ]]; then
   # ---- the minimal Java server, on the app's database as the app's role ----------------------------------------
+  # (started before cold-get's restart of Populus, so that its start-up does not delay cold-get: its pool replaces
+  # the connections the database restart breaks, as HikariCP does with any dead connection)
   port_busy "$MINIMAL_PORT" && die "port $MINIMAL_PORT is already in use: stop what listens there or set MINIMAL_PORT"
   if [[ -z "$MINIMAL_DB_PASSWORD" && -n "$DATA_DIR" && -f "$DATA_DIR/db.password" ]]; then
     MINIMAL_DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db.password")"
@@ -284,6 +266,26 @@ if [[ "$MINIMAL" == 1 ]]; then
     sleep 0.5
   done
   echo "the minimal server is up after $(( $(date +%s) - started )) s (pid $MINIMAL_PID)" >&2
+fi
+
+COLD=0
+case ",$SCENARIOS," in *,cold-get,*) COLD=1 ;; esac
+if [[ "$COLD" == 1 && "$STARTED_APP" == 1 && "$SKIP_LOAD" != 1 ]]; then
+  # ---- cold-get measures a fresh JVM: load first, then restart Populus and send nothing before cold-get ----------
+  say "cold-get: loading now, then restarting Populus so that the scenarios start on a fresh JVM"
+  set +e
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+  POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+    "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" --base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER" \
+    --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED" --load-only
+  rc=$?
+  set -e
+  (( rc == 0 )) || die "loading failed (exit $rc)"
+  stop_app
+  waited=0
+  while port_busy "$POPULUS_DB_PORT" && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+  start_app "$OUT/app-$TS-restarted.log"
+  SKIP_LOAD=1
 fi
 
 ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
