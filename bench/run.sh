@@ -8,6 +8,9 @@
 #   SCENARIOS=census-get,census-version-at,census-register-paced,census-register bench/run.sh
 #                                                  # the Census API scenarios only
 #   SKIP_LOAD=1 bench/run.sh                       # reuse bench/out/data as the previous run left it
+#   MINIMAL=1 PGBENCH=1 SCENARIOS=get,pk bench/run.sh
+#                                                  # Populus's GET beside the minimal Java server, the raw PK
+#                                                  # lookup and pgbench -S, all warm, in one run
 #   BASE_URL=http://127.0.0.1:8080 DB_URL=jdbc:postgresql://127.0.0.1:5432/populus bench/run.sh
 #                                                  # an app that is already running: nothing is built or started
 #
@@ -20,8 +23,9 @@ BENCH_DIR="$ROOT/bench"
 OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
-SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE PG_STAT_STATEMENTS
-  REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT
+SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
+  PG_STAT_STATEMENTS REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT MINIMAL_JAVA_OPTS
+  MINIMAL_DB_USER MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
@@ -65,6 +69,8 @@ POPULUS_ADMIN_PASSWORD="${POPULUS_ADMIN_PASSWORD:-bench-admin-password}"
 # 2 cores shared by app, PostgreSQL and load generator: the parallel collector (no concurrent GC threads competing
 # for the cores, short young pauses on a 1-4 GiB heap), heap pre-sized so it does not grow during the run.
 APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseParallelGC}"
+# the minimal server runs on the app's java with the app's flags: only the code differs
+MINIMAL_JAVA_OPTS="${MINIMAL_JAVA_OPTS:-$APP_JAVA_OPTS}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
 DATA_DIR="${DATA_DIR:-$OUT/data}"
@@ -73,10 +79,20 @@ DB_URL="${DB_URL:-}"
 DB_USER="${DB_USER:-postgres}"
 DB_PASSWORD="${DB_PASSWORD:-}"
 APP_PID="${APP_PID:-}"
+# the minimal Java server (scenario "minimal"): started here when MINIMAL=1 or SCENARIOS names it
+MINIMAL="${MINIMAL:-0}"
+case ",$SCENARIOS," in *,minimal,*) MINIMAL=1 ;; esac
+if [[ "$MINIMAL" == 1 ]]; then
+  case ",$SCENARIOS," in *,minimal,*) ;; *) SCENARIOS="$SCENARIOS,minimal" ;; esac
+fi
+MINIMAL_PORT="${MINIMAL_PORT:-18081}"
+MINIMAL_DB_USER="${MINIMAL_DB_USER:-populus}"
+MINIMAL_DB_PASSWORD="${MINIMAL_DB_PASSWORD:-}"
 
 TS="$(date -u +%Y%m%dT%H%M%SZ)"
 REPORT="$OUT/report-$TS.md"
 APP_LOG="$OUT/app-$TS.log"
+MINIMAL_LOG="$OUT/minimal-$TS.log"
 BENCH_JAR="$BENCH_DIR/target/populus-bench.jar"
 APP_JAR="$ROOT/target/populus.jar"
 
@@ -126,10 +142,62 @@ stop_app() {
     fi
   fi
 }
-trap stop_app EXIT
+MINIMAL_PID=""
+stop_minimal() {
+  [[ -n "$MINIMAL_PID" ]] || return 0
+  local pid="$MINIMAL_PID"
+  MINIMAL_PID=""
+  if kill -0 "$pid" 2>/dev/null; then
+    say "stopping the minimal server (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$pid" 2>/dev/null && (( waited < 20 )); do sleep 1; waited=$((waited + 1)); done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null || true
+  fi
+}
+stop_all() { stop_minimal; stop_app; }
+trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+
+# Starts Populus on DATA_DIR, logging to $1, and waits until its readiness probe says UP (READY_AT: then, in ms).
+READY_AT=""
+start_app() {
+  APP_LOG="$1"
+  say "starting Populus on $BASE_URL (embedded PostgreSQL on 127.0.0.1:$POPULUS_DB_PORT, data in $DATA_DIR, log $APP_LOG)"
+  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    SERVER_PORT="$SERVER_PORT" POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
+    POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
+    "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  STARTED_APP=1
+
+  local started
+  started=$(date +%s)
+  # readiness, not just liveness: the app may still be getting ready (e.g. warming up) after it is alive
+  until curl -fsS --max-time 2 "$BASE_URL/actuator/health/readiness" 2>/dev/null | grep -q '"status" *: *"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus exited during start-up (see $APP_LOG)"
+    fi
+    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
+      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
+      die "Populus did not report UP on $BASE_URL/actuator/health/readiness within $STARTUP_TIMEOUT s"
+    fi
+    sleep 0.2
+  done
+  READY_AT="$(date +%s%3N)"
+  echo "Populus is ready after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
+  # the embedded PostgreSQL wants a password: the superuser's (pgbench creates a database of its own) is in the data dir
+  if [[ -z "$DB_PASSWORD" && "$DB_USER" == postgres && -f "$DATA_DIR/db-superuser.password" ]]; then
+    DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db-superuser.password")"
+  fi
+  DB_PID=""
+  if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
+}
 
 APP_JDK=""
 APP_JVM_OPTS_REPORTED=""
@@ -166,33 +234,7 @@ if [[ -z "$BASE_URL" ]]; then
   APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi
 
-  say "starting Populus on $BASE_URL (embedded PostgreSQL on 127.0.0.1:$POPULUS_DB_PORT, data in $DATA_DIR, log $APP_LOG)"
-  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
-  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-    SERVER_PORT="$SERVER_PORT" POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
-    POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
-    "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
-  APP_PID=$!
-  STARTED_APP=1
-
-  started=$(date +%s)
-  until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status" *: *"UP"'; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
-      die "Populus exited during start-up (see $APP_LOG)"
-    fi
-    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
-      echo "---- last lines of $APP_LOG ----" >&2; tail -n 40 "$APP_LOG" >&2
-      die "Populus did not report UP on $BASE_URL/actuator/health within $STARTUP_TIMEOUT s"
-    fi
-    sleep 1
-  done
-  echo "Populus is UP after $(( $(date +%s) - started )) s (pid $APP_PID)" >&2
-  # the embedded PostgreSQL wants a password: the superuser's (pgbench creates a database of its own) is in the data dir
-  if [[ -z "$DB_PASSWORD" && "$DB_USER" == postgres && -f "$DATA_DIR/db-superuser.password" ]]; then
-    DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db-superuser.password")"
-  fi
-  if [[ -f "$DATA_DIR/pg/postmaster.pid" ]]; then DB_PID="$(head -n 1 "$DATA_DIR/pg/postmaster.pid")"; fi
+  start_app "$APP_LOG"
 else
   # ---- an app that is already running ---------------------------------------------------------------------------
   DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:$POPULUS_DB_PORT/populus}"
@@ -200,6 +242,56 @@ else
     build bench/pom.xml "the load generator (bench/target/populus-bench.jar)"
   fi
   say "using the running app at $BASE_URL (database $DB_URL); nothing is started or stopped"
+fi
+
+MINIMAL_SESSION=""
+if [[ "$MINIMAL" == 1 ]]; then
+  # ---- the minimal Java server, on the app's database as the app's role ----------------------------------------
+  # (started before cold-get's restart of Populus, so that its start-up does not delay cold-get: its pool replaces
+  # the connections the database restart breaks, as HikariCP does with any dead connection)
+  port_busy "$MINIMAL_PORT" && die "port $MINIMAL_PORT is already in use: stop what listens there or set MINIMAL_PORT"
+  if [[ -z "$MINIMAL_DB_PASSWORD" && -n "$DATA_DIR" && -f "$DATA_DIR/db.password" ]]; then
+    MINIMAL_DB_PASSWORD="$(tr -d '[:space:]' < "$DATA_DIR/db.password")"
+  fi
+  [[ -n "$MINIMAL_DB_PASSWORD" ]] || die "MINIMAL=1: no password for the database role $MINIMAL_DB_USER (set MINIMAL_DB_PASSWORD)"
+  # the one session id it accepts (held in memory, like Populus's cached sessions); the load generator sends it
+  MINIMAL_SESSION="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')"
+  say "starting the minimal Java server on 127.0.0.1:$MINIMAL_PORT (log $MINIMAL_LOG)"
+  # shellcheck disable=SC2086 # MINIMAL_JAVA_OPTS is a list of flags
+  MINIMAL_DB_PASSWORD="$MINIMAL_DB_PASSWORD" MINIMAL_SESSION="$MINIMAL_SESSION" \
+    "$APP_JAVA" $MINIMAL_JAVA_OPTS -cp "$BENCH_JAR" org.populus.bench.minimal.MinimalServer \
+    --port "$MINIMAL_PORT" --db-url "$DB_URL" --db-user "$MINIMAL_DB_USER" >"$MINIMAL_LOG" 2>&1 &
+  MINIMAL_PID=$!
+  started=$(date +%s)
+  until grep -q '^READY' "$MINIMAL_LOG" 2>/dev/null; do
+    if ! kill -0 "$MINIMAL_PID" 2>/dev/null; then
+      tail -n 30 "$MINIMAL_LOG" >&2; MINIMAL_PID=""
+      die "the minimal server exited during start-up (see $MINIMAL_LOG)"
+    fi
+    (( $(date +%s) - started > 60 )) && { tail -n 30 "$MINIMAL_LOG" >&2; die "the minimal server did not start in 60 s"; }
+    sleep 0.5
+  done
+  echo "the minimal server is up after $(( $(date +%s) - started )) s (pid $MINIMAL_PID)" >&2
+fi
+
+COLD=0
+case ",$SCENARIOS," in *,cold-get,*) COLD=1 ;; esac
+if [[ "$COLD" == 1 && "$STARTED_APP" == 1 && "$SKIP_LOAD" != 1 ]]; then
+  # ---- cold-get measures a fresh JVM: load first, then restart Populus and send nothing before cold-get ----------
+  say "cold-get: loading now, then restarting Populus so that the scenarios start on a fresh JVM"
+  set +e
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+  POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+    "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" --base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER" \
+    --login "$POPULUS_ADMIN_LOGIN" --n "$N" --load-concurrency "$LOAD_CONCURRENCY" --seed "$SEED" --load-only
+  rc=$?
+  set -e
+  (( rc == 0 )) || die "loading failed (exit $rc)"
+  stop_app
+  waited=0
+  while port_busy "$POPULUS_DB_PORT" && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+  start_app "$OUT/app-$TS-restarted.log"
+  SKIP_LOAD=1
 fi
 
 ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
@@ -214,15 +306,19 @@ ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
 [[ -n "$APP_VERSION" ]] && ARGS+=(--app-version "$APP_VERSION")
 [[ -n "$APP_PID" ]] && ARGS+=(--app-pid "$APP_PID")
 [[ -n "$DB_PID" ]] && ARGS+=(--db-pid "$DB_PID")
+[[ -n "$READY_AT" ]] && ARGS+=(--ready-at "$READY_AT")
+[[ -n "${GET_WARMUP:-}" ]] && ARGS+=(--get-warmup "$GET_WARMUP")
+[[ -n "$MINIMAL_PID" ]] && ARGS+=(--minimal-url "http://127.0.0.1:$MINIMAL_PORT" --minimal-pid "$MINIMAL_PID")
 
 say "running the load generator"
 set +e
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" \
+POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" PGPASSWORD="$DB_PASSWORD" MINIMAL_SESSION="$MINIMAL_SESSION" \
   "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${ARGS[@]}" "$@"
 rc=$?
 set -e
 
+stop_minimal
 stop_app
 
 if [[ -f "$REPORT" ]]; then
@@ -231,7 +327,9 @@ if [[ -f "$REPORT" ]]; then
   echo >&2
   echo "report: $REPORT" >&2
 fi
-if [[ -f "$APP_LOG" ]]; then
+for log_file in "$OUT/app-$TS.log" "$OUT/app-$TS-restarted.log"; do
+  [[ -f "$log_file" ]] || continue
+  APP_LOG="$log_file"
   echo "app log: $APP_LOG" >&2
   # server-side failures leave lines there: ERROR (e.g. an exception behind a 500), or the procedure queue's WARN
   # when it could not process a procedure (retried later)
@@ -241,7 +339,7 @@ if [[ -f "$APP_LOG" ]]; then
     echo "bench/run.sh: THE APP LOGGED $app_errors ERROR LINES (or procedure queue warnings), e.g.:" >&2
     grep -E "$problem_lines" "$APP_LOG" | head -n 5 | cut -c1-300 >&2
   fi
-fi
+done
 case "$rc" in
   0) ;;
   2) echo "bench/run.sh: SOME SCENARIOS HAD ERRORS — see the report" >&2 ;;

@@ -127,6 +127,25 @@ final class Api {
         return "session " + SESSION_HEADER + " for " + login;
     }
 
+    /** Sends this session id on every later request (the minimal server's token, known in advance). */
+    void useSession(String sessionId) {
+        authName = SESSION_HEADER;
+        authValue = sessionId;
+    }
+
+    /** {@code GET /api/v1/registry/individual/{id}} without any credentials. */
+    HttpRequest getIndividualAnonymous(long id) {
+        return HttpRequest.newBuilder(URI.create(base + INDIVIDUAL + id)).timeout(timeout)
+                .header("Accept", "application/json").GET().build();
+    }
+
+    /** {@code GET /api/v1/registry/individual/{id}} with a session id nobody was given. */
+    HttpRequest getIndividualUnknownSession(long id) {
+        return HttpRequest.newBuilder(URI.create(base + INDIVIDUAL + id)).timeout(timeout)
+                .header("Accept", "application/json").header(SESSION_HEADER, "no-such-session-" + System.nanoTime())
+                .GET().build();
+    }
+
     HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json");

@@ -84,6 +84,41 @@ public final class Main {
         }
     }
 
+    static final String COLD_TITLE_PREFIX = "GET individual by id — cold, first ";
+
+    static final String MINIMAL_TITLE = "GET individual by id — minimal Java server";
+
+    /**
+     * The GET scenario again, against the minimal Java server (same work, no framework), right after Populus's: its
+     * answers are first compared with Populus's (a difference fails the scenario: the comparison would be
+     * meaningless), then it is measured exactly like {@code get}, with its own process as the "app" of the CPU
+     * columns.
+     */
+    private static ScenarioResult minimal(Options o, Api populus, Population population, long seed, Database db,
+            PrintStream log) throws InterruptedException {
+        String detail = "the same GET /api/v1/registry/individual/{id}, same ids, against the minimal Java server at "
+                + o.minimalUrl() + " (bench/src/main/java/org/populus/bench/minimal: JDK HttpServer, virtual "
+                + "threads, HikariCP + pgjdbc + Jackson, Populus's SQL and JSON, session checked in memory)";
+        Api minimal = new Api(o.minimalUrl(), o.requestTimeout());
+        minimal.useSession(o.minimalSession());
+        log.printf("%n== minimal: comparing the minimal server's answers with Populus's ...%n");
+        MinimalComparison.Outcome check = MinimalComparison.verify(populus, minimal, population, log);
+        if (check.failure() != null) {
+            log.println("   !!! THE MINIMAL SERVER DOES NOT ANSWER WHAT POPULUS ANSWERS: " + check.failure());
+            return ScenarioResult.failed("minimal", MINIMAL_TITLE, detail, "its answers differ from Populus's, so "
+                    + "it was not measured: " + check.failure(), List.of());
+        }
+        CpuMeter cpu = new CpuMeter(o.minimalPid(), o.dbPid(), db);
+        try {
+            LoadRunner runner = new LoadRunner(o.concurrency(), o.getWarmup(), o.duration(), o.requestTimeout(),
+                    cpu, log);
+            return runner.run("minimal", MINIMAL_TITLE, detail + "; checked first: " + check.checked(),
+                    Scenarios.getById(minimal, population, seed));
+        } finally {
+            cpu.close();
+        }
+    }
+
     static int run(Options o, List<String> args, PrintStream log) throws Exception {
         Report.Facts facts = new Report.Facts();
         log.printf("populus-bench: %s, %d workers, warm-up %s + %s per scenario%n", o.baseUrl(), o.concurrency(),
@@ -151,6 +186,10 @@ public final class Main {
                 facts.vacuumed = true;
             }
         }
+        if (o.loadOnly()) {
+            log.println("--load-only: loaded; no scenario run");
+            return 0;
+        }
         facts.population = population.size();
         facts.commonFamilies = population.commonFamilyNames(5);
         long maxNid = db == null ? 0 : db.maxNid();
@@ -167,10 +206,29 @@ public final class Main {
         LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
         List<ScenarioResult> results = new ArrayList<>();
         long seed = o.seed();
+        if (o.wants("cold-get")) {
+            // first, before any other traffic: a fresh JVM's first window, no warm-up discarded
+            String since = o.readyAt() > 0 ? String.format(Locale.ROOT, "; first request %.1f s after the app "
+                    + "reported ready", (System.currentTimeMillis() - o.readyAt()) / 1000.0) : "";
+            if (!o.skipLoad()) {
+                facts.notes.add("cold-get ran after this run's load, which warmed the app: not a cold start "
+                        + "(bench/run.sh restarts the app after loading for it).");
+            }
+            LoadRunner cold = new LoadRunner(o.concurrency(), java.time.Duration.ZERO, o.coldDuration(),
+                    o.requestTimeout(), cpu, log);
+            results.add(cold.run("cold-get", COLD_TITLE_PREFIX + o.coldDuration().toSeconds() + " s after ready",
+                    "the get scenario's requests, from the first one the fresh app receives (after the bench's "
+                            + "login), no warm-up" + since, Scenarios.getById(api, population, seed)));
+        }
         if (o.wants("get")) {
-            results.add(runner.run("get", "GET individual by id",
+            LoadRunner getRunner = new LoadRunner(o.concurrency(), o.getWarmup(), o.duration(), o.requestTimeout(),
+                    cpu, log);
+            results.add(getRunner.run("get", "GET individual by id",
                     "GET /api/v1/registry/individual/{id}, id uniform over the " + String.format("%,d",
                             population.size()) + " individuals", Scenarios.getById(api, population, seed)));
+        }
+        if (o.wants("minimal")) {
+            results.add(minimal(o, api, population, seed, db, log));
         }
         if (o.wants("pk")) {
             if (db == null) {

@@ -42,10 +42,20 @@ record Options(
         double registerRate,
         int historyPeople,
         int historyVersions,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        URI minimalUrl,
+        String minimalSession,
+        long minimalPid,
+        Duration coldDuration,
+        long readyAt,
+        boolean loadOnly,
+        Duration getWarmup) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
+
+    /** Scenarios that run only when asked for by name (they need something run.sh starts on request). */
+    static final List<String> EXTRA_SCENARIOS = List.of("minimal", "cold-get");
 
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
@@ -66,10 +76,21 @@ record Options(
               --no-vacuum             after loading, do not run VACUUM ANALYZE + CHECKPOINT
               --concurrency C         closed-loop workers per scenario (default 32)
               --warmup SECONDS        discarded warm-up per scenario (default 5)
+              --get-warmup SECONDS    the warm-up of get and minimal, the GETs compared (default --warmup)
               --duration SECONDS      measured time per scenario (default 20)
               --request-timeout SEC   per request (default 30)
               --scenarios LIST        comma-separated subset of get,pk,search,search-common,post,group,census-get,
-                                      census-version-at,census-register-paced,census-register (default all)
+                                      census-version-at,census-register-paced,census-register (default all);
+                                      all,minimal or e.g. get,minimal adds the minimal server's GET (not in all)
+              --minimal-url URL       the minimal Java server (bench/run.sh MINIMAL=1 starts it; default
+                                      http://127.0.0.1:18081)
+              --minimal-session ID    the session id it accepts (default: environment MINIMAL_SESSION)
+              --minimal-pid PID       its process, whose CPU use is reported for its scenario
+                                      cold-get (not in all; run.sh restarts the app for it): GET by id for the
+                                      first --cold-duration seconds of traffic, before every other scenario
+              --cold-duration SEC     the cold window (default 30)
+              --ready-at EPOCH_MS     when the app reported ready (run.sh passes it), for the report
+              --load-only             load (and VACUUM), then exit: no scenario, no report
               --register-rate R       registrations per second offered by census-register-paced (default 500)
               --history-people P      people prepared for census-version-at (default 4)
               --history-versions V    versions each of them gets (default 20; at least 2)
@@ -86,7 +107,7 @@ record Options(
 
     static Options parse(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
-        Set<String> flags = Set.of("skip-load", "no-vacuum", "pgbench", "allow-remote", "help");
+        Set<String> flags = Set.of("skip-load", "no-vacuum", "pgbench", "allow-remote", "help", "load-only");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -115,7 +136,8 @@ record Options(
                 "password", "auth", "n", "load-concurrency", "seed", "skip-load", "no-vacuum", "concurrency", "warmup",
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
-                "history-versions", "drain-timeout"));
+                "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
+                "cold-duration", "ready-at", "load-only", "get-warmup"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -136,8 +158,13 @@ record Options(
         } else {
             for (String s : list.split(",")) {
                 String t = s.trim().toLowerCase(Locale.ROOT);
-                if (!ALL_SCENARIOS.contains(t)) {
-                    throw new IllegalArgumentException("Unknown scenario '" + t + "'; known: " + ALL_SCENARIOS);
+                if (t.equals("all")) {
+                    scenarios.addAll(ALL_SCENARIOS);
+                    continue;
+                }
+                if (!ALL_SCENARIOS.contains(t) && !EXTRA_SCENARIOS.contains(t)) {
+                    throw new IllegalArgumentException("Unknown scenario '" + t + "'; known: " + ALL_SCENARIOS
+                            + " and " + EXTRA_SCENARIOS);
                 }
                 scenarios.add(t);
             }
@@ -177,7 +204,21 @@ record Options(
                 positiveDouble(m, "register-rate", 500),
                 positiveInt(m, "history-people", 4, false),
                 positiveInt(m, "history-versions", 20, false),
-                seconds(m, "drain-timeout", 120, false));
+                seconds(m, "drain-timeout", 120, false),
+                URI.create(trimSlash(m.getOrDefault("minimal-url", "http://127.0.0.1:18081"))),
+                blankToNull(m.getOrDefault("minimal-session", System.getenv("MINIMAL_SESSION"))),
+                Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")),
+                seconds(m, "cold-duration", 30, false),
+                Long.parseLong(m.getOrDefault("ready-at", "0").isBlank() ? "0" : m.getOrDefault("ready-at", "0")),
+                Boolean.parseBoolean(m.getOrDefault("load-only", "false")),
+                m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true));
+        if (o.loadOnly() && o.skipLoad()) {
+            throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
+        }
+        if (o.wants("minimal") && o.minimalSession() == null) {
+            throw new IllegalArgumentException("Scenario minimal needs the session id the minimal server accepts: "
+                    + "--minimal-session or MINIMAL_SESSION");
+        }
         if (o.historyVersions() < 2) {
             throw new IllegalArgumentException("--history-versions is at least 2 (a registration writes two)");
         }
@@ -188,6 +229,9 @@ record Options(
             List<String> remote = new ArrayList<>();
             if (!isLoopback(o.baseUrl().getHost())) {
                 remote.add(o.baseUrl().toString());
+            }
+            if (o.wants("minimal") && !isLoopback(o.minimalUrl().getHost())) {
+                remote.add(o.minimalUrl().toString());
             }
             if (o.dbUrl() != null && !isLoopback(jdbcHost(o.dbUrl()))) {
                 remote.add(o.dbUrl());
@@ -208,6 +252,14 @@ record Options(
         HelpRequested() {
             super(null, null, false, false);
         }
+    }
+
+    private static String trimSlash(String s) {
+        String t = s;
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
     }
 
     private static String noneToNull(String s) {

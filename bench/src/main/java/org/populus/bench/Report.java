@@ -76,7 +76,8 @@ final class Report {
         row(sb, "Concurrency", o.concurrency() + " closed-loop workers (virtual threads), java.net.http HTTP/1.1 "
                 + "keep-alive, " + orUnknown(f.authentication));
         row(sb, "Durations", "warm-up " + secs(o.warmup()) + " (discarded) + measured " + secs(o.duration())
-                + " per scenario");
+                + " per scenario" + (o.getWarmup().equals(o.warmup()) ? "" : "; warm-up of get and minimal "
+                + secs(o.getWarmup())));
         row(sb, "Command", "`" + orUnknown(o.command()) + "`");
         row(sb, "Load generator command", "`" + loadGeneratorCommand() + "`");
         sb.append('\n');
@@ -140,6 +141,8 @@ final class Report {
                     a.throughput() / b.throughput(), a.p50() / b.p50(), a.p95() / b.p95(), a.p99() / b.p99()));
         }
 
+        limitsSection(sb);
+
         sb.append("## Against the targets of the issue\n\n");
         if (f.population != TARGET_N) {
             sb.append("The targets are set for ").append(String.format("%,d", TARGET_N))
@@ -150,6 +153,28 @@ final class Report {
         target(sb, "get", "GET individual by id ≥ 5,000 req/s with p99 ≤ 20 ms",
                 r -> String.format(Locale.ROOT, "%,.0f req/s, p99 %s ms", r.throughput(), ScenarioResult.ms(r.p99())),
                 r -> r.throughput() >= 5000 && r.p99() <= 20);
+        Optional<ScenarioResult> minimal = find("minimal");
+        if (minimal.isPresent()) {
+            target(sb, "get", "Populus GET ≥ 90 % of the minimal server in the same run",
+                    r -> minimal.filter(m -> !m.hasProblem()).map(m -> String.format(Locale.ROOT,
+                            "%,.0f / %,.0f req/s = %.1f %%", r.throughput(), m.throughput(),
+                            100 * r.throughput() / m.throughput())).orElse("minimal server: "
+                            + (minimal.get().failure() != null ? "failed" : "had errors")),
+                    r -> minimal.filter(m -> !m.hasProblem())
+                            .map(m -> r.throughput() >= 0.9 * m.throughput()).orElse(false));
+        }
+        Optional<ScenarioResult> warm = find("get");
+        if (find("cold-get").isPresent()) {
+            target(sb, "cold-get", "First " + o.coldDuration().toSeconds() + " s after ready within 1.3× of "
+                    + "warm (throughput and p99 vs the get scenario)",
+                    r -> warm.filter(w -> !w.hasProblem()).map(w -> String.format(Locale.ROOT,
+                            "%,.0f req/s, p99 %s ms cold vs %,.0f req/s, p99 %s ms warm: warm/cold throughput "
+                                    + "%.2f×, cold/warm p99 %.2f×", r.throughput(), ScenarioResult.ms(r.p99()),
+                            w.throughput(), ScenarioResult.ms(w.p99()), w.throughput() / r.throughput(),
+                            r.p99() / w.p99())).orElse("no valid warm get"),
+                    r -> warm.filter(w -> !w.hasProblem()).map(w -> w.throughput() <= 1.3 * r.throughput()
+                            && r.p99() <= 1.3 * w.p99()).orElse(false));
+        }
         target(sb, "post", "POST individual ≥ 1,000 req/s",
                 r -> String.format(Locale.ROOT, "%,.0f req/s", r.throughput()), r -> r.throughput() >= 1000);
         target(sb, "search", "name search p95 ≤ 20 ms",
@@ -167,7 +192,8 @@ final class Report {
 
         sb.append("## Server cost during the measured phases\n\n");
         sb.append("In cores (this machine has ").append(Runtime.getRuntime().availableProcessors())
-                .append("): whole machine from /proc/stat, load generator = this JVM, app = the Populus JVM, database = "
+                .append("): whole machine from /proc/stat, load generator = this JVM, app = the Populus JVM (the "
+                        + "minimal server's JVM in its row), database = "
                         + "the PostgreSQL server and its backends (app and database need their pids; run.sh passes "
                         + "them). Machine minus the three is CPU taken by anything else running on the machine: if it is "
                         + "not near 0, the run was disturbed. CPU per request = (app + database cores) / throughput."
@@ -242,6 +268,37 @@ final class Report {
             Files.createDirectories(file.getParent());
         }
         Files.writeString(file, markdown());
+    }
+
+    /**
+     * Populus's GET beside what the same work costs without the framework (the minimal Java server), PostgreSQL's
+     * primary-key lookup over JDBC and {@code pgbench -S}, all measured warm in this run.
+     */
+    private void limitsSection(StringBuilder sb) {
+        Optional<ScenarioResult> get = find("get").filter(r -> !r.hasProblem());
+        List<ScenarioResult> rows = new ArrayList<>();
+        for (String key : List.of("get", "minimal", "pk", "pgbench")) {
+            find(key).filter(r -> !r.hasProblem()).ifPresent(rows::add);
+        }
+        if (get.isEmpty() || rows.size() < 2) {
+            return;
+        }
+        sb.append("## GET by id beside the limits\n\n");
+        sb.append("All warm, same run, same concurrency. \"Populus / this\" = Populus GET throughput divided by the "
+                + "row's (the target is ≥ 90 % of the minimal Java server). CPU per request = (app or minimal server "
+                + "+ database cores) / throughput.\n\n");
+        sb.append("| | Throughput (req/s) | Populus / this | p50 | p95 | p99 | CPU per request (ms) |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        double populus = get.get().throughput();
+        for (ScenarioResult r : rows) {
+            boolean pg = r.key().equals("pgbench");
+            sb.append(String.format(Locale.ROOT, "| %s | %,.1f | %s | %s | %s | %s | %s |%n", r.title(),
+                    r.throughput(), r.key().equals("get") ? "—" : String.format(Locale.ROOT, "%.1f %%",
+                            100 * populus / r.throughput()),
+                    pg ? "avg " + ScenarioResult.ms(r.mean()) : ScenarioResult.ms(r.p50()),
+                    ScenarioResult.ms(r.p95()), ScenarioResult.ms(r.p99()), pg ? "—" : perRequest(r.cpu(), r)));
+        }
+        sb.append('\n');
     }
 
     /** One line saying what went wrong with a registration run's processing. */
@@ -397,7 +454,8 @@ final class Report {
         }
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--command") || a.equals("--password") || a.equals("--db-password")) {
+            if (a.equals("--command") || a.equals("--password") || a.equals("--db-password")
+                    || a.equals("--minimal-session")) {
                 if (!a.equals("--command")) {
                     words.add(a);
                     words.add("***");
@@ -405,7 +463,8 @@ final class Report {
                 i++;
             } else if (a.startsWith("--command=")) {
                 continue;
-            } else if (a.startsWith("--password=") || a.startsWith("--db-password=")) {
+            } else if (a.startsWith("--password=") || a.startsWith("--db-password=")
+                    || a.startsWith("--minimal-session=")) {
                 words.add(a.substring(0, a.indexOf('=') + 1) + "***");
             } else {
                 words.add(a);
