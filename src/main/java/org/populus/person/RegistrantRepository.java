@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.populus.platform.db.AdvisoryLocks;
+import org.populus.platform.db.PlannedQueries;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RegistrantRepository {
 
     private static final String SELECT = """
-            select p.*,
+            select p.id, p.is_group, p.name, p.given_name, p.family_name, p.second_family_name, p.addl_name,
+              p.gender, p.birthdate, p.birth_place, p.email, p.address, p.postal_code, p.scope_code,
+              p.address_scope_code, p.document_scope_code, p.registration_date, p.notification_preference,
+              p.additional_info, p.external_ids, p.state, p.verification, p.membership_level, p.phone_verification,
+              p.created_at, p.updated_at, p.discarded_at, p.version,
               coalesce((select json_agg(json_build_object('id', i.id, 'idTypeId', i.id_type_id, 'value', i.value,
                           'expiryDate', i.expiry_date, 'primaryDocument', i.primary_document) order by i.id)
                         from party_identifier i where i.party_id = p.id), '[]') as identifiers_json,
@@ -48,6 +57,7 @@ class RegistrantRepository {
     private static final long IDENTIFIER_LOCKS = 17;
 
     private final JdbcClient jdbc;
+    private final PlannedQueries planned;
     private final AdvisoryLocks locks;
     private final JsonMapper json;
     private final RowMapper<Registrant> mapper = this::map;
@@ -56,8 +66,9 @@ class RegistrantRepository {
     private final ObjectReader programmes;
     private final ObjectReader externalIds;
 
-    RegistrantRepository(JdbcClient jdbc, AdvisoryLocks locks, JsonMapper json) {
+    RegistrantRepository(JdbcClient jdbc, PlannedQueries planned, AdvisoryLocks locks, JsonMapper json) {
         this.jdbc = jdbc;
+        this.planned = planned;
         this.locks = locks;
         this.json = json;
         this.identifiers = json.readerFor(new TypeReference<List<Identifier>>() { });
@@ -129,50 +140,149 @@ class RegistrantRepository {
                 .list();
     }
 
-    /** Up to this many matches of a name are fetched through the trigram index and paged in memory. */
+    /** Up to this many matches of a name are fetched through an index and paged in memory. */
     static final int RARE_NAME_MATCHES = 300;
+
+    /** The longest word prefix the index holds (as in {@code party_name_prefixes}, migration V13). */
+    static final int LONGEST_PREFIX = 30;
 
     /**
      * One page of registrants matching the query, in id order after {@code afterId} (keyset) or at
-     * {@code offset}.
+     * {@code offset}. The name is a case- and accent-insensitive substring.
      *
-     * <p>A name that matches few registrants is found through the trigram index, then sorted and paged here; one
-     * that matches many is found by walking the primary key in order, where matches are dense. PostgreSQL cannot
-     * estimate how many rows a substring matches, so its planner would pick one plan for both; deciding here keeps
-     * both cases cheap.
+     * <p>A name that matches few registrants is found through an index, then sorted and paged here; one that
+     * matches many is found by walking the primary key in order, where matches are dense. Which index: when the
+     * substring has several words, every word after the first starts a word of the name (the inner ones are whole
+     * words), so the word-prefix index gives every candidate and the substring test keeps the right ones; a single
+     * word may start mid-word, so the trigram index serves it — unless the word-prefix index already finds more
+     * than {@value #RARE_NAME_MATCHES} names with a word starting with it (a common name), when the walk starts at
+     * once. Every statement is planned with its values ({@link PlannedQueries}), so none can switch to a plan that
+     * walks the whole table for a rare name.
      */
     List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
-        StringBuilder where = new StringBuilder(" where p.is_group = :group and p.id > :after");
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where p.is_group = ? and p.id > ?");
+        params.add(query.kind() == RegistrantKind.GROUP);
+        params.add(afterId);
         if (!query.includeDiscarded()) {
             where.append(" and p.discarded_at is null");
         }
         if (query.id() != null) {
-            where.append(" and p.id = :id");
+            where.append(" and p.id = ?");
+            params.add(query.id());
         }
         if (query.name() != null) {
-            where.append(" and p.search_name like :pattern escape '\\'");
-            List<Long> ids = bind(jdbc.sql("select p.id from party p" + where + " limit :cap"), query, afterId)
-                    .param("cap", RARE_NAME_MATCHES + 1).query(Long.class).list();
-            if (ids.size() <= RARE_NAME_MATCHES) {
-                List<Long> page = ids.stream().sorted().skip(offset).limit(limit).toList();
-                return findAll(page);
+            String name = query.normalizedName();
+            List<String> words = List.of(name.split(" "));
+            boolean common = false;
+            if (words.size() == 1 && words.get(0).length() >= 2) {
+                List<Object> probe = new ArrayList<>(params);
+                probe.add(tsquery(List.of(prefix(words.get(0)))));
+                probe.add(RARE_NAME_MATCHES + 1);
+                common = planned.query("select count(*) from (select 1 from party p" + where
+                        + " and p.name_prefixes @@ cast(? as tsquery) limit ?) s",
+                        (rs, n) -> rs.getInt(1), probe.toArray()).get(0) > RARE_NAME_MATCHES;
+            }
+            where.append(" and p.search_name like ? escape '\\'");
+            params.add("%" + likeEscape(name) + "%");
+            List<String> following = words.subList(1, words.size()).stream().filter(w -> w.length() >= 2)
+                    .map(RegistrantRepository::prefix).toList();
+            if (!following.isEmpty()) {
+                where.append(" and p.name_prefixes @@ cast(? as tsquery)");
+                params.add(tsquery(following));
+            }
+            if (!common) {
+                List<Object> candidates = new ArrayList<>(params);
+                candidates.add(RARE_NAME_MATCHES + 1);
+                List<Long> ids = planned.query("select p.id from party p" + where + " limit ?",
+                        (rs, n) -> rs.getLong(1), candidates.toArray());
+                if (ids.size() <= RARE_NAME_MATCHES) {
+                    return findAll(ids.stream().sorted().skip(offset).limit(limit).toList());
+                }
             }
         }
-        return bind(jdbc.sql(SELECT + where + " order by p.id limit :limit offset :offset"), query, afterId)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(mapper).list();
+        params.add(limit);
+        params.add(offset);
+        return planned.query(SELECT + where + " order by p.id limit ? offset ?", mapper, params.toArray());
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, RegistrantQuery query, long afterId) {
-        spec = spec.param("group", query.kind() == RegistrantKind.GROUP).param("after", afterId);
-        if (query.id() != null) {
-            spec = spec.param("id", query.id());
+    /**
+     * The people whose name has a word starting with each of the search's words, in id order: counted up to
+     * {@link PeopleSearch#MAX_TOTAL}, then one page. Words of 2 to {@value #LONGEST_PREFIX} letters are exact
+     * lookups in the word-prefix index; a one-letter word, or the rest of a longer one, is checked on the
+     * candidates the index gives. When nothing matches, names close to the words (trigram word similarity, so
+     * typos are tolerated) are the answer instead, the closest first, flagged {@code fuzzy}.
+     */
+    PeopleSearch.Result search(PeopleSearch search, long offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> indexed = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where p.name_prefixes @@ cast(? as tsquery)"
+                + " and not p.is_group");
+        params.add(null);
+        if (!search.includeDiscarded()) {
+            where.append(" and p.discarded_at is null");
         }
-        if (query.name() != null) {
-            spec = spec.param("pattern", "%" + likeEscape(query.normalizedName()) + "%");
+        for (String word : search.words()) {
+            int letters = word.codePointCount(0, word.length());
+            if (letters >= 2) {
+                indexed.add(prefix(word));
+            }
+            if (letters < 2 || letters > LONGEST_PREFIX) {
+                where.append(" and party_name_has_word_prefix(p.search_name, ?)");
+                params.add(word);
+            }
         }
-        return spec;
+        params.set(0, tsquery(indexed));
+        List<Object> counted = new ArrayList<>(params);
+        counted.add(PeopleSearch.MAX_TOTAL + 1);
+        List<Long> ids = planned.query("select p.id from party p" + where + " limit ?", (rs, n) -> rs.getLong(1),
+                counted.toArray());
+        if (ids.isEmpty()) {
+            return fuzzy(search, offset, limit);
+        }
+        if (ids.size() <= PeopleSearch.MAX_TOTAL) {
+            return new PeopleSearch.Result(findAll(ids.stream().sorted().skip(offset).limit(limit).toList()),
+                    ids.size(), false, false);
+        }
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(limit);
+        paged.add(offset);
+        List<Long> page = planned.query("select p.id from party p" + where + " order by p.id limit ? offset ?",
+                (rs, n) -> rs.getLong(1), paged.toArray());
+        return new PeopleSearch.Result(findAll(page), PeopleSearch.MAX_TOTAL, true, false);
+    }
+
+    /**
+     * Names close to the search's words (pg_trgm's word similarity with the name, over its threshold), the closest
+     * first, then by id; at most {@link PeopleSearch#MAX_TOTAL} are ranked.
+     */
+    private PeopleSearch.Result fuzzy(PeopleSearch search, long offset, int limit) {
+        String text = String.join(" ", search.words());
+        record Scored(long id, double similarity) {
+        }
+        List<Scored> found = planned.query("select p.id, word_similarity(?, p.search_name) from party p"
+                + " where ? <% p.search_name and not p.is_group"
+                + (search.includeDiscarded() ? "" : " and p.discarded_at is null") + " limit ?",
+                (rs, n) -> new Scored(rs.getLong(1), rs.getDouble(2)), text, text, PeopleSearch.MAX_TOTAL + 1);
+        List<Long> page = found.stream()
+                .sorted(Comparator.comparingDouble(Scored::similarity).reversed().thenComparingLong(Scored::id))
+                .limit(PeopleSearch.MAX_TOTAL).skip(offset).limit(limit).map(Scored::id).toList();
+        Map<Long, Registrant> byId = new HashMap<>();
+        findAll(page).forEach(r -> byId.put(r.id(), r));
+        return new PeopleSearch.Result(page.stream().map(byId::get).filter(Objects::nonNull).toList(),
+                Math.min(found.size(), PeopleSearch.MAX_TOTAL), found.size() > PeopleSearch.MAX_TOTAL, true);
+    }
+
+    /** The word as the index holds it: its first {@value #LONGEST_PREFIX} characters. */
+    private static String prefix(String word) {
+        int letters = word.codePointCount(0, word.length());
+        return letters <= LONGEST_PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, LONGEST_PREFIX));
+    }
+
+    /** A tsquery of these lexemes, all required, each quoted as it is (the query's text is a bound value). */
+    static String tsquery(List<String> lexemes) {
+        return lexemes.stream().map(l -> "'" + l.replace("\\", "\\\\").replace("'", "''") + "'")
+                .collect(Collectors.joining(" & "));
     }
 
     Optional<Long> holderOf(long idTypeId, String value, Long exceptRegistrant) {
