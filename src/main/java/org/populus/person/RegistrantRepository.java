@@ -146,6 +146,17 @@ class RegistrantRepository {
     /** The longest word prefix the index holds (as in {@code party_name_prefixes}, migration V13). */
     static final int LONGEST_PREFIX = 30;
 
+    /** A where clause and its positional parameters. */
+    record Conditions(String where, List<Object> params) {
+
+        /** These parameters followed by more. */
+        Object[] with(Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(Arrays.asList(more));
+            return all.toArray();
+        }
+    }
+
     /**
      * One page of registrants matching the query, in id order after {@code afterId} (keyset) or at
      * {@code offset}. The name is a case- and accent-insensitive substring.
@@ -160,6 +171,26 @@ class RegistrantRepository {
      * walks the whole table for a rare name.
      */
     List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
+        Conditions c = conditions(query, afterId);
+        if (query.name() != null && !commonWord(query, afterId)) {
+            List<Long> ids = planned.query(NAME_CANDIDATES + c.where() + " limit ?", (rs, n) -> rs.getLong(1),
+                    c.with(RARE_NAME_MATCHES + 1));
+            if (ids.size() <= RARE_NAME_MATCHES) {
+                return findAll(ids.stream().sorted().skip(offset).limit(limit).toList());
+            }
+        }
+        return planned.query(SELECT + c.where() + " order by p.id limit ? offset ?", mapper, c.with(limit, offset));
+    }
+
+    /** The start of the statement giving the ids of registrants matching {@link #conditions}. */
+    static final String NAME_CANDIDATES = "select p.id from party p";
+
+    /**
+     * The conditions of an OpenG2P search: the substring test on the normalised name and, when it has several
+     * words, the word-prefix lexemes of the words after the first (a condition every match meets, which the planner
+     * may use through the word-prefix index).
+     */
+    static Conditions conditions(RegistrantQuery query, long afterId) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where p.is_group = ? and p.id > ?");
         params.add(query.kind() == RegistrantKind.GROUP);
@@ -173,51 +204,65 @@ class RegistrantRepository {
         }
         if (query.name() != null) {
             String name = query.normalizedName();
-            List<String> words = List.of(name.split(" "));
-            boolean common = false;
-            if (words.size() == 1 && words.get(0).length() >= 2) {
-                List<Object> probe = new ArrayList<>(params);
-                probe.add(tsquery(List.of(prefix(words.get(0)))));
-                probe.add(RARE_NAME_MATCHES + 1);
-                common = planned.query("select count(*) from (select 1 from party p" + where
-                        + " and p.name_prefixes @@ cast(? as tsquery) limit ?) s",
-                        (rs, n) -> rs.getInt(1), probe.toArray()).get(0) > RARE_NAME_MATCHES;
-            }
             where.append(" and p.search_name like ? escape '\\'");
             params.add("%" + likeEscape(name) + "%");
-            List<String> following = words.subList(1, words.size()).stream().filter(w -> w.length() >= 2)
-                    .map(RegistrantRepository::prefix).toList();
+            List<String> words = List.of(name.split(" "));
+            List<String> following = words.subList(1, words.size()).stream()
+                    .filter(w -> w.codePointCount(0, w.length()) >= 2).map(RegistrantRepository::prefix).toList();
             if (!following.isEmpty()) {
                 where.append(" and p.name_prefixes @@ cast(? as tsquery)");
                 params.add(tsquery(following));
             }
-            if (!common) {
-                List<Object> candidates = new ArrayList<>(params);
-                candidates.add(RARE_NAME_MATCHES + 1);
-                List<Long> ids = planned.query("select p.id from party p" + where + " limit ?",
-                        (rs, n) -> rs.getLong(1), candidates.toArray());
-                if (ids.size() <= RARE_NAME_MATCHES) {
-                    return findAll(ids.stream().sorted().skip(offset).limit(limit).toList());
-                }
-            }
         }
-        params.add(limit);
-        params.add(offset);
-        return planned.query(SELECT + where + " order by p.id limit ? offset ?", mapper, params.toArray());
+        return new Conditions(where.toString(), params);
+    }
+
+    /**
+     * Whether the name searched is one word that more than {@value #RARE_NAME_MATCHES} names have a word starting
+     * with: then more names hold it as a substring, and walking the primary key finds a page soonest. A cheap test:
+     * the word-prefix index, stopping at the first {@value #RARE_NAME_MATCHES} + 1.
+     */
+    private boolean commonWord(RegistrantQuery query, long afterId) {
+        String name = query.normalizedName();
+        if (name.contains(" ") || name.codePointCount(0, name.length()) < 2) {
+            return false;
+        }
+        Conditions c = conditions(RegistrantQuery.of(query.kind(), query.id(), null), afterId);
+        return planned.query("select count(*) from (select 1 from party p" + c.where()
+                + " and p.name_prefixes @@ cast(? as tsquery) limit ?) s", (rs, n) -> rs.getInt(1),
+                c.with(tsquery(List.of(prefix(name))), RARE_NAME_MATCHES + 1)).get(0) > RARE_NAME_MATCHES;
     }
 
     /**
      * The people whose name has a word starting with each of the search's words, in id order: counted up to
-     * {@link PeopleSearch#MAX_TOTAL}, then one page. Words of 2 to {@value #LONGEST_PREFIX} letters are exact
-     * lookups in the word-prefix index; a one-letter word, or the rest of a longer one, is checked on the
-     * candidates the index gives. When nothing matches, names close to the words (trigram word similarity, so
-     * typos are tolerated) are the answer instead, the closest first, flagged {@code fuzzy}.
+     * {@link PeopleSearch#MAX_TOTAL}, then one page. When nothing matches, names close to the words (trigram word
+     * similarity, so typos are tolerated) are the answer instead, the closest first, flagged {@code fuzzy}.
      */
     PeopleSearch.Result search(PeopleSearch search, long offset, int limit) {
+        Conditions c = conditions(search);
+        List<Long> ids = planned.query(NAME_CANDIDATES + c.where() + " limit ?", (rs, n) -> rs.getLong(1),
+                c.with(PeopleSearch.MAX_TOTAL + 1));
+        if (ids.isEmpty()) {
+            return fuzzy(search, offset, limit);
+        }
+        if (ids.size() <= PeopleSearch.MAX_TOTAL) {
+            return new PeopleSearch.Result(findAll(ids.stream().sorted().skip(offset).limit(limit).toList()),
+                    ids.size(), false, false);
+        }
+        List<Long> page = planned.query(NAME_CANDIDATES + c.where() + " order by p.id limit ? offset ?",
+                (rs, n) -> rs.getLong(1), c.with(limit, offset));
+        return new PeopleSearch.Result(findAll(page), PeopleSearch.MAX_TOTAL, true, false);
+    }
+
+    /**
+     * The conditions of a registrars' search: words of 2 to {@value #LONGEST_PREFIX} letters are exact lookups
+     * of lexemes in the word-prefix index; a one-letter word, or the rest of a longer one, is checked on the
+     * candidates the index gives.
+     */
+    static Conditions conditions(PeopleSearch search) {
         List<Object> params = new ArrayList<>();
         List<String> indexed = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where p.name_prefixes @@ cast(? as tsquery)"
-                + " and not p.is_group");
+        StringBuilder where = new StringBuilder(" where p.name_prefixes @@ cast(? as tsquery) and not p.is_group");
         params.add(null);
         if (!search.includeDiscarded()) {
             where.append(" and p.discarded_at is null");
@@ -233,23 +278,7 @@ class RegistrantRepository {
             }
         }
         params.set(0, tsquery(indexed));
-        List<Object> counted = new ArrayList<>(params);
-        counted.add(PeopleSearch.MAX_TOTAL + 1);
-        List<Long> ids = planned.query("select p.id from party p" + where + " limit ?", (rs, n) -> rs.getLong(1),
-                counted.toArray());
-        if (ids.isEmpty()) {
-            return fuzzy(search, offset, limit);
-        }
-        if (ids.size() <= PeopleSearch.MAX_TOTAL) {
-            return new PeopleSearch.Result(findAll(ids.stream().sorted().skip(offset).limit(limit).toList()),
-                    ids.size(), false, false);
-        }
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(limit);
-        paged.add(offset);
-        List<Long> page = planned.query("select p.id from party p" + where + " order by p.id limit ? offset ?",
-                (rs, n) -> rs.getLong(1), paged.toArray());
-        return new PeopleSearch.Result(findAll(page), PeopleSearch.MAX_TOTAL, true, false);
+        return new Conditions(where.toString(), params);
     }
 
     /**
