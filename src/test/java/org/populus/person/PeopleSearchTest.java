@@ -55,7 +55,7 @@ class PeopleSearchTest {
     @Test
     void aSubstringOfSeveralWordsLooksUpEveryWordButTheFirst() {
         var c = RegistrantRepository.conditions(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, "arcía Lop"), 0);
-        assertThat(c.params()).containsExactly(false, 0L, "%arcia lop%", "'lop'");
+        assertThat(c.params()).containsExactly(false, 0L, "'lop'", "arcia lop");
         var single = RegistrantRepository.conditions(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, "arcía"), 0);
         assertThat(single.where()).doesNotContain("name_prefixes");
     }
