@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.populus.platform.db.AdvisoryLocks;
 import org.populus.platform.db.PlannedQueries;
@@ -171,7 +173,7 @@ class RegistrantRepository {
      * walks the whole table for a rare name.
      */
     List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
-        Conditions c = conditions(query, afterId);
+        Conditions c = conditions(query, afterId, this::fewCandidates);
         if (query.name() != null && !commonWord(query, afterId)) {
             List<Long> ids = planned.query(NAME_CANDIDATES + c.where() + " limit ?", (rs, n) -> rs.getLong(1),
                     c.with(RARE_NAME_MATCHES + 1));
@@ -182,15 +184,86 @@ class RegistrantRepository {
         return planned.query(SELECT + c.where() + " order by p.id limit ? offset ?", mapper, c.with(limit, offset));
     }
 
+    /** At most this many names, by the planner's statistics, are candidates worth testing one by one. */
+    static final double FEW_CANDIDATES = 3000;
+
+    /** How common word prefixes are: the planner's statistics of {@code name_prefixes}, re-read every 10 minutes. */
+    private record PrefixStatistics(long readAt, double rows, Map<String, Double> frequencies, double rare) {
+    }
+
+    private volatile PrefixStatistics prefixStatistics;
+
+    /**
+     * Whether, by the statistics PostgreSQL keeps of the word-prefix lexemes (the 10,000 most common, with their
+     * frequencies), fewer than {@value #FEW_CANDIDATES} names have all these lexemes (taken as independent); a
+     * lexeme not among the most common is rarer than all of them. Without statistics yet (a small new table),
+     * yes.
+     */
+    boolean fewCandidates(List<String> lexemes) {
+        PrefixStatistics stats = prefixStatistics;
+        long now = System.nanoTime();
+        if (stats == null || now - stats.readAt() > TimeUnit.MINUTES.toNanos(10)) {
+            stats = readPrefixStatistics(now);
+            prefixStatistics = stats;
+        }
+        if (stats.rows() <= 0 || stats.frequencies().isEmpty()) {
+            return true;
+        }
+        double estimate = stats.rows();
+        for (String lexeme : lexemes) {
+            estimate *= stats.frequencies().getOrDefault(lexeme, stats.rare());
+        }
+        return estimate <= FEW_CANDIDATES;
+    }
+
+    /** Makes the next search read the statistics again (after a test changed the table, say). */
+    void forgetPrefixStatistics() {
+        prefixStatistics = null;
+    }
+
+    private PrefixStatistics readPrefixStatistics(long now) {
+        return jdbc.sql("""
+                select c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs
+                from pg_class c
+                left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'party'
+                  and s.attname = 'name_prefixes'
+                where c.oid = 'party'::regclass""").query((rs, n) -> {
+                    Map<String, Double> frequencies = new HashMap<>();
+                    double rare = 0;
+                    java.sql.Array elems = rs.getArray(2);
+                    java.sql.Array freqs = rs.getArray(3);
+                    if (elems != null && freqs != null) {
+                        String[] e = (String[]) elems.getArray();
+                        Object[] f = (Object[]) freqs.getArray();
+                        for (int i = 0; i < e.length; i++) {
+                            frequencies.put(e[i], ((Number) f[i]).doubleValue());
+                        }
+                        // after the frequencies: the lowest, the highest, and the fraction of nulls
+                        rare = f.length > e.length ? ((Number) f[e.length]).doubleValue() : 0;
+                    }
+                    return new PrefixStatistics(now, rs.getDouble(1), frequencies, rare);
+                }).single();
+    }
+
     /** The start of the statement giving the ids of registrants matching {@link #conditions}. */
     static final String NAME_CANDIDATES = "select p.id from party p";
 
     /**
      * The conditions of an OpenG2P search: the substring test on the normalised name — through the trigram index
      * for one word; for several, on the candidates having the word-prefix lexemes of the words after the first (a
-     * condition every match meets) in the word-prefix index.
+     * condition every match meets) in the word-prefix index, when those are few (see {@link #fewCandidates});
+     * through the trigram index again when they are many: reading tens of thousands of entries of a common word
+     * ("garcia") costs more than the trigram scan.
      */
     static Conditions conditions(RegistrantQuery query, long afterId) {
+        return conditions(query, afterId, words -> true);
+    }
+
+    /**
+     * As {@link #conditions(RegistrantQuery, long)}; the word-prefix index serves a substring of several words
+     * only when {@code selective} says its words after the first are rare enough together.
+     */
+    static Conditions conditions(RegistrantQuery query, long afterId, Predicate<List<String>> selective) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where p.is_group = ? and p.id > ?");
         params.add(query.kind() == RegistrantKind.GROUP);
@@ -207,7 +280,7 @@ class RegistrantRepository {
             List<String> words = List.of(name.split(" "));
             List<String> following = words.subList(1, words.size()).stream()
                     .filter(w -> w.codePointCount(0, w.length()) >= 2).map(RegistrantRepository::prefix).toList();
-            if (following.isEmpty()) {
+            if (following.isEmpty() || !selective.test(following)) {
                 where.append(" and p.search_name like ? escape '\\'");
                 params.add("%" + likeEscape(name) + "%");
             } else {

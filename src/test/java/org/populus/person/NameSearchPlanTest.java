@@ -23,6 +23,9 @@ class NameSearchPlanTest extends HttpTest {
     PlannedQueries planned;
 
     @Autowired
+    RegistrantRepository repository;
+
+    @Autowired
     TransactionTemplate tx;
 
     /** Named (server-side) prepared statements of this connection that read the word-prefix lexemes. */
@@ -91,5 +94,30 @@ class NameSearchPlanTest extends HttpTest {
             assertThat(preparedPrefixStatements()).as("a plain JdbcClient statement, for comparison").isPositive();
             status.setRollbackOnly();
         });
+    }
+
+    @Test
+    void theStatisticsTellACommonWordFromARareOne() {
+        String rare = "zq" + unique().replaceAll("[0-9]", "x");
+        try {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("alter table party disable trigger party_versioned").update();
+                jdbc.sql("""
+                        insert into party (is_group, name, search_name, registration_date, state, verification,
+                          membership_level, phone_verification, created_at, updated_at, version)
+                        select false, n, n, current_date, 'enabled', 'not_verified', 'follower', 'not_verified',
+                          now(), now(), 1
+                        from (select 'ana garcia ' || (array['lopez', 'perez', 'ruiz'])[1 + g % 3] || ' ' || g as n
+                              from generate_series(1, 20000) g) names""").update();
+                jdbc.sql("analyze party").update();
+                repository.forgetPrefixStatistics();
+                assertThat(repository.fewCandidates(List.of("garcia"))).as("garcia").isFalse();
+                assertThat(repository.fewCandidates(List.of("garcia", "lopez"))).as("garcia lopez").isFalse();
+                assertThat(repository.fewCandidates(List.of(rare))).as("a rare word").isTrue();
+                status.setRollbackOnly();
+            });
+        } finally {
+            repository.forgetPrefixStatistics();
+        }
     }
 }
