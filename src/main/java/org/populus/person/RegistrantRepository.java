@@ -166,8 +166,9 @@ class RegistrantRepository {
      * <p>A name that matches few registrants is found through an index, then sorted and paged here; one that
      * matches many is found by walking the primary key in order, where matches are dense. Which index: when the
      * substring has several words, every word after the first starts a word of the name (the inner ones are whole
-     * words), so the word-prefix index gives every candidate and the substring test keeps the right ones; a single
-     * word may start mid-word, so the trigram index serves it — unless the word-prefix index already finds more
+     * words), so the word-prefix index gives every candidate and the substring test keeps the right ones — when
+     * those words are rare together ({@link #fewCandidates}), else the trigram index serves it; a single word may
+     * start mid-word, so the trigram index serves it — unless the word-prefix index already finds more
      * than {@value #RARE_NAME_MATCHES} names with a word starting with it (a common name), when the walk starts at
      * once. Every statement is planned with its values ({@link PlannedQueries}), so none can switch to a plan that
      * walks the whole table for a rare name.
