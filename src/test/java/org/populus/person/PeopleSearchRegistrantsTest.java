@@ -30,8 +30,9 @@ class PeopleSearchRegistrantsTest extends HttpTest {
     }
 
     static String tag() {
-        // letters only, so that it is one word however the name is split
-        return "t" + unique().replaceAll("[0-9]", "q");
+        // one letter per hex digit, all equally likely, so that any part of it is as unique as its length allows
+        return "t" + unique().chars().mapToObj(c -> String.valueOf((char) ('g' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     List<Long> ids(String text) {

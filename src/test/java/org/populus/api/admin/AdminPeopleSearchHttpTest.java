@@ -24,7 +24,9 @@ class AdminPeopleSearchHttpTest extends ReviewHttpTest {
 
     /** A word only this test's names hold (letters only). */
     static String tag() {
-        return "t" + unique().replaceAll("[0-9]", "q");
+        // one letter per hex digit, all equally likely, so that any part of it is as unique as its length allows
+        return "t" + unique().chars().mapToObj(c -> String.valueOf((char) ('g' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     long person(String name, String given, String family) {

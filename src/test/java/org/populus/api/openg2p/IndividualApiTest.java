@@ -109,7 +109,9 @@ class IndividualApiTest extends HttpTest {
 
     @Test
     void aNameSubstringMayStartAndEndInsideWordsAcrossSeveralWords() {
-        String tag = "t" + unique().replaceAll("[0-9]", "q");
+        // one letter per hex digit, all equally likely: any part of it is as unique as its length allows
+        String tag = "t" + unique().chars().mapToObj(c -> String.valueOf((char) ('g' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
         long garcia = create(obj("name", "José García López " + tag, "given_name", "José", "family_name",
                 "García López")).json().get("id").asLong();
         long lopera = create(obj("name", "Lucía Lopera " + tag, "given_name", "Lucía", "family_name", "Lopera"))
