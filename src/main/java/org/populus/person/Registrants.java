@@ -362,6 +362,16 @@ public class Registrants {
         return repository.search(query, afterId, offset, limit);
     }
 
+    /**
+     * The registrars' name search: the people whose name has a word starting with each word of the search
+     * ({@code jose garc} finds "José García López"), counted up to {@link PeopleSearch#MAX_TOTAL}, one page in id
+     * order; when none match, the names closest to the words instead (typos), flagged fuzzy. See
+     * {@link PeopleSearch}.
+     */
+    public PeopleSearch.Result find(PeopleSearch search, long offset, int limit) {
+        return repository.search(search, offset, limit);
+    }
+
     /** Locks (in a fixed order, so two requests cannot deadlock) and checks every unique-valued document. */
     private void refuseTakenValues(List<Identifier> identifiers, Long self) {
         record Document(IdType type, String value) {

@@ -5,7 +5,8 @@
  * <p>Owns tables {@code party}, {@code party_identifier}, {@code party_phone}, {@code programme_membership}.
  * Every write goes through {@link org.populus.person.Registrants}, which records the new version in the history
  * module in the same transaction. Public API: {@link org.populus.person.Registrants}, {@link
- * org.populus.person.Registrant} and its value types, {@link org.populus.person.RegistrantDraft}.
+ * org.populus.person.Registrant} and its value types, {@link org.populus.person.RegistrantDraft}, the name
+ * searches ({@link org.populus.person.PeopleSearch}, {@link org.populus.person.RegistrantQuery}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Person")
 package org.populus.person;

@@ -78,6 +78,7 @@ class RoleMatrixHttpTest extends HttpTest {
             GET    /admin/api/issues                                         REVIEW
             GET    /admin/api/issues/{id}                                    REVIEW
             POST   /admin/api/issues/{id}/resolve                            REVIEW
+            GET    /admin/api/people                                         DATA
             GET    /admin/api/people/{id}/procedures                         DATA
             GET    /admin/api/people/{id}/versions                           DATA
             GET    /admin/api/procedures                                     REVIEW

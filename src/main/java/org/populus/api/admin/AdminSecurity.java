@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may use the Admin API. Procedures and issues ({@code /procedures/**}, {@code /issues/**}) need the role
- * {@code registrar}; people's history and procedures ({@code /people/**}) need {@code data} or {@code registrar}
- * (a registrar only sees people who are not discarded, see {@link PeopleController}); every other path — users,
+ * {@code registrar}; the people search and people's history and procedures ({@code /people/**}) need {@code data}
+ * or {@code registrar} (a registrar only sees people who are not discarded, see {@link PeopleController}); every other path — users,
  * catalogues and whatever is added later — needs {@code admin}. The admin role alone grants none of the review
  * paths. No or invalid credentials are a 401, a missing role a 403, both as problem details.
  */
@@ -74,7 +74,7 @@ class AdminSecurity {
             return "Reviewing procedures and issues needs the role 'registrar'.";
         }
         if (under(path, PEOPLE)) {
-            return "Reading people's history and procedures needs the role 'data' or 'registrar'.";
+            return "Finding people and reading their history and procedures needs the role 'data' or 'registrar'.";
         }
         return "The Admin API needs the role 'admin'.";
     }

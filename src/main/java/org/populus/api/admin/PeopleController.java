@@ -1,12 +1,14 @@
 package org.populus.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.populus.access.Role;
 import org.populus.api.admin.ReviewDtos.ProcedureOut;
 import org.populus.api.admin.ReviewDtos.VersionOut;
 import org.populus.api.web.Callers;
+import org.populus.person.PeopleSearch;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.populus.procedure.Issues;
@@ -16,18 +18,19 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A person's history and procedures, for staff. The role {@code data} sees every person; a {@code registrar}
+ * People found by name, and a person's history and procedures, for staff. The role {@code data} sees every person; a {@code registrar}
  * (who needs them while reviewing) only people who are not discarded — a cancelled or trashed person is a 403 for
  * them. Only individuals are people here; any other id is a 404.
  */
 @RestController
 @RequestMapping(path = AdminSecurity.PEOPLE, produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Admin: People", description = "People's history and procedures; needs the data role (registrar: "
-        + "people not discarded)")
+@Tag(name = "Admin: People", description = "Name search, people's history and procedures; needs the data role "
+        + "(registrar: people not discarded)")
 class PeopleController {
 
     private final Registrants registrants;
@@ -40,6 +43,40 @@ class PeopleController {
         this.procedures = procedures;
         this.issues = issues;
         this.json = json;
+    }
+
+    /** The most people a page of the search holds. */
+    static final int MAX_SIZE = 100;
+
+    @Operation(summary = "People whose name has a word starting with each word of q, in id order",
+            description = "Case- and accent-insensitive: 'jose garc' finds José García López. Every word of q must "
+                    + "start a word of the name; a one-letter word only narrows what the others find, so q needs a "
+                    + "word of two letters or more. The total is counted up to 1000 (total_capped: more match). "
+                    + "When no name matches, the names closest to q (typos) are answered instead, closest first, "
+                    + "with fuzzy true. A registrar finds people who are not discarded; the role data finds all.")
+    @GetMapping
+    PeopleDtos.SearchOut search(
+            @Parameter(description = "the name, or its beginning: words of the name, or their first letters")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+            @Parameter(description = "people per page, 1 to " + MAX_SIZE + " (default 20)")
+            @RequestParam(required = false) Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw AdminProblem.badRequest("page", "Parameter 'page' must not be negative.");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw AdminProblem.badRequest("size", "Parameter 'size' must be between 1 and " + MAX_SIZE + ".");
+        }
+        PeopleSearch search;
+        try {
+            search = PeopleSearch.of(q == null ? "" : q, Callers.current().map(u -> u.has(Role.DATA)).orElse(false));
+        } catch (PeopleSearch.Invalid e) {
+            throw AdminProblem.badRequest("q", "Parameter 'q': " + e.getMessage());
+        }
+        PeopleSearch.Result result = registrants.find(search, (long) p * s, s);
+        return PeopleDtos.SearchOut.of(result, p, s, registrants::idTypeName, json);
     }
 
     @Operation(summary = "Every version of the person, oldest first, with who changed it and why")

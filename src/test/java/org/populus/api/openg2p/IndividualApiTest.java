@@ -108,6 +108,26 @@ class IndividualApiTest extends HttpTest {
     }
 
     @Test
+    void aNameSubstringMayStartAndEndInsideWordsAcrossSeveralWords() {
+        // one letter per hex digit, all equally likely: any part of it is as unique as its length allows
+        String tag = "t" + unique().chars().mapToObj(c -> String.valueOf((char) ('g' + Character.digit(c, 16))))
+                .collect(java.util.stream.Collectors.joining());
+        long garcia = create(obj("name", "José García López " + tag, "given_name", "José", "family_name",
+                "García López")).json().get("id").asLong();
+        long lopera = create(obj("name", "Lucía Lopera " + tag, "given_name", "Lucía", "family_name", "Lopera"))
+                .json().get("id").asLong();
+        assertThat(ids(api.get(INDIVIDUAL + "?name=arcia%20lop", admin).json())).contains(garcia)
+                .doesNotContain(lopera);
+        assertThat(ids(api.get(INDIVIDUAL + "?name=RCÍA%20LÓPEZ%20" + tag.substring(0, 6), admin).json()))
+                .containsExactly(garcia);
+        assertThat(ids(api.get(INDIVIDUAL + "?name=ia%20lop", admin).json())).contains(garcia, lopera);
+        assertThat(ids(api.get(INDIVIDUAL + "?name=" + tag.substring(2), admin).json()))
+                .containsExactly(garcia, lopera);
+        assertThat(api.get(INDIVIDUAL + "?name=ia%20lop%20" + tag, admin).status()).as("an inner word is whole")
+                .isEqualTo(400);
+    }
+
+    @Test
     void searchIsCaseAndAccentInsensitiveSubstringOrderedById() {
         String tag = unique();
         long first = create(obj("name", "Jośe Müller " + tag, "given_name", "José", "family_name", "Müller"))
