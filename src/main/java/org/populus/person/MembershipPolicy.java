@@ -1,7 +1,9 @@
 package org.populus.person;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +37,17 @@ public class MembershipPolicy {
         return LocalDate.now(clock);
     }
 
+    /**
+     * The time a change takes effect, to the microsecond: what PostgreSQL stores, so the history's copy of the
+     * person and the person's row agree exactly.
+     */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** Applies the event, or refuses it ({@link org.populus.shared.RuleViolation}) leaving the person as it was. */
     void apply(Registrant person, PersonEvent event) {
-        person.apply(event, today(), minimumAge, clock.instant());
+        person.apply(event, today(), minimumAge, now());
     }
 
     /** Applies the event when it is allowed now; says whether it did. */
@@ -46,7 +56,7 @@ public class MembershipPolicy {
         if (!person.may(event, today, minimumAge)) {
             return false;
         }
-        person.apply(event, today, minimumAge, clock.instant());
+        person.apply(event, today, minimumAge, now());
         return true;
     }
 }

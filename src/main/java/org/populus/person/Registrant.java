@@ -50,7 +50,7 @@ public final class Registrant {
         this.status = status;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
-        this.discardedAt = discardedAt;
+        this.discardedAt = stored(discardedAt);
         this.loadedIdentifiers = List.copyOf(identifiers);
         this.loadedPhones = List.copyOf(phones);
         this.loadedProgrammes = List.copyOf(programmes);
@@ -221,7 +221,7 @@ public final class Registrant {
             case REASSIGN_PHONE -> s.with(CensusStatus.PhoneVerification.REASSIGNED);
         };
         if (status.discarded() && discardedAt == null) {
-            discardedAt = now;
+            discardedAt = stored(now);
         } else if (!status.discarded()) {
             discardedAt = null;
         }
@@ -338,6 +338,11 @@ public final class Registrant {
                 d.gender(), d.birthdate(), d.birthPlace(), d.email(), d.address(), d.postalCode(), d.scopeCode(),
                 d.addressScopeCode(), d.documentScopeCode(), d.registrationDate(), d.notificationPreference(),
                 stored);
+    }
+
+    /** An instant as PostgreSQL stores it (to the microsecond), so history's copy and the row agree exactly. */
+    private static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** An unchanged copy, to be edited without touching this one. */

@@ -237,7 +237,7 @@ public class Registrants {
         refuseTakenValues(identifiers, null);
         Registrant fresh = new Registrant(null, 0, draft.kind(), data, identifiers, phones, programmes,
                 draft.externalIds(), draft.status(), null, null,
-                draft.status().discarded() ? Instant.now() : null);
+                draft.status().discarded() ? policy.now() : null);
         Registrant saved = repository.insert(fresh);
         record(saved, provenance);
         return saved;
