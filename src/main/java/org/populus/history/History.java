@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.populus.platform.db.CopyWriter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,9 +21,30 @@ public class History {
             rs.getString("actor"), rs.getString("reason"), rs.getString("snapshot"));
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    History(JdbcClient jdbc) {
+    History(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** A version to append in bulk: the record, its version number, when, and the whole record as JSON. */
+    public record NewVersion(String subjectType, long subjectId, int version, Instant recordedAt, String snapshot) {
+    }
+
+    /**
+     * Appends many versions with one provenance, streamed with {@code COPY} (bulk import). Same contract as
+     * {@link #append}: inside the transaction that made the changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(Iterable<NewVersion> versions, Provenance provenance) {
+        CopyWriter copy = CopyWriter.start(dataSource, "copy record_version (subject_type, subject_id, version,"
+                + " recorded_at, actor, reason, snapshot) from stdin");
+        for (NewVersion v : versions) {
+            copy.add(v.subjectType()).add(v.subjectId()).add(v.version()).add(v.recordedAt())
+                    .add(provenance.actor()).add(provenance.reason()).add(v.snapshot()).endRow();
+        }
+        copy.finish();
     }
 
     /**
