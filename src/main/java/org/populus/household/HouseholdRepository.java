@@ -66,6 +66,10 @@ class HouseholdRepository {
             }
             saved.add(new Household(h.groupId(), 1, h.kindId(), h.partialGroup(), members));
         }
+        // decided before any COPY starts: nothing else may use the connection while one runs
+        java.util.Set<Long> uniqueKinds = new java.util.HashSet<>();
+        saved.stream().flatMap(h -> h.members().stream()).flatMap(m -> m.kindIds().stream()).distinct()
+                .filter(uniqueKind::test).forEach(uniqueKinds::add);
         CopyWriter copy = CopyWriter.start(dataSource, "copy import_household from stdin");
         for (Household h : saved) {
             copy.add(h.groupId()).add(h.kindId()).add(h.partialGroup()).endRow();
@@ -82,8 +86,8 @@ class HouseholdRepository {
         for (Household h : saved) {
             for (Membership m : h.members()) {
                 for (long kind : m.kindIds()) {
-                    copy.add(m.id()).add(h.groupId()).add(kind).add(uniqueKind.test(kind) && m.endedDate() == null)
-                            .endRow();
+                    copy.add(m.id()).add(h.groupId()).add(kind)
+                            .add(uniqueKinds.contains(kind) && m.endedDate() == null).endRow();
                 }
             }
         }

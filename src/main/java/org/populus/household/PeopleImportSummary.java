@@ -3,7 +3,7 @@ package org.populus.household;
 import java.time.Duration;
 
 /**
- * What an import did: lines (records) read, individuals and households created, lines skipped because their
+ * What an import did: lines (records) imported or skipped, individuals and households created, lines skipped because their
  * person or household was imported before, batches committed, time taken.
  */
 record PeopleImportSummary(long lines, long people, long households, long skipped, int batches, Duration elapsed) {

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Streams rows to PostgreSQL with {@code COPY … from stdin} (text format) on the connection of the current
  * transaction, so the rows commit or roll back with the rest of it. Values are written with {@link #add}, each row
  * ended with {@link #endRow}; {@link #finish} ends the copy. Rows are sent in chunks as they are written, so a large
- * copy never sits whole in memory.
+ * copy never sits whole in memory. Until {@link #finish}, nothing else may use the transaction's connection (no
+ * query, not even one made indirectly, such as a cache refresh): decide everything the rows need before starting.
  */
 public final class CopyWriter {
 
