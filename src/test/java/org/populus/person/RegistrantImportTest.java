@@ -72,4 +72,16 @@ class RegistrantImportTest extends HttpTest {
         assertThat(jdbc.sql("select search_name from party where id = ?").param(saved.get(0).id())
                 .query(String.class).single()).isEqualTo("angela ma celik-ozturk nunez " + tag);
     }
+
+    @Test
+    void theGinIndexesOfPartyKeepTheirPendingListOffAfterAnImport() {
+        insert(draft("Ana", "Ruiz", null, "G" + unique()));
+        List<String> options = jdbc.sql("""
+                select coalesce(array_to_string(c.reloptions, ','), '') from pg_index i
+                join pg_class c on c.oid = i.indexrelid
+                where c.relname in ('party_search_name_trgm', 'party_external_ids')""").query(String.class).list();
+        assertThat(options).hasSize(2).allSatisfy(o -> assertThat(o).contains("fastupdate=off"));
+        assertThat(jdbc.sql("select gin_clean_pending_list('party_search_name_trgm'::regclass)").query(Long.class)
+                .single()).isZero();
+    }
 }
