@@ -151,6 +151,11 @@ class HouseholdRepository {
         return new Household(h.groupId(), 1, h.kindId(), h.partialGroup(), saved);
     }
 
+    /** Refreshes the planner's statistics of the household tables (after an import). */
+    void analyze() {
+        jdbc.sql("analyze household, group_membership, group_membership_kind").update();
+    }
+
     private static List<Long> kindIds(ResultSet rs) throws SQLException {
         java.sql.Array array = rs.getArray("kind_ids");
         if (array == null) {

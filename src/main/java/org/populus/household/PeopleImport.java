@@ -173,6 +173,10 @@ class PeopleImport {
         } finally {
             reader.interrupt();
         }
+        if (counts.people > 0) {
+            registrants.analyze();
+            households.analyze();
+        }
         return summary(counts, started);
     }
 
