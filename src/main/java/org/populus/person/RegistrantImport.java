@@ -206,7 +206,8 @@ public class RegistrantImport {
      * six times more than merging them in bulk. So, for this transaction only, their pending list is switched
      * on, the rows inserted, the list merged into the index ({@code gin_clean_pending_list}) and the setting
      * switched back off: other sessions never see the change (it commits or rolls back with the batch), and the
-     * lock it takes ({@code share update exclusive}, on the index) blocks neither reads nor writes.
+     * lock it takes ({@code share update exclusive}, on the index) blocks neither reads nor writes. Indexes the
+     * database user does not own (it may not alter them) are left as they are: the rows go in one by one.
      */
     private void insertParty(Instant at) {
         List<String> gin = jdbc.sql("""
@@ -214,6 +215,7 @@ public class RegistrantImport {
                 join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
                 join pg_am a on a.oid = c.relam
                 where i.indrelid = 'party'::regclass and a.amname = 'gin' and 'fastupdate=off' = any(c.reloptions)
+                  and pg_has_role(current_user, c.relowner, 'USAGE')
                 order by c.relname""").query(String.class).list();
         for (String index : gin) {
             jdbc.sql("alter index " + index + " set (fastupdate = on)").update();

@@ -227,4 +227,18 @@ class PeopleImportTest extends HttpTest {
         Files.writeString(f, "import_id,given_name,shoe_size\n1,Ana,38\n");
         assertThatThrownBy(() -> load(f, 1000)).hasMessageStartingWith("line 1: unknown column 'shoe_size'");
     }
+
+    @Test
+    void afterARefusalTheFixedFileImportsOnlyWhatIsMissing() throws IOException {
+        long b = base();
+        String good = (b + 1) + ",Ana,Ruiz,,female,,,,,,";
+        assertThatThrownBy(() -> load(file(good, (b + 2) + ",Eva,Ruiz,,robot,,,,,,"), 1))
+                .hasMessageStartingWith("line 3:");
+        long ana = idOf(b + 1);
+        PeopleImportSummary rerun = load(file(good, (b + 2) + ",Eva,Ruiz,,female,,,,,,"), 1);
+        assertThat(rerun.skipped()).isEqualTo(1);
+        assertThat(rerun.people()).isEqualTo(1);
+        assertThat(idOf(b + 1)).isEqualTo(ana);
+        assertThat(registrants.find(idOf(b + 2)).orElseThrow().data().gender()).isEqualTo("female");
+    }
 }
