@@ -11,6 +11,8 @@
 #   MINIMAL=1 PGBENCH=1 SCENARIOS=get,pk bench/run.sh
 #                                                  # Populus's GET beside the minimal Java server, the raw PK
 #                                                  # lookup and pgbench -S, all warm, in one run
+#   LOAD=import N=1000000 bench/run.sh             # load through `populus.jar import-people` (a generated CSV of N
+#                                                  # people in households, COPY), timed, instead of the API
 #   BASE_URL=http://127.0.0.1:8080 DB_URL=jdbc:postgresql://127.0.0.1:5432/populus bench/run.sh
 #                                                  # an app that is already running: nothing is built or started
 #
@@ -23,9 +25,9 @@ BENCH_DIR="$ROOT/bench"
 OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
-SETTINGS=(N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH PGBENCH_SCALE
-  PG_STAT_STATEMENTS REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT MINIMAL_JAVA_OPTS
-  MINIMAL_DB_USER MINIMAL_DB_PASSWORD
+SETTINGS=(LOAD N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH
+  PGBENCH_SCALE PG_STAT_STATEMENTS REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
+  MINIMAL_JAVA_OPTS MINIMAL_DB_USER MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
@@ -45,6 +47,7 @@ JAVA_HOME_25="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 APP_JAVA="${APP_JAVA:-$JAVA_HOME_25/bin/java}"
 BENCH_JAVA="${BENCH_JAVA:-$JAVA_HOME_25/bin/java}"
 N="${N:-100000}"
+LOAD="${LOAD:-api}"
 CONCURRENCY="${CONCURRENCY:-32}"
 LOAD_CONCURRENCY="${LOAD_CONCURRENCY:-64}"
 DURATION="${DURATION:-20}"
@@ -226,6 +229,32 @@ if [[ -z "$BASE_URL" ]]; then
   mkdir -p "$DATA_DIR"
   DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
+  if [[ "$LOAD" == import && "$SKIP_LOAD" != 1 ]]; then
+    # ---- bulk load through the product's import command, before the app starts --------------------------------
+    PEOPLE_FILE="$OUT/people-$N-seed$SEED.csv"
+    if [[ ! -s "$PEOPLE_FILE" ]]; then
+      say "generating $N people into $PEOPLE_FILE"
+      # shellcheck disable=SC2086
+      "$BENCH_JAVA" $BENCH_JAVA_OPTS -jar "$BENCH_JAR" generate-people "$N" "$PEOPLE_FILE.tmp" "$SEED" \
+        && mv "$PEOPLE_FILE.tmp" "$PEOPLE_FILE" || die "generating the people file failed"
+    fi
+    IMPORT_LOG="$OUT/import-$TS.log"
+    say "importing $PEOPLE_FILE (java -jar populus.jar import-people, log $IMPORT_LOG)"
+    import_started=$(date +%s.%N)
+    # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+    env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+      POPULUS_DATA_DIR="$DATA_DIR" POPULUS_DB_PORT="$POPULUS_DB_PORT" \
+      POPULUS_ADMIN_LOGIN="$POPULUS_ADMIN_LOGIN" POPULUS_ADMIN_PASSWORD="$POPULUS_ADMIN_PASSWORD" \
+      "$APP_JAVA" $APP_JAVA_OPTS -jar "$APP_JAR" import-people "$PEOPLE_FILE" >"$IMPORT_LOG" 2>&1 \
+      || { grep -v ' INFO \| DEBUG ' "$IMPORT_LOG" | tail -n 20 >&2; die "the import failed (see $IMPORT_LOG)"; }
+    import_seconds=$(echo "$(date +%s.%N) - $import_started" | bc)
+    IMPORT_SUMMARY="$(grep '^Imported ' "$IMPORT_LOG" | tail -n 1)"
+    IMPORT_DB_SIZE="$(du -sh "$DATA_DIR/pg" | cut -f1)"
+    printf '%s\nwhole command (JVM start, embedded PostgreSQL start and stop included): %.1f s; data directory %s\n' \
+      "$IMPORT_SUMMARY" "$import_seconds" "$IMPORT_DB_SIZE" >&2
+    SKIP_LOAD=1
+  fi
+
   APP_JDK="$("$APP_JAVA" -version 2>&1 | sed -n '2p')"
   if [[ "$PG_STAT_STATEMENTS" == 1 ]]; then
     APP_JAVA_OPTS+=" -Dpopulus.db-settings.shared_preload_libraries=pg_stat_statements"
@@ -321,6 +350,17 @@ set -e
 stop_minimal
 stop_app
 
+if [[ -f "$REPORT" && -n "${IMPORT_SUMMARY:-}" ]]; then
+  {
+    echo
+    echo "## Load through import-people"
+    echo
+    echo "- file: \`$(basename "$PEOPLE_FILE")\` ($(du -h "$PEOPLE_FILE" | cut -f1), $N people, seed $SEED)"
+    echo "- $IMPORT_SUMMARY"
+    printf -- '- whole command (JVM start, embedded PostgreSQL start and stop included): %.1f s\n' "$import_seconds"
+    echo "- data directory after the import: $IMPORT_DB_SIZE"
+  } >>"$REPORT"
+fi
 if [[ -f "$REPORT" ]]; then
   echo >&2
   cat "$REPORT"

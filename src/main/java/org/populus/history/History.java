@@ -17,6 +17,19 @@ public class History {
         this.versions = versions;
     }
 
+    /** A version to append in bulk: the record, its version number, when, and the whole record as JSON. */
+    public record NewVersion(String subjectType, long subjectId, int version, Instant recordedAt, String snapshot) {
+    }
+
+    /**
+     * Appends many versions with one provenance, streamed with {@code COPY} (bulk import). Same contract as
+     * {@link #append}: inside the transaction that made the changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(Iterable<NewVersion> versions, Provenance provenance) {
+        this.versions.copyAll(versions, provenance.actor(), provenance.reason());
+    }
+
     /**
      * Appends a version. Must run inside the transaction that made the change, so the change and its version
      * commit or roll back together.

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.populus.platform.db.CopyWriter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +19,11 @@ class HistoryRepository {
             rs.getString("actor"), rs.getString("reason"), rs.getString("snapshot"));
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    HistoryRepository(JdbcClient jdbc) {
+    HistoryRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     void insert(String subjectType, long subjectId, int version, Instant recordedAt, String actor, String reason,
@@ -67,5 +71,16 @@ class HistoryRepository {
                                     order by r.version desc limit 1) v
                 order by s.n""")
                 .params(subjectIds, subjectType).query(String.class).list();
+    }
+
+    /** Appends versions with {@code COPY}, on the transaction's connection. */
+    void copyAll(Iterable<History.NewVersion> versions, String actor, String reason) {
+        CopyWriter copy = CopyWriter.start(dataSource, "copy record_version (subject_type, subject_id, version,"
+                + " recorded_at, actor, reason, snapshot) from stdin");
+        for (History.NewVersion v : versions) {
+            copy.add(v.subjectType()).add(v.subjectId()).add(v.version()).add(v.recordedAt())
+                    .add(actor).add(reason).add(v.snapshot()).endRow();
+        }
+        copy.finish();
     }
 }

@@ -3,7 +3,7 @@
  * with when, who and why. Answers "this record as of instant T" exactly.
  *
  * <p>Owns table {@code record_version}. Writers (the person and household modules) call {@link
- * org.populus.history.History#append} in the same transaction as their change; a database constraint trigger
+ * org.populus.history.History#append} (or {@code appendAll}, for bulk imports) in the same transaction as their change; a database constraint trigger
  * refuses any registrant or household write that has no matching version.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "History")

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.populus.platform.db.CopyWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,84 @@ class HouseholdRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    HouseholdRepository(JdbcClient jdbc) {
+    HouseholdRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores new households (version 1) in bulk, for an import: membership ids drawn from the sequence, rows
+     * streamed with {@code COPY} into temporary staging tables, then {@code insert … select}. Must run in a
+     * transaction.
+     *
+     * @return the households as stored, with their memberships' ids
+     */
+    List<Household> insertAll(List<Household> households, java.util.function.LongPredicate uniqueKind) {
+        if (households.isEmpty()) {
+            return List.of();
+        }
+        int memberships = households.stream().mapToInt(h -> h.members().size()).sum();
+        List<Long> ids = memberships == 0 ? List.of() : jdbc.sql(
+                "select nextval(pg_get_serial_sequence('group_membership', 'id')) from generate_series(1, ?)")
+                .param(memberships).query(Long.class).list();
+        jdbc.sql("""
+                create temp table if not exists import_household (party_id bigint, kind_id bigint,
+                  is_partial_group boolean) on commit delete rows""").update();
+        jdbc.sql("""
+                create temp table if not exists import_membership (id bigint, group_id bigint, individual_id bigint,
+                  start_date date, ended_date date) on commit delete rows""").update();
+        jdbc.sql("""
+                create temp table if not exists import_membership_kind (membership_id bigint, group_id bigint,
+                  member_kind_id bigint, unique_kind boolean) on commit delete rows""").update();
+        List<Household> saved = new ArrayList<>(households.size());
+        int next = 0;
+        for (Household h : households) {
+            List<Membership> members = new ArrayList<>(h.members().size());
+            for (Membership m : h.members()) {
+                members.add(m.withId(ids.get(next++)));
+            }
+            saved.add(new Household(h.groupId(), 1, h.kindId(), h.partialGroup(), members));
+        }
+        // decided before any COPY starts: nothing else may use the connection while one runs
+        java.util.Set<Long> uniqueKinds = new java.util.HashSet<>();
+        saved.stream().flatMap(h -> h.members().stream()).flatMap(m -> m.kindIds().stream()).distinct()
+                .filter(uniqueKind::test).forEach(uniqueKinds::add);
+        CopyWriter copy = CopyWriter.start(dataSource, "copy import_household from stdin");
+        for (Household h : saved) {
+            copy.add(h.groupId()).add(h.kindId()).add(h.partialGroup()).endRow();
+        }
+        copy.finish();
+        copy = CopyWriter.start(dataSource, "copy import_membership from stdin");
+        for (Household h : saved) {
+            for (Membership m : h.members()) {
+                copy.add(m.id()).add(h.groupId()).add(m.individualId()).add(m.startDate()).add(m.endedDate()).endRow();
+            }
+        }
+        copy.finish();
+        copy = CopyWriter.start(dataSource, "copy import_membership_kind from stdin");
+        for (Household h : saved) {
+            for (Membership m : h.members()) {
+                for (long kind : m.kindIds()) {
+                    copy.add(m.id()).add(h.groupId()).add(kind)
+                            .add(uniqueKinds.contains(kind) && m.endedDate() == null).endRow();
+                }
+            }
+        }
+        copy.finish();
+        jdbc.sql("""
+                insert into household (party_id, kind_id, is_partial_group, version)
+                select party_id, kind_id, is_partial_group, 1 from import_household order by party_id""").update();
+        jdbc.sql("""
+                insert into group_membership (id, group_id, individual_id, start_date, ended_date)
+                select id, group_id, individual_id, start_date, ended_date from import_membership order by id""")
+                .update();
+        jdbc.sql("""
+                insert into group_membership_kind (membership_id, group_id, member_kind_id, unique_kind)
+                select membership_id, group_id, member_kind_id, unique_kind from import_membership_kind
+                order by membership_id""").update();
+        return saved;
     }
 
     Optional<Household> find(long groupId) {
@@ -73,6 +149,11 @@ class HouseholdRepository {
             saved.add(m.withId(id));
         }
         return new Household(h.groupId(), 1, h.kindId(), h.partialGroup(), saved);
+    }
+
+    /** Refreshes the planner's statistics of the household tables (after an import). */
+    void analyze() {
+        jdbc.sql("analyze household, group_membership, group_membership_kind").update();
     }
 
     private static List<Long> kindIds(ResultSet rs) throws SQLException {

@@ -27,6 +27,10 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("generate-people")) {
+            generatePeople(args, log);
+            return;
+        }
         if (args.length > 0 && args[0].equals("sample")) {
             sample(args);
             return;
@@ -57,6 +61,29 @@ public final class Main {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /**
+     * {@code generate-people <count> <file.csv> [seed]}: writes a people file for Populus's {@code import-people}
+     * command ({@link ImportFile}), touching nothing else.
+     */
+    private static void generatePeople(String[] args, PrintStream log) {
+        if (args.length < 3) {
+            log.println("Usage: java -jar populus-bench.jar generate-people <count> <file.csv> [seed]");
+            System.exit(64);
+        }
+        long count = Long.parseLong(args[1]);
+        Path file = Path.of(args[2]);
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        long started = System.nanoTime();
+        try {
+            long households = ImportFile.write(file, count, seed);
+            log.printf(Locale.ROOT, "wrote %d people in %d households to %s in %.1f s%n", count, households, file,
+                    (System.nanoTime() - started) / 1e9);
+        } catch (java.io.IOException e) {
+            log.println("populus-bench: cannot write " + file + ": " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** {@code sample [count] [seed]}: prints synthetic request bodies, touching nothing. */

@@ -148,6 +148,41 @@ final class PersonGenerator {
         return d.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /**
+     * The members of household {@code index} for the import file: {@code size} people sharing a family name (as
+     * the Spanish and Latin-American second surname, too), an adult first (the Head), then a partner, then
+     * children; phones vary from none to two.
+     */
+    Person[] household(long index, int size) {
+        SplittableRandom r = random(index, 2);
+        OriginTables o = origin(r);
+        String family = familyOf(r, o);
+        String headGender = r.nextInt(100) < 50 ? "female" : "male";
+        LocalDate headBirth = LocalDate.ofEpochDay(LocalDate.of(1940, 1, 1).toEpochDay() + r.nextLong(365L * 62));
+        Person[] members = new Person[size];
+        for (int m = 0; m < size; m++) {
+            String gender;
+            LocalDate birth;
+            if (m == 0) {
+                gender = headGender;
+                birth = headBirth;
+            } else if (m == 1) {
+                gender = headGender.equals("female") ? "male" : "female";
+                birth = headBirth.plusDays(r.nextInt(3650) - 1825);
+            } else {
+                int g = r.nextInt(100);
+                gender = g < 48 ? "female" : g < 96 ? "male" : g < 98 ? "other" : "undisclosed";
+                birth = headBirth.plusYears(18 + r.nextInt(25)).plusDays(r.nextInt(365));
+                if (birth.isAfter(LocalDate.of(2024, 12, 31))) {
+                    birth = LocalDate.of(2024, 1 + r.nextInt(12), 1 + r.nextInt(28));
+                }
+            }
+            members[m] = build(index * 8 + m, r, o, gender, m == 1 && r.nextInt(3) > 0 ? familyOf(r, o) : family,
+                    birth);
+        }
+        return members;
+    }
+
     /** JSON body of {@code POST /api/v1/registry/individual/}. */
     String individualJson(Person p, String nationalId) {
         Json j = new Json(512).open();
