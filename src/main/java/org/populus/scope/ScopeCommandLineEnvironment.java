@@ -1,13 +1,9 @@
 package org.populus.scope;
 
-import java.util.Arrays;
-import java.util.Map;
+import org.populus.platform.CommandRuns;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * For a {@code scopes …} command run only: the embedded HTTP server listens on a free loopback port instead of
@@ -22,19 +18,6 @@ class ScopeCommandLineEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        PropertySource<?> args = environment.getPropertySources()
-                .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-        if (!(args instanceof CommandLinePropertySource<?> commandLine)) {
-            return;
-        }
-        String nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        if (nonOptionArgs == null || !ScopeCommandLine.isScopeCommand(Arrays.asList(nonOptionArgs.split(",")))) {
-            return;
-        }
-        environment.getPropertySources().addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME,
-                new MapPropertySource(SOURCE_NAME, Map.of(
-                        "server.port", "0",
-                        "server.address", "127.0.0.1",
-                        "spring.main.banner-mode", "off")));
+        CommandRuns.configure(environment, SOURCE_NAME, ScopeCommandLine::isScopeCommand);
     }
 }

@@ -24,6 +24,13 @@ class ScopeCommandLineTest {
     }
 
     @Test
+    void aScopeCommandRunsWithoutTheStartUpWarmUp() {
+        assertThat(environmentFor("scopes", "load", "spain.tsv").getProperty("populus.warm-up.duration"))
+                .isEqualTo("0");
+        assertThat(environmentFor("other", "thing").getProperty("populus.warm-up.duration")).isNull();
+    }
+
+    @Test
     void anExplicitPortOnTheCommandLineStillWins() {
         StandardEnvironment env = environmentFor("--server.port=9999", "scopes", "load", "spain.tsv");
         assertThat(env.getProperty("server.port")).isEqualTo("9999");
