@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -161,6 +162,30 @@ final class Api {
 
     HttpRequest searchIndividuals(String name, int limit) {
         return request(INDIVIDUAL + "?name=" + encode(name) + (limit > 0 ? "&limit=" + limit : "")).GET().build();
+    }
+
+    /** The registrars' search: {@code GET /admin/api/people?q=…&size=20}. */
+    HttpRequest searchPeople(String q) {
+        return request("/admin/api/people?size=20&q=" + encode(q)).GET().build();
+    }
+
+    /**
+     * Creates a user with these roles through the Admin API (as the logged-in admin) and returns an API client
+     * logged in as that user.
+     */
+    Api asNewUser(String login, String password, List<String> roles) {
+        String body = new PersonGenerator.Json(256).open().field("login", login).field("password", password)
+                .close().toString();
+        body = body.substring(0, body.length() - 1) + ",\"roles\":[" + roles.stream().map(r -> "\"" + r + "\"")
+                .collect(java.util.stream.Collectors.joining(",")) + "]}";
+        HttpResponse<byte[]> resp = sendUnchecked(request("/admin/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        if (resp.statusCode() / 100 != 2) {
+            throw new SetupException("Creating the user '" + login + "' failed: " + describe(resp));
+        }
+        Api other = new Api(URI.create(base), timeout);
+        other.login(login, password, "session");
+        return other;
     }
 
     HttpRequest postIndividual(String json) {

@@ -282,6 +282,48 @@ public final class Main {
                     "GET /api/v1/registry/individual/?name=<family>&limit=20, family among the 5 most common: "
                             + String.join(", ", common), Scenarios.searchCommonFamily(api, common, seed)));
         }
+        if (o.wants("search-fragment")) {
+            results.add(runner.run("search-fragment", "Name search, substring inside a word, limit 20",
+                    "GET /api/v1/registry/individual/?name=<4 letters from the 2nd of a loaded family name>&limit=20",
+                    Scenarios.searchFragment(api, population, seed)));
+        }
+        if (o.scenarios().stream().anyMatch(k -> k.startsWith("people-"))) {
+            // the registrars' search needs the registrar or data role, which the bootstrap admin has not
+            String login = "bench-data-" + Long.toString(System.nanoTime(), 36);
+            Api registrar = api.asNewUser(login, "bench-" + java.util.UUID.randomUUID(), List.of("data"));
+            List<String> common = facts.commonFamilies.stream().map(Map.Entry::getKey).toList();
+            String people = "GET /admin/api/people?size=20&q=";
+            if (o.wants("people-full")) {
+                results.add(runner.run("people-full", "Registrars' search, full name", people
+                        + "<given family> of a random loaded individual", Scenarios.searchPeople(registrar, 10, seed,
+                                r -> population.searchName(r.nextInt(population.size())))));
+            }
+            if (o.wants("people-given-family")) {
+                results.add(runner.run("people-given-family", "Registrars' search, family then given name", people
+                        + "<family given> of a random loaded individual", Scenarios.searchPeople(registrar, 11, seed,
+                                r -> {
+                                    String[] words = population.searchName(r.nextInt(population.size()))
+                                            .split(" ", 2);
+                                    return words.length < 2 ? words[0] : words[1] + " " + words[0];
+                                })));
+            }
+            if (o.wants("people-prefix")) {
+                results.add(runner.run("people-prefix", "Registrars' search, typed prefixes", people
+                        + "<3 letters of the given name> <4 of the family name> (`jos garc`)",
+                        Scenarios.searchPeople(registrar, 12, seed,
+                                r -> population.typedPrefixes(r.nextInt(population.size())))));
+            }
+            if (o.wants("people-common")) {
+                results.add(runner.run("people-common", "Registrars' search, common family name", people
+                        + "<family>, among the 5 most common: " + String.join(", ", common),
+                        Scenarios.searchPeople(registrar, 13, seed, r -> common.get(r.nextInt(common.size())))));
+            }
+            if (o.wants("people-none")) {
+                results.add(runner.run("people-none", "Registrars' search, no match (fuzzy fallback)", people
+                        + "<two words of random letters> (nothing matches; the fuzzy fallback runs)",
+                        Scenarios.searchPeople(registrar, 14, seed, r -> randomWord(r) + " " + randomWord(r))));
+            }
+        }
         CensusScenarios census = null;
         if (o.scenarios().stream().anyMatch(k -> k.startsWith("census-"))) {
             long maxDni = db == null ? 0 : db.maxDniNumber();
@@ -398,5 +440,14 @@ public final class Main {
             return 2;
         }
         return 0;
+    }
+
+    /** Six letters drawn at random: a word no loaded name has. */
+    private static String randomWord(java.util.SplittableRandom r) {
+        StringBuilder b = new StringBuilder("zq");
+        for (int i = 0; i < 4; i++) {
+            b.append((char) ('a' + r.nextInt(26)));
+        }
+        return b.toString();
     }
 }

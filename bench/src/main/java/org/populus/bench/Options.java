@@ -51,7 +51,8 @@ record Options(
         boolean loadOnly,
         Duration getWarmup) {
 
-    static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "post", "group",
+    static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "search-fragment",
+            "people-full", "people-given-family", "people-prefix", "people-common", "people-none", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
 
     /** Scenarios that run only when asked for by name (they need something run.sh starts on request). */

@@ -32,6 +32,25 @@ final class Population {
         return given[i] + " " + family[i];
     }
 
+    /**
+     * What a clerk types while looking for person {@code i}: the first 3 letters of the given name and the first 4
+     * of the family name ({@code jos garc}).
+     */
+    String typedPrefixes(int i) {
+        return prefix(given[i], 3) + " " + prefix(family[i], 4);
+    }
+
+    /** Four letters from inside the family name of person {@code i} (from its second letter): a mid-word substring. */
+    String innerFragment(int i) {
+        String f = family[i];
+        return f.length() <= 2 ? f : f.substring(1, Math.min(f.length(), 5));
+    }
+
+    private static String prefix(String word, int letters) {
+        return word.codePointCount(0, word.length()) <= letters ? word
+                : word.substring(0, word.offsetByCodePoints(0, letters));
+    }
+
     /** The {@code k} most frequent family names, most frequent first, with how many people carry each. */
     List<Map.Entry<String, Integer>> commonFamilyNames(int k) {
         Map<String, Integer> counts = new HashMap<>();

@@ -109,6 +109,30 @@ final class Scenarios {
         };
     }
 
+    /** The registrars' search (a JSON object with the page) for the query {@code next} gives. */
+    static LoadRunner.WorkerFactory searchPeople(Api api, int stream, long seed,
+            java.util.function.Function<SplittableRandom, String> next) {
+        return w -> {
+            SplittableRandom r = random(seed, stream, w);
+            return () -> {
+                HttpResponse<byte[]> resp = api.send(api.searchPeople(next.apply(r)));
+                if (!Api.ok(resp)) {
+                    return Api.describe(resp);
+                }
+                return resp.body().length > 0 && resp.body()[0] == '{' ? null
+                        : "answer is not a JSON object: " + Api.describe(resp);
+            };
+        };
+    }
+
+    /** (3c) {@code ?name=<4 letters from inside a family name>&limit=20}: a substring that starts no word. */
+    static LoadRunner.WorkerFactory searchFragment(Api api, Population pop, long seed) {
+        return w -> {
+            SplittableRandom r = random(seed, 5, w);
+            return search(api, () -> api.searchIndividuals(pop.innerFragment(r.nextInt(pop.size())), 20));
+        };
+    }
+
     /** (4) {@code POST /api/v1/registry/individual/} of a new person with a never-used National ID. */
     static LoadRunner.WorkerFactory postIndividual(Api api, PersonGenerator gen, AtomicLong nextNid) {
         return w -> http(api, () -> {
