@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The person module on its own with the modules it depends on (no HTTP adapters, no procedures), on the real
  * PostgreSQL: registrants are created, changed through their state machines and read as of an instant.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+// scope too: its Java migration (V6.1) is part of the schema, which the slice shares with the whole suite on an
+// external database
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+        extraIncludes = {"platform", "scope"})
 class PersonModuleTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
