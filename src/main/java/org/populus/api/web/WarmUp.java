@@ -24,7 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Warms the instance up before it reports ready: until its throughput stops rising (at least 10 s), for at most
+ * Warms the instance up before it reports ready: until its throughput stops rising (at least 30 s), for at most
  * {@code populus.warm-up.duration} (default 60 s), it sends the surfaces' hot read requests
  * ({@link WarmUpRequests}) to itself over loopback, through the whole HTTP stack, as {@link WarmUpCaller} — so the first minute of real traffic is served by compiled code, not by the interpreter.
  * It runs after the server has started and before Spring Boot's readiness state turns to accepting traffic
@@ -36,7 +36,7 @@ class WarmUp implements ApplicationRunner, Ordered {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final int PATHS_PER_SURFACE = 500;
     /** The warm-up runs at least this long (unless its duration is shorter) before it may stop at a plateau. */
-    static final int MIN_SECONDS = 10;
+    static final int MIN_SECONDS = 30;
 
     private final WarmUpCaller caller;
     private final ObjectProvider<WarmUpRequests> surfaces;
@@ -46,7 +46,7 @@ class WarmUp implements ApplicationRunner, Ordered {
 
     WarmUp(WarmUpCaller caller, ObjectProvider<WarmUpRequests> surfaces, ApplicationContext context,
             @Value("${populus.warm-up.duration:60s}") Duration duration,
-            @Value("${populus.warm-up.concurrency:8}") int concurrency) {
+            @Value("${populus.warm-up.concurrency:16}") int concurrency) {
         this.caller = caller;
         this.surfaces = surfaces;
         this.context = context;
