@@ -1,18 +1,18 @@
 package org.populus.access;
 
+import org.populus.shared.Refusal;
+
 /** A user-administration request that cannot be carried out. */
-public class AccessException extends RuntimeException {
+public class AccessException extends Refusal {
 
     public enum Reason { NOT_FOUND, DUPLICATE, INVALID, STALE, CONFLICT }
 
-    private final Reason reason;
-
     public AccessException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

@@ -1,7 +1,9 @@
 package org.populus.procedure;
 
+import org.populus.shared.Refusal;
+
 /** A staff action on a procedure or issue that cannot be done; nothing was changed. */
-public class ReviewRefused extends RuntimeException {
+public class ReviewRefused extends Refusal {
 
     /** Why. */
     public enum Reason {
@@ -9,14 +11,12 @@ public class ReviewRefused extends RuntimeException {
         PERSON_CHANGED, ALREADY_RESOLVED, INVALID_RESOLUTION, PERSON_HAS_OPEN_ISSUE
     }
 
-    private final Reason reason;
-
     public ReviewRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }
