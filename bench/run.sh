@@ -26,7 +26,7 @@ OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
 SETTINGS=(LOAD N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH
-  PGBENCH_SCALE PG_STAT_STATEMENTS REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
+  PGBENCH_SCALE PG_STAT_STATEMENTS PROFILE REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
   MINIMAL_JAVA_OPTS MINIMAL_DB_USER MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
@@ -60,6 +60,10 @@ PGBENCH="${PGBENCH:-0}"
 # PG_STAT_STATEMENTS=1: the embedded PostgreSQL preloads pg_stat_statements; the report then counts the database
 # statements per request of every scenario (and lists them)
 PG_STAT_STATEMENTS="${PG_STAT_STATEMENTS:-0}"
+# PROFILE=1: the app (and the minimal server) run with async-profiler (tools.profiler:async-profiler from Maven
+# Central), CPU samples of the JVM written every 20 s as collapsed stacks to bench/out/profile/; summarise a window
+# with bench/profile-summary.py
+PROFILE="${PROFILE:-0}"
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
 REGISTER_RATE="${REGISTER_RATE:-500}"
 HISTORY_PEOPLE="${HISTORY_PEOPLE:-4}"
@@ -72,6 +76,18 @@ POPULUS_ADMIN_PASSWORD="${POPULUS_ADMIN_PASSWORD:-bench-admin-password}"
 # 2 cores shared by app, PostgreSQL and load generator: the parallel collector (no concurrent GC threads competing
 # for the cores, short young pauses on a 1-4 GiB heap), heap pre-sized so it does not grow during the run.
 APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseParallelGC}"
+if [[ "$PROFILE" == 1 ]]; then
+  ASYNC_PROFILER_VERSION=4.6
+  mkdir -p "$OUT/profile"
+  if [[ ! -f "$OUT/profile/libasyncProfiler.so" ]]; then
+    "$ROOT/mvnw" -B -ntp -q dependency:copy -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION" \
+      -DoutputDirectory="$OUT/profile" -Dmdep.stripVersion=true
+    unzip -o -q -j "$OUT/profile/async-profiler.jar" 'linux-x64/libasyncProfiler.so' -d "$OUT/profile"
+  fi
+  profiler() { echo "-agentpath:$OUT/profile/libasyncProfiler.so=start,event=ctimer,interval=1ms,threads,collapsed,loop=20s,file=$OUT/profile/$1-%t.collapsed"; }
+  APP_JAVA_OPTS+=" $(profiler populus)"
+  MINIMAL_JAVA_OPTS="${MINIMAL_JAVA_OPTS:-${APP_JAVA_OPTS% -agentpath:*} $(profiler minimal)}"
+fi
 # the minimal server runs on the app's java with the app's flags: only the code differs
 MINIMAL_JAVA_OPTS="${MINIMAL_JAVA_OPTS:-$APP_JAVA_OPTS}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
