@@ -26,7 +26,7 @@ OUT="$BENCH_DIR/out"
 
 # The exact command, for the report: the settings given in the environment, then the script and its arguments.
 SETTINGS=(LOAD N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SKIP_LOAD SKIP_BUILD SCENARIOS PGBENCH
-  PGBENCH_SCALE PG_STAT_STATEMENTS PROFILE REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
+  PGBENCH_SCALE PG_STAT_STATEMENTS PROFILE EVENTS EVENTS_URI EVENTS_EXCHANGE REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
   MINIMAL_JAVA_OPTS MINIMAL_DB_USER MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
   DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
@@ -64,6 +64,17 @@ PG_STAT_STATEMENTS="${PG_STAT_STATEMENTS:-0}"
 # Central), CPU samples of the JVM written every 20 s as collapsed stacks to bench/out/profile/; summarise a window
 # with bench/profile-summary.py
 PROFILE="${PROFILE:-0}"
+# EVENTS=1: Populus publishes its events to RabbitMQ (EVENTS_URI, default the local broker as guest) on the exchange
+# EVENTS_EXCHANGE (default populus-bench, so that no real consumer of hutch sees them); the load generator consumes
+# them and reports, per write scenario, the lag from a version's recording to its event and whether all arrived
+EVENTS="${EVENTS:-0}"
+EVENTS_URI="${EVENTS_URI:-amqp://guest:guest@127.0.0.1:5672/%2f}"
+EVENTS_EXCHANGE="${EVENTS_EXCHANGE:-populus-bench}"
+if [[ "$EVENTS" == 1 ]]; then
+  export POPULUS_EVENTS_RABBITMQ_URI="$EVENTS_URI" POPULUS_EVENTS_RABBITMQ_EXCHANGE="$EVENTS_EXCHANGE"
+else
+  unset POPULUS_EVENTS_RABBITMQ_URI
+fi
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
 REGISTER_RATE="${REGISTER_RATE:-500}"
 HISTORY_PEOPLE="${HISTORY_PEOPLE:-4}"
@@ -353,6 +364,7 @@ ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
 [[ -n "$DB_PID" ]] && ARGS+=(--db-pid "$DB_PID")
 [[ -n "$READY_AT" ]] && ARGS+=(--ready-at "$READY_AT")
 [[ -n "${GET_WARMUP:-}" ]] && ARGS+=(--get-warmup "$GET_WARMUP")
+[[ "$EVENTS" == 1 ]] && ARGS+=(--events-uri "$EVENTS_URI" --events-exchange "$EVENTS_EXCHANGE")
 [[ -n "$MINIMAL_PID" ]] && ARGS+=(--minimal-url "http://127.0.0.1:$MINIMAL_PORT" --minimal-pid "$MINIMAL_PID")
 
 say "running the load generator"

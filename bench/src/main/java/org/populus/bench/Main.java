@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,19 @@ public final class Main {
         CensusPeople census = new CensusPeople(g);
         for (int i = 1; i <= count; i++) {
             out.println(census.registrationForm(i));
+        }
+    }
+
+    /** The events of the versions recorded in a write scenario's measured window, from then until now. */
+    private static void measureEvents(EventsLag events, Report.Facts facts, String key, String title, Instant from,
+            Options o, Database db) {
+        measureEvents(events, facts, key, title, from, Instant.now(), o, db);
+    }
+
+    private static void measureEvents(EventsLag events, Report.Facts facts, String key, String title, Instant from,
+            Instant to, Options o, Database db) {
+        if (events != null) {
+            facts.events.add(events.measure(key, title, from, to, o.drainTimeout(), db));
         }
     }
 
@@ -230,6 +244,10 @@ public final class Main {
         }
 
         CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid(), db);
+        EventsLag events = o.eventsUri() == null ? null : new EventsLag(o.eventsUri(), o.eventsExchange());
+        if (events != null && db == null) {
+            throw new Api.SetupException("--events-uri needs the database (--db-url) to count the versions");
+        }
         LoadRunner runner = new LoadRunner(o.concurrency(), o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
         List<ScenarioResult> results = new ArrayList<>();
         long seed = o.seed();
@@ -381,34 +399,47 @@ public final class Main {
             }
         }
         if (o.wants("post")) {
+            Instant from = Instant.now().plus(o.warmup());
             results.add(runner.run("post", "POST individual",
                     "POST /api/v1/registry/individual/, new person with 1 National ID and 1 phone, IDs from NID"
                             + String.format("%09d", facts.firstNewNid) + " up",
                     Scenarios.postIndividual(api, generator, nextNid)));
+            measureEvents(events, facts, "post", "POST individual", from, o, db);
         }
         if (o.wants("group")) {
+            Instant from = Instant.now().plus(o.warmup());
             results.add(runner.run("group", "POST group with 4 members",
                     "POST /api/v1/registry/group/, kind Household, 4 new members (one Head), 4 new National IDs",
                     Scenarios.postGroup(api, generator, nextNid)));
+            measureEvents(events, facts, "group", "POST group with 4 members", from, o, db);
         }
         // paced first, on an empty queue: it checks the target; the closed loop (capacity) may leave a backlog
         if (o.wants("census-register-paced")) {
             // enough requests in flight that the load generator never holds the schedule back below 200 ms latency
             int inFlight = Math.max(o.concurrency(), (int) Math.ceil(o.registerRate() / 5));
             LoadRunner paced = new LoadRunner(inFlight, o.warmup(), o.duration(), o.requestTimeout(), cpu, log);
+            Instant from = Instant.now().plus(o.warmup());
+            Instant to = from.plus(o.duration());
             CensusScenarios.RegistrationRun run = census.register(paced, "census-register-paced",
                     String.format(Locale.ROOT, "Census registration at %,.0f/s (POST, paced)", o.registerRate()),
                     o.registerRate(), inFlight, o.drainTimeout());
             results.add(run.result());
             addProcessing(facts, run, db);
+            measureEvents(events, facts, "census-register-paced", run.result().title(), from, to, o, db);
         }
         if (o.wants("census-register")) {
+            Instant from = Instant.now().plus(o.warmup());
+            Instant to = from.plus(o.duration());
             CensusScenarios.RegistrationRun run = census.register(runner, "census-register",
                     "Census registration (POST, closed loop)", 0, o.concurrency(), o.drainTimeout());
             results.add(run.result());
             addProcessing(facts, run, db);
+            measureEvents(events, facts, "census-register", run.result().title(), from, to, o, db);
         }
         cpu.close();
+        if (events != null) {
+            events.close();
+        }
         facts.finished = ZonedDateTime.now();
 
         Report report = new Report(o, facts, results, args);
@@ -424,7 +455,8 @@ public final class Main {
             out.print(md);
         }
         boolean problems = results.stream().anyMatch(ScenarioResult::hasProblem)
-                || facts.processing.stream().anyMatch(CensusScenarios.Processing::hasProblem);
+                || facts.processing.stream().anyMatch(CensusScenarios.Processing::hasProblem)
+                || facts.events.stream().anyMatch(EventsLag.Window::hasProblem);
         if (problems) {
             log.println("!!! SOME SCENARIOS HAD ERRORS OR FAILED: the figures of those are not valid results !!!");
             for (ScenarioResult r : results) {

@@ -49,7 +49,9 @@ record Options(
         Duration coldDuration,
         long readyAt,
         boolean loadOnly,
-        Duration getWarmup) {
+        Duration getWarmup,
+        String eventsUri,
+        String eventsExchange) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "search-fragment",
             "people-full", "people-given-family", "people-prefix", "people-common", "people-none", "post", "group",
@@ -97,6 +99,10 @@ record Options(
               --history-versions V    versions each of them gets (default 20; at least 2)
               --drain-timeout SEC     after a registration scenario, how long to wait for the queue to enable
                                       every registered person (default 120)
+              --events-uri AMQP_URI   the RabbitMQ Populus publishes its events to (bench/run.sh EVENTS=1): for
+                                      each write scenario, the lag from a version's recording to its CloudEvent
+                                      at a consumer, and whether every version's event arrived
+              --events-exchange NAME  the exchange Populus publishes on (default hutch)
               --pgbench               also run pgbench -S (own database in the same PostgreSQL server)
               --pgbench-scale S       pgbench -i scale factor (default 10 = 1,000,000 accounts)
               --report FILE           write the Markdown report there (default: standard output only)
@@ -138,7 +144,7 @@ record Options(
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
                 "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
-                "cold-duration", "ready-at", "load-only", "get-warmup"));
+                "cold-duration", "ready-at", "load-only", "get-warmup", "events-uri", "events-exchange"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -212,7 +218,9 @@ record Options(
                 seconds(m, "cold-duration", 30, false),
                 Long.parseLong(m.getOrDefault("ready-at", "0").isBlank() ? "0" : m.getOrDefault("ready-at", "0")),
                 Boolean.parseBoolean(m.getOrDefault("load-only", "false")),
-                m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true));
+                m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true),
+                blankToNull(m.get("events-uri")),
+                m.getOrDefault("events-exchange", "hutch"));
         if (o.loadOnly() && o.skipLoad()) {
             throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
         }

@@ -29,6 +29,7 @@ final class Report {
         long firstCensusNumber;
         List<CensusScenarios.HistoryPerson> history = List.of();
         final List<CensusScenarios.Processing> processing = new ArrayList<>();
+        final List<EventsLag.Window> events = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
     }
 
@@ -120,6 +121,9 @@ final class Report {
 
         if (!f.processing.isEmpty()) {
             processingSection(sb);
+        }
+        if (!f.events.isEmpty()) {
+            eventsSection(sb);
         }
         Optional<ScenarioResult> plain = find("census-history-get");
         Optional<ScenarioResult> at = find("census-version-at");
@@ -320,6 +324,27 @@ final class Report {
             parts.add(p.failedTasks());
         }
         return String.join("; ", parts);
+    }
+
+    private void eventsSection(StringBuilder sb) {
+        sb.append("## Events: from a version's recording to its change event at a consumer\n\n");
+        sb.append("A consumer of the load generator (an exclusive queue bound to `populus.#` on the events "
+                + "exchange) receives the CloudEvent of every registrant and household version. **Lag** = its "
+                + "arrival minus the version's `recorded_at` (taken inside the writing transaction, before the "
+                + "commit; both clocks are this machine's), so it covers the commit, the outbox relay, the broker's "
+                + "confirm and the delivery. **Versions** = rows of `record_version` recorded in the scenario's "
+                + "measured window; **events** = the events received for them once none had arrived for 2 s "
+                + "(duplicates counted: at least once). Every version's event arrived when events ≥ versions.\n\n");
+        sb.append("| Scenario | Versions in the window | Events received | Lag p50 | p95 | p99 | max | All arrived |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (EventsLag.Window w : f.events) {
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %s |%n", w.title(),
+                    w.versions(), w.events(), ScenarioResult.ms(w.p50()), ScenarioResult.ms(w.p95()),
+                    ScenarioResult.ms(w.p99()), ScenarioResult.ms(w.max()), w.failure() != null
+                            ? "**" + w.failure() + "**" : w.events() >= w.versions() ? "yes"
+                            : String.format(Locale.ROOT, "**no: %,d missing**", w.versions() - w.events())));
+        }
+        sb.append('\n');
     }
 
     private void processingSection(StringBuilder sb) {
