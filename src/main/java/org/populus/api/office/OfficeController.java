@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The way in: a browser's {@code /}, the sign-in form, the landing page and the "not allowed" page. */
+/** The way in: a browser's {@code /}, the sign-in form, and the "not allowed" page. */
 @Controller
 class OfficeController {
 
@@ -19,11 +19,6 @@ class OfficeController {
     @GetMapping(OfficeSecurity.SIGN_IN)
     String signIn() {
         return Callers.current().isPresent() ? "redirect:/office" : "office/sign-in";
-    }
-
-    @GetMapping("/office")
-    String dashboard() {
-        return "office/dashboard";
     }
 
     /** Where a refused request (a missing role, a missing or wrong CSRF token) is forwarded, with any method. */

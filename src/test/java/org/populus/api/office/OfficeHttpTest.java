@@ -118,6 +118,34 @@ class OfficeHttpTest extends HttpTest {
                 StandardCharsets.UTF_8);
     }
 
+    /** The sum of the numbers of the dashboard table with this id. */
+    long total(String dashboard, String table) {
+        String body = dashboard.substring(dashboard.indexOf("id=\"" + table + "\""));
+        body = body.substring(0, body.indexOf("</table>"));
+        Matcher m = Pattern.compile("<td class=\"number\">([0-9.,]+)</td>").matcher(body);
+        long sum = 0;
+        int rows = 0;
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1).replaceAll("[.,]", ""));
+            rows++;
+        }
+        assertThat(rows).as("rows of " + table).isPositive();
+        return sum;
+    }
+
+    @Test
+    void theDashboardCountsPeopleByStateAndPendingProceduresByType() {
+        Browser b = signIn(Role.REGISTRY_READ);
+        var before = get("/office", "Cookie", b.cookie()).body();
+        assertThat(before).contains("Document verification").contains("Enabled");
+        api.post("/api/v1/registry/individual/", org.populus.support.Api.obj("given_name", "Dana",
+                "family_name", "Dashboard" + unique()), org.populus.support.Api.session(adminSession()));
+        var after = get("/office", "Cookie", b.cookie()).body();
+        assertThat(total(after, "people-by-state")).isEqualTo(total(before, "people-by-state") + 1);
+        assertThat(total(after, "pending-by-type")).isEqualTo(jdbc.sql(
+                "select count(*) from procedure where state = 'pending'").query(Long.class).single());
+    }
+
     @Test
     void aBrowserAskingForTheRootIsSentToTheOffice() {
         var r = get("/", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
