@@ -16,7 +16,7 @@
  * section's path and the roles that may use it (any one of them), and the filter chain turns each into a rule for
  * that path and everything under it; the navigation shows only the sections the user may use. To require a role:
  * put the page under the path of the section whose roles it needs, or add a section. Inside a page, what needs a
- * further role (e.g. a decision button) is shown by asking {@code officeUser.has(role)} in the template and is
+ * further role (e.g. a decision button) is shown by asking {@code roles.contains('<role code>')} in the template and is
  * refused by the controller with {@code Callers.current()} — the button's absence is never the only check.
  *
  * <p>Adding a page: one controller in this package (mapped under its section's path, returning
