@@ -1,6 +1,7 @@
 package org.populus.access;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -46,6 +47,16 @@ public class Sessions {
         session.setAttribute(USER_VERSION, Integer.toString(user.accessVersion()));
         repository.save(session);
         return new SessionTicket(session.getId(), session.getCreationTime().plus(lifetime), user);
+    }
+
+    /**
+     * The attributes that make a session created elsewhere with Spring Session's repository (a browser's HTTP
+     * session) a login session of this user: {@link #resolve} then answers its user like for {@link #open}, and a
+     * change to the user, {@link #close} and its expiry end it the same way. Values are text.
+     */
+    public Map<String, String> attributesOf(UserAccount user) {
+        return Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.login(),
+                USER_VERSION, Integer.toString(user.accessVersion()));
     }
 
     /**

@@ -641,4 +641,14 @@ class RegistrantRepository {
     static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** How many individuals are in each state (codes); groups are not counted. */
+    Map<String, Long> countIndividualsByState() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select state, count(*) as n from party where not is_group group by state")
+                .query(rs -> {
+                    counts.put(rs.getString("state"), rs.getLong("n"));
+                });
+        return counts;
+    }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.IdType;
@@ -402,5 +404,16 @@ public class Registrants {
     static RuleViolation notFound(long id) {
         return new RuleViolation(Rule.REGISTRANT_NOT_FOUND, "partner_id", String.valueOf(id),
                 "The partner ID - " + id + " does not exist.");
+    }
+
+    /** How many individuals are in each Census state, every state listed (zero when none). */
+    @Transactional(readOnly = true)
+    public Map<CensusStatus.State, Long> countByState() {
+        Map<String, Long> counts = repository.countIndividualsByState();
+        Map<CensusStatus.State, Long> result = new EnumMap<>(CensusStatus.State.class);
+        for (CensusStatus.State state : CensusStatus.State.values()) {
+            result.put(state, counts.getOrDefault(state.code(), 0L));
+        }
+        return result;
     }
 }

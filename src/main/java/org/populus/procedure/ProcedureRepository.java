@@ -224,4 +224,14 @@ class ProcedureRepository {
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
+
+    /** How many procedures are pending, per type code. */
+    java.util.Map<String, Long> countPendingByType() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select type, count(*) as n from procedure where state = 'pending' group by type")
+                .query(rs -> {
+                    counts.put(rs.getString("type"), rs.getLong("n"));
+                });
+        return counts;
+    }
 }

@@ -3,7 +3,9 @@ package org.populus.procedure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.populus.person.LockedPerson;
 import org.populus.person.Registrant;
@@ -56,6 +58,17 @@ public class Reviews {
      */
     public List<ReviewItem> pending(ProcedureType type, int limit, long offset) {
         return repository.inReviewOrder(type, clock.instant().minus(PRIORITY_WINDOW), limit, offset);
+    }
+
+    /** How many procedures of each type are pending, every type listed (zero when none). */
+    @Transactional(readOnly = true)
+    public Map<ProcedureType, Long> countPendingByType() {
+        Map<String, Long> counts = repository.countPendingByType();
+        Map<ProcedureType, Long> result = new EnumMap<>(ProcedureType.class);
+        for (ProcedureType type : ProcedureType.values()) {
+            result.put(type, counts.getOrDefault(type.code(), 0L));
+        }
+        return result;
     }
 
     public Optional<Procedure> find(long procedureId) {

@@ -109,7 +109,8 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
-    static List<GrantedAuthority> authorities(AuthenticatedUser user) {
+    /** The user's roles as Spring Security authorities (their codes); {@code registry-write} adds {@code registry-read}. */
+    public static List<GrantedAuthority> authorities(AuthenticatedUser user) {
         List<GrantedAuthority> result = new ArrayList<>();
         for (Role role : Role.values()) {
             if (user.has(role)) {

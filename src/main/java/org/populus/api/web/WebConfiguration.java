@@ -44,10 +44,11 @@ class WebConfiguration {
     }
 
     /**
-     * Spring Session's servlet filter stays out of every request: no surface uses an HTTP session (the API
-     * surfaces are stateless, and login sessions are read from their header or cookie by
+     * Spring Boot's registration of Spring Session's servlet filter (for every path) stays off: the API surfaces
+     * use no HTTP session (they are stateless, and login sessions are read from their header or cookie by
      * {@link RequestAuthenticationFilter}), so it would only wrap each request and response for nothing. Spring
-     * Session's repository still stores the login sessions.
+     * Session's repository still stores the login sessions, and the back office registers the filter for its own
+     * paths ({@code /office/*}) only.
      */
     @Bean
     static BeanPostProcessor noHttpSessionFilter() {
