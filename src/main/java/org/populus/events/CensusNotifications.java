@@ -58,7 +58,7 @@ class CensusNotifications {
         if (!statusKey(before).equals(statusKey(after))) {
             out.add(new Notification(FULL_STATUS_CHANGED, json.writeValueAsString(fullStatus(after, today))));
         }
-        if (staffChangedEmail(before, after, actor)) {
+        if (staffChangedEmail(before.data().email(), after.data().email(), actor)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("person", qualifiedId(after));
             body.put("external_ids", after.externalIds());
@@ -68,10 +68,14 @@ class CensusNotifications {
         return out;
     }
 
-    /** Whether the e-mail changed to a value and a user (staff, not the person nor a worker) changed it. */
-    static boolean staffChangedEmail(Registrant before, Registrant after, String actor) {
-        String email = after.data().email();
-        return email != null && !email.equals(before.data().email()) && actor != null && actor.startsWith("user:");
+    /**
+     * Whether a version asks Decidim to confirm an e-mail: the e-mail changed to a value, and a user ({@code
+     * user:<login>}: staff — a registrar deciding a review, an administrator) made the change; not the person through
+     * the Census API ({@code anonymous}, {@code client:<name>}) nor a {@code system…} worker processing the person's
+     * own request.
+     */
+    static boolean staffChangedEmail(String before, String after, String actor) {
+        return after != null && !after.equals(before) && actor != null && actor.startsWith("user:");
     }
 
     /** The values a full-status notification reports; for a discarded person only state and verification. */

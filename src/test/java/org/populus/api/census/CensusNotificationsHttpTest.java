@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.populus.access.Role;
+import org.populus.person.Registrants;
 import org.populus.procedure.Procedure;
 import org.populus.procedure.ProcedureType;
 import org.populus.procedure.Procedures;
@@ -39,6 +40,9 @@ class CensusNotificationsHttpTest extends HttpTest {
 
     @Autowired
     Procedures procedures;
+
+    @Autowired
+    Registrants registrants;
 
     @Test
     void decidimsConsumerReceivesOneMessagePerStatusChangeInOrderWithTheCensusBodiesAndProperties() {
@@ -99,6 +103,64 @@ class CensusNotificationsHttpTest extends HttpTest {
             }
             assertThat(received).extracting(d -> d.properties().getMessageId()).doesNotHaveDuplicates();
             assertThat(decidim.drain(ofThisPerson, Duration.ofSeconds(1))).as("no further status change").isEmpty();
+        }
+    }
+
+    @Test
+    void confirmEmailChangeIsSentForARegistrarsEmailChangeAndNotForThePersonsOwn() {
+        try (BrokerQueue consumer = BrokerQueue.open("populus-test-email-" + unique(), "hutch",
+                "census.people.confirm_email_change", "populus.registrant.changed")) {
+            int decidimUser = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+            Api.Response registered = form(api, "POST", "/api/v1/people", nested(person()),
+                    pairs("origin_qualified_id", decidimUser + "@decidim-1"));
+            long id = registered.json().get("person_id").asLong();
+            String qid = "/api/v1/people/" + id + "@census";
+            awaitShown(id, "state", "enabled");
+
+            // the person's own change: processed by the queue
+            String own = "own-" + unique() + "@example.org";
+            assertThat(form(api, "PATCH", qid, pairs("email", own)).status()).isEqualTo(202);
+            awaitShown(id, "email", own);
+            int ownVersion = registrants.find(id).orElseThrow().version();
+
+            // a change held for review (an untrusted domain), which a registrar accepts
+            String byRegistrar = "checked-" + unique() + "@mailinator.com";
+            assertThat(form(api, "PATCH", qid, pairs("email", byRegistrar)).status()).isEqualTo(202);
+            Procedure change = awaitPending(id, ProcedureType.PERSON_DATA_CHANGE);
+            Api.Response accepted = api.post("/admin/api/procedures/" + change.id() + "/accept",
+                    Map.of("override_issues", true, "comment", "called the person"),
+                    Api.session(sessionWith(Role.REGISTRAR)));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            awaitShown(id, "email", byRegistrar);
+            int registrarVersion = registrants.find(id).orElseThrow().version();
+
+            // every message of a version precedes its change event: wait for that of the registrar's version
+            String subject = "\"subject\":\"" + id + "\"";
+            List<Delivery> received = consumer.await(
+                    d -> d.body().startsWith("{\"person\":\"" + id + "@census\"") || d.body().contains(subject)
+                            && d.body().contains("\"version\":" + registrarVersion + ","),
+                    2, Duration.ofSeconds(30));
+            assertThat(received).hasSize(2);
+            assertThat(received.get(0).routingKey()).isEqualTo("census.people.confirm_email_change");
+            assertThat(received.get(0).body()).isEqualTo("{\"person\":\"" + id + "@census\",\"external_ids\":"
+                    + "{\"decidim-1\":" + decidimUser + "},\"email\":\"" + byRegistrar + "\"}");
+            assertThat(received.get(0).properties().getContentType()).isEqualTo("application/json");
+            assertThat(received.get(0).properties().getDeliveryMode()).isEqualTo(2);
+            assertThat(received.get(1).routingKey()).isEqualTo("populus.registrant.changed");
+            assertThat(ownVersion).isLessThan(registrarVersion);
+        }
+    }
+
+    private Procedure awaitPending(long id, ProcedureType type) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (true) {
+            procedures.processQueued();
+            java.util.Optional<Procedure> p = procedures.pending(id).stream().filter(x -> x.type() == type)
+                    .findFirst();
+            if (p.isPresent()) {
+                return p.get();
+            }
+            assertThat(System.currentTimeMillis()).as("a pending " + type + " of " + id).isLessThan(until);
         }
     }
 
