@@ -123,17 +123,16 @@ class EventRelay implements SmartLifecycle {
         }
     }
 
-    private void relayWhileHolding(Connection lock) throws SQLException {
+    /**
+     * Relays while this instance holds the lock. Every read and delete of the outbox runs on the lock's own
+     * connection: if that connection is lost (and the lock with it, so another instance may take over), the relay
+     * deletes nothing more and steps down at the next statement.
+     */
+    private void relayWhileHolding(Connection lock) {
+        OutboxRepository outbox = this.outbox.on(lock);
         Duration backoff = properties.pollInterval();
-        long checkedAt = System.nanoTime();
         while (running) {
-            if (System.nanoTime() - checkedAt > 1_000_000_000L) {
-                if (!lock.isValid(2)) {
-                    throw new SQLException("the relay's lock connection is lost");
-                }
-                checkedAt = System.nanoTime();
-            }
-            Round round = broker == null ? purge() : publish();
+            Round round = broker == null ? purge(outbox) : publish(outbox);
             switch (round) {
                 case MORE -> backoff = properties.pollInterval();
                 case IDLE -> {
@@ -152,7 +151,7 @@ class EventRelay implements SmartLifecycle {
     private enum Round { MORE, IDLE, FAILED }
 
     /** One round: publish the oldest rows, delete those confirmed. */
-    Round publish() {
+    private Round publish(OutboxRepository outbox) {
         List<OutboxEntry> entries = outbox.next(properties.batchSize());
         if (entries.isEmpty()) {
             return Round.IDLE;
@@ -172,7 +171,7 @@ class EventRelay implements SmartLifecycle {
         return done.size() < entries.size() ? Round.FAILED : Round.MORE;
     }
 
-    private Round purge() {
+    private Round purge(OutboxRepository outbox) {
         return outbox.purge(PURGE_BATCH) == 0 ? Round.IDLE : Round.MORE;
     }
 

@@ -22,6 +22,12 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
+    /** The same statements on that one connection (in auto-commit; the caller keeps and closes it). */
+    OutboxRepository on(java.sql.Connection connection) {
+        return new OutboxRepository(JdbcClient.create(
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+    }
+
     /** The oldest rows, in id order (per record, the order its versions committed in). */
     List<OutboxEntry> next(int limit) {
         return jdbc.sql("""

@@ -1,10 +1,8 @@
 package org.populus.events;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -13,19 +11,22 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * RabbitMQ through Spring AMQP: one connection, publisher confirms correlated per message, the topic exchange
- * declared durable (if absent) before the first publication on each connection. Messages carry the properties
- * Hutch gives them: {@code content_type}, persistent delivery, a {@code message_id} and a {@code timestamp}.
+ * RabbitMQ through Spring AMQP: one connection, the topic exchange declared durable (if absent) before the first
+ * publication on each connection, and publisher confirms: a round's messages are sent on one channel and the
+ * broker's confirmation of all of them is awaited ({@code waitForConfirms}) before their rows are deleted; without
+ * it they are all published again, with the same ids. (Correlated confirms would tell them apart, but Spring AMQP
+ * then adds a {@code spring_returned_message_correlation} header to every message, which Hutch's messages do not
+ * carry.) Messages carry exactly the properties Hutch gives them: {@code content_type}, persistent delivery, a
+ * {@code message_id} and a {@code timestamp}.
  */
 class RabbitBroker implements Broker, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitBroker.class);
-    private static final long CONFIRM_TIMEOUT_SECONDS = 10;
+    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
 
     private final CachingConnectionFactory connections;
     private final RabbitTemplate template;
@@ -36,7 +37,7 @@ class RabbitBroker implements Broker, AutoCloseable {
 
     RabbitBroker(String uri, String exchange) {
         this.connections = new CachingConnectionFactory(URI.create(uri));
-        this.connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        this.connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         this.connections.setConnectionNameStrategy(f -> "populus-events");
         this.connections.addConnectionListener(new org.springframework.amqp.rabbit.connection.ConnectionListener() {
             @Override
@@ -51,44 +52,28 @@ class RabbitBroker implements Broker, AutoCloseable {
 
     @Override
     public int publish(List<OutgoingMessage> messages) {
-        List<CorrelationData> sent = new ArrayList<>(messages.size());
         try {
             if (!declared) {
                 admin.declareExchange(exchange);
                 declared = true;
             }
-            for (OutgoingMessage m : messages) {
-                CorrelationData correlation = new CorrelationData(m.messageId().toString());
-                template.send(exchange.getName(), m.routingKey(), message(m), correlation);
-                sent.add(correlation);
+            Boolean confirmed = template.invoke(channel -> {
+                for (OutgoingMessage m : messages) {
+                    channel.send(exchange.getName(), m.routingKey(), message(m));
+                }
+                return channel.waitForConfirms(CONFIRM_TIMEOUT_MILLIS);
+            });
+            if (Boolean.TRUE.equals(confirmed)) {
+                reachable = true;
+                return messages.size();
             }
+            log.warn("RabbitMQ did not confirm {} messages; they will be published again", messages.size());
         } catch (AmqpException e) {
             declared = false;
             reachable = false;
             log.warn("RabbitMQ unreachable, events wait in the outbox: {}", e.getMessage());
         }
-        int confirmed = 0;
-        for (CorrelationData c : sent) {
-            try {
-                CorrelationData.Confirm confirm = c.getFuture().get(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                if (!confirm.ack()) {
-                    log.warn("RabbitMQ refused message {}: {}", c.getId(), confirm.reason());
-                    break;
-                }
-                confirmed++;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.warn("No confirmation from RabbitMQ for message {}: {}", c.getId(), e.toString());
-                reachable = false;
-                break;
-            }
-        }
-        if (confirmed == messages.size()) {
-            reachable = true;
-        }
-        return confirmed;
+        return 0;
     }
 
     private static Message message(OutgoingMessage m) {

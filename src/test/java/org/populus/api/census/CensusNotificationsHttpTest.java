@@ -100,6 +100,7 @@ class CensusNotificationsHttpTest extends HttpTest {
                 assertThat(d.properties().getDeliveryMode()).isEqualTo(2);
                 assertThat(UUID.fromString(d.properties().getMessageId())).isNotNull();
                 assertThat(d.properties().getTimestamp().toInstant()).isBetween(start, Instant.now());
+                assertThat(d.properties().getHeaders()).as("no headers, as Hutch sends them").isNullOrEmpty();
             }
             assertThat(received).extracting(d -> d.properties().getMessageId()).doesNotHaveDuplicates();
             assertThat(decidim.drain(ofThisPerson, Duration.ofSeconds(1))).as("no further status change").isEmpty();
