@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EventMessages {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventMessages.class);
+
     private final CensusNotifications census;
     private final ChangeEvents changes;
     private final Registrants registrants;
@@ -30,11 +32,18 @@ class EventMessages {
     List<OutgoingMessage> of(OutboxEntry e) {
         List<OutgoingMessage> out = new ArrayList<>(3);
         if (Registrants.HISTORY_SUBJECT.equals(e.subjectType())) {
-            Registrant before = e.previousSnapshot() == null ? null : registrants.fromSnapshot(e.previousSnapshot());
-            Registrant after = registrants.fromSnapshot(e.snapshot());
-            for (CensusNotifications.Notification n : census.of(before, after, e.actor(), LocalDate.now(clock))) {
-                out.add(new OutgoingMessage(n.routingKey(), OutgoingMessage.messageId(e.eventId(), n.routingKey()),
-                        "application/json", n.bytes()));
+            try {
+                Registrant before = e.previousSnapshot() == null ? null
+                        : registrants.fromSnapshot(e.previousSnapshot());
+                Registrant after = registrants.fromSnapshot(e.snapshot());
+                for (CensusNotifications.Notification n : census.of(before, after, e.actor(), LocalDate.now(clock))) {
+                    out.add(new OutgoingMessage(n.routingKey(), OutgoingMessage.messageId(e.eventId(), n.routingKey()),
+                            "application/json", n.bytes()));
+                }
+            } catch (RuntimeException ex) {
+                // a snapshot the person module cannot read must not stop every later event: its change event goes out
+                log.error("No Census notifications for registrant {} version {}: its snapshot cannot be read",
+                        e.subjectId(), e.version(), ex);
             }
         }
         out.add(changes.message(e));

@@ -105,6 +105,39 @@ class RelayResilienceHttpTest extends HttpTest {
         }
     }
 
+    @Test
+    void theBacklogAndTheAgeOfItsOldestEventAreMetrics() {
+        BROKER.refuse();
+        try {
+            long id = individual("Ivy");
+            registrants.setAdditionalInformation(id, "step", "1", Provenance.system("test"));
+            sleep(1100);
+            String[] admin = Api.session(adminSession());
+            String metrics = api.get("/actuator/prometheus", admin).body();
+            assertThat(metric(metrics, "populus_events_outbox_backlog")).isGreaterThanOrEqualTo(2);
+            assertThat(metric(metrics, "populus_events_outbox_oldest_age_seconds")).isGreaterThanOrEqualTo(1);
+        } finally {
+            BROKER.accept();
+        }
+        long until = System.currentTimeMillis() + 20_000;
+        while (metric(api.get("/actuator/prometheus", Api.session(adminSession())).body(),
+                "populus_events_outbox_backlog") > 0) {
+            assertThat(System.currentTimeMillis()).as("the backlog published").isLessThan(until);
+            sleep(100);
+        }
+        assertThat(metric(api.get("/actuator/prometheus", Api.session(adminSession())).body(),
+                "populus_events_outbox_oldest_age_seconds")).isZero();
+    }
+
+    private static double metric(String exposition, String name) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " not in the metrics");
+    }
+
     private ConfigurableApplicationContext secondInstance() {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         return new SpringApplicationBuilder(PopulusApplication.class).run(
