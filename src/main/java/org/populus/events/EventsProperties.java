@@ -20,6 +20,12 @@ public record EventsProperties(String rabbitmqUri, @DefaultValue("hutch") String
         @DefaultValue("false") boolean includeData, @DefaultValue("50ms") Duration pollInterval,
         @DefaultValue("1s") Duration standbyInterval, @DefaultValue("200") int batchSize) {
 
+    public EventsProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("populus.events.batch-size must be at least 1, not " + batchSize);
+        }
+    }
+
     /** Whether a broker is configured. */
     public boolean brokerConfigured() {
         return rabbitmqUri != null && !rabbitmqUri.isBlank();
