@@ -152,6 +152,32 @@ class CensusNotificationsHttpTest extends HttpTest {
         }
     }
 
+    @Test
+    void aDataChangeThatMovesTheBirthDateIsAStatusChangeAndOneOfTheAddressIsNot() {
+        try (BrokerQueue consumer = BrokerQueue.open("populus-test-data-" + unique(), "hutch",
+                "census.people.full_status_changed", "populus.registrant.changed")) {
+            long id = form(api, "POST", "/api/v1/people", nested(person())).json().get("person_id").asLong();
+            String qid = "/api/v1/people/" + id + "@census";
+            awaitShown(id, "state", "enabled");
+            assertThat(form(api, "PATCH", qid, pairs("address", "Calle Nueva 2")).status()).isEqualTo(202);
+            awaitShown(id, "address", "Calle Nueva 2");
+            assertThat(form(api, "PATCH", qid, pairs("born_at", "2000-06-15")).status()).isEqualTo(202);
+            awaitShown(id, "born_at", "2000-06-15");
+            int last = registrants.find(id).orElseThrow().version();
+
+            String subject = "\"subject\":\"" + id + "\"";
+            List<Delivery> received = consumer.await(d -> d.body().startsWith("{\"person\":\"" + id + "@census\"")
+                    || d.body().contains(subject) && d.body().contains("\"version\":" + last + ","), 3,
+                    Duration.ofSeconds(30));
+            assertThat(received).extracting(Delivery::routingKey).containsExactly(
+                    "census.people.full_status_changed", "census.people.full_status_changed",
+                    "populus.registrant.changed");
+            int age = Period.between(LocalDate.of(2000, 6, 15), LocalDate.now()).getYears();
+            assertThat(received.get(0).body()).contains("\"state\":\"enabled\"");
+            assertThat(received.get(1).body()).contains("\"state\":\"enabled\"").endsWith("\"age\":" + age + "}");
+        }
+    }
+
     private Procedure awaitPending(long id, ProcedureType type) {
         long until = System.currentTimeMillis() + 20_000;
         while (true) {
