@@ -120,13 +120,15 @@ class RelayResilienceHttpTest extends HttpTest {
             BROKER.accept();
         }
         long until = System.currentTimeMillis() + 20_000;
-        while (metric(api.get("/actuator/prometheus", Api.session(adminSession())).body(),
-                "populus_events_outbox_backlog") > 0) {
+        String[] admin = Api.session(adminSession());
+        String metrics = api.get("/actuator/prometheus", admin).body();
+        while (metric(metrics, "populus_events_outbox_backlog") > 0) {
             assertThat(System.currentTimeMillis()).as("the backlog published").isLessThan(until);
             sleep(100);
+            metrics = api.get("/actuator/prometheus", admin).body();
         }
-        assertThat(metric(api.get("/actuator/prometheus", Api.session(adminSession())).body(),
-                "populus_events_outbox_oldest_age_seconds")).isZero();
+        // other writers of the shared database may add a row between the two readings: it is fresh, not a second old
+        assertThat(metric(metrics, "populus_events_outbox_oldest_age_seconds")).isLessThan(1);
     }
 
     private static double metric(String exposition, String name) {
