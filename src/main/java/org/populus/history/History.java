@@ -67,4 +67,30 @@ public class History {
         return subjectIds.isEmpty() ? List.of()
                 : versions.latestSnapshots(subjectType, subjectIds.toArray(Long[]::new));
     }
+
+    /**
+     * A place in the change feed: just after the version with this transaction id and sequence number. The feed is
+     * in the order of ({@code txid}, {@code id}); {@link #START} is before every version.
+     */
+    public record FeedPosition(long txid, long id) {
+        public static final FeedPosition START = new FeedPosition(0, 0);
+    }
+
+    /** A version as the change feed gives it: where it is in the feed, and which fields it changed. */
+    public record Change(FeedPosition position, String subjectType, long subjectId, int version, Instant recordedAt,
+            String actor, String reason, List<String> changed) {
+    }
+
+    /**
+     * Up to {@code limit} versions after {@code after}, in feed order, from transactions older than every transaction
+     * still running: a version committed late (by a transaction that began before others that committed first) is
+     * never behind a position already handed out, so a reader that always asks from its last position misses
+     * nothing.
+     */
+    public List<Change> changesAfter(FeedPosition after, int limit) {
+        return versions.changesAfter(after, limit).stream()
+                .map(v -> new Change(v.position(), v.subjectType(), v.subjectId(), v.version(), v.recordedAt(),
+                        v.actor(), v.reason(), SnapshotDifference.changedFields(v.previousSnapshot(), v.snapshot())))
+                .toList();
+    }
 }

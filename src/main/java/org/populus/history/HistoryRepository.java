@@ -83,4 +83,31 @@ class HistoryRepository {
         }
         copy.finish();
     }
+
+    /** A version read for the change feed, with the snapshot before it (null for the first). */
+    record FeedRow(History.FeedPosition position, String subjectType, long subjectId, int version,
+            Instant recordedAt, String actor, String reason, String snapshot, String previousSnapshot) {
+    }
+
+    /** Versions after the position, from transactions older than any still running, in (txid, id) order. */
+    List<FeedRow> changesAfter(History.FeedPosition after, int limit) {
+        return jdbc.sql("""
+                select v.txid::text::bigint as txid, v.id, v.subject_type, v.subject_id, v.version, v.recorded_at,
+                       v.actor, v.reason, v.snapshot::text as snapshot, p.snapshot::text as previous_snapshot
+                from record_version v
+                left join lateral (select r.snapshot from record_version r
+                                   where r.subject_type = v.subject_type and r.subject_id = v.subject_id
+                                     and r.version < v.version
+                                   order by r.version desc limit 1) p on true
+                where (v.txid, v.id) > (cast(cast(? as text) as xid8), ?)
+                  and v.txid < pg_snapshot_xmin(pg_current_snapshot())
+                order by v.txid, v.id
+                limit ?""")
+                .params(Long.toString(after.txid()), after.id(), limit)
+                .query((rs, i) -> new FeedRow(new History.FeedPosition(rs.getLong("txid"), rs.getLong("id")),
+                        rs.getString("subject_type"), rs.getLong("subject_id"), rs.getInt("version"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("reason"),
+                        rs.getString("snapshot"), rs.getString("previous_snapshot")))
+                .list();
+    }
 }

@@ -296,7 +296,8 @@ public class Registrants {
         return repository.lockRow(id) ? find(id) : Optional.empty();
     }
 
-    private Registrant fromSnapshot(String snapshot) {
+    /** The registrant as one of its history versions' snapshots holds it (for readers of history, such as events). */
+    public Registrant fromSnapshot(String snapshot) {
         return json.readValue(snapshot, RegistrantSnapshot.class).toRegistrant();
     }
 

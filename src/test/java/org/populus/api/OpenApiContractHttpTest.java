@@ -206,6 +206,17 @@ class OpenApiContractHttpTest extends HttpTest {
     }
 
     @Test
+    void theChangeFeedMatchesTheDocument() {
+        String[] data = Api.session(sessionWith(org.populus.access.Role.DATA));
+        Response first = exchange("GET", "/admin/api/changes?limit=5", null, null, data);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        exchange("GET", "/admin/api/changes?limit=5&after=" + first.json().get("next").asString(), null, null, data);
+        Response malformed = exchange("GET", "/admin/api/changes?after=garbage", null, null, data);
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        exchange("GET", "/admin/api/changes", null, null, admin);
+    }
+
+    @Test
     void censusRegistrationAsFormAndAsJsonAndReadsMatchTheDocument() {
         Response byForm = exchange("POST", "/api/v1/es/people", FORM, form(census(), "person")
                 + "&origin_qualified_id=" + ThreadLocalRandom.current().nextInt(1, 1_000_000) + "%40decidim-1");

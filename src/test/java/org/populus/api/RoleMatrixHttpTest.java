@@ -29,7 +29,7 @@ class RoleMatrixHttpTest extends HttpTest {
 
     /** Who may call an operation. */
     enum Access {
-        OPEN, USER, CENSUS, READ, WRITE, ADMIN, REVIEW, DATA;
+        OPEN, USER, CENSUS, READ, WRITE, ADMIN, REVIEW, DATA, FEED;
 
         boolean allows(Set<Role> roles, boolean authenticated) {
             return switch (this) {
@@ -40,6 +40,7 @@ class RoleMatrixHttpTest extends HttpTest {
                 case ADMIN -> roles.contains(Role.ADMIN);
                 case REVIEW -> roles.contains(Role.REGISTRAR);
                 case DATA -> roles.contains(Role.DATA) || roles.contains(Role.REGISTRAR);
+                case FEED -> roles.contains(Role.DATA);
             };
         }
     }
@@ -51,6 +52,7 @@ class RoleMatrixHttpTest extends HttpTest {
             DELETE /admin/api/api-keys/{id}                                  ADMIN
             GET    /admin/api/api-keys/{id}                                  ADMIN
             GET    /admin/api/catalog/genders                                ADMIN
+            GET    /admin/api/changes                                        FEED
             POST   /admin/api/catalog/genders                                ADMIN
             DELETE /admin/api/catalog/genders/{id}                           ADMIN
             GET    /admin/api/catalog/genders/{id}                           ADMIN

@@ -28,6 +28,12 @@ public abstract class HttpTest {
     /** Where the test context's SMS go: one JSON line {@code {"to","body"}} each (the {@code file} sender). */
     public static final Path SMS_FILE = Path.of("target/test-data/run-" + RUN + "/sms.jsonl");
 
+    /**
+     * The test RabbitMQ (127.0.0.1:5672) as the shared application reaches it: through a proxy a test can shut to
+     * play a broker that is down, then open again.
+     */
+    public static final TcpProxy BROKER = new TcpProxy(BrokerQueue.PORT);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("populus.data-dir", () -> "target/test-data/run-" + RUN);
@@ -41,6 +47,7 @@ public abstract class HttpTest {
         registry.add("populus.security.login.max-failures-per-address", () -> "1000000");
         registry.add("populus.sms.sender", () -> "file");
         registry.add("populus.sms.file", SMS_FILE::toString);
+        registry.add("populus.events.rabbitmq-uri", () -> "amqp://guest:guest@127.0.0.1:" + BROKER.port() + "/%2f");
     }
 
     @LocalServerPort

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may use the Admin API. Procedures and issues ({@code /procedures/**}, {@code /issues/**}) need the role
  * {@code registrar}; the people search and people's history and procedures ({@code /people/**}) need {@code data}
- * or {@code registrar} (a registrar only sees people who are not discarded, see {@link PeopleController}); every other path — users,
+ * or {@code registrar} (a registrar only sees people who are not discarded, see {@link PeopleController}); the change
+ * feed ({@code /changes}) needs {@code data}; every other path — users,
  * catalogues and whatever is added later — needs {@code admin}. The admin role alone grants none of the review
  * paths. No or invalid credentials are a 401, a missing role a 403, both as problem details.
  */
@@ -29,6 +30,7 @@ class AdminSecurity {
     static final String PROCEDURES = AdminErrors.PREFIX + "/procedures";
     static final String ISSUES = AdminErrors.PREFIX + "/issues";
     static final String PEOPLE = AdminErrors.PREFIX + "/people";
+    static final String CHANGES = AdminErrors.PREFIX + "/changes";
 
     @Bean
     @Order(30)
@@ -40,6 +42,7 @@ class AdminSecurity {
                         .hasAuthority(Role.REGISTRAR.code())
                         .requestMatchers(PEOPLE, PEOPLE + "/**")
                         .hasAnyAuthority(Role.DATA.code(), Role.REGISTRAR.code())
+                        .requestMatchers(CHANGES, CHANGES + "/**").hasAuthority(Role.DATA.code())
                         .anyRequest().hasAuthority(Role.ADMIN.code()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
@@ -75,6 +78,9 @@ class AdminSecurity {
         }
         if (under(path, PEOPLE)) {
             return "Finding people and reading their history and procedures needs the role 'data' or 'registrar'.";
+        }
+        if (under(path, CHANGES)) {
+            return "The change feed needs the role 'data'.";
         }
         return "The Admin API needs the role 'admin'.";
     }

@@ -55,6 +55,21 @@ public class AdvisoryLocks {
         }
     }
 
+    /**
+     * Tries to take the exclusive session-level lock ({@code classId}, {@code objectId}) on this connection without
+     * waiting: true when it now holds it, until {@link #releaseAll(Connection)} or until the connection closes (so a
+     * process that dies loses it with its connection). The connection must be a dedicated one, as for
+     * {@link #holdShared}.
+     */
+    public static boolean tryHoldExclusive(Connection connection, int classId, int objectId) throws SQLException {
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "select pg_try_advisory_lock(" + classId + ", " + objectId + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** Releases every session-level advisory lock this connection holds. */
     public static void releaseAll(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
