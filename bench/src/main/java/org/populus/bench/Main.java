@@ -398,6 +398,28 @@ public final class Main {
                         census.versionAt(prepared, seed)));
             }
         }
+        if (o.scenarios().stream().anyMatch(k -> k.startsWith("office-"))) {
+            String login = "bench-registrar-" + Long.toString(System.nanoTime(), 36);
+            String password = "bench-" + java.util.UUID.randomUUID();
+            api.asNewUser(login, password, List.of("registrar", "data", "registry-read"));
+            OfficeScenarios office = new OfficeScenarios(o.baseUrl(), login, password, o.requestTimeout());
+            if (o.wants("office-person")) {
+                results.add(runner.run("office-person", "Back office: a person's page",
+                        "GET /office/people/{id} of a random loaded individual (signed-in session per worker)",
+                        office.personPage(population, seed)));
+            }
+            if (o.wants("office-search")) {
+                results.add(runner.run("office-search", "Back office: people search results",
+                        "GET /office/people?q=<given family> of a random loaded individual",
+                        office.searchPage(population, seed)));
+            }
+            if (o.wants("office-next")) {
+                int queued = OfficeScenarios.fillReviewQueue(api, population, o.reviewQueue(), 16, log);
+                results.add(runner.run("office-next", "Back office: Next in the review queue",
+                        "POST /office/review/next (claims the next procedure, 302 to its page); " + queued
+                                + " document verifications queued first", office.next(seed)));
+            }
+        }
         if (o.wants("post")) {
             Instant from = Instant.now().plus(o.warmup());
             results.add(runner.run("post", "POST individual",

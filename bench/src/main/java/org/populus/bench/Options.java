@@ -51,14 +51,16 @@ record Options(
         boolean loadOnly,
         Duration getWarmup,
         String eventsUri,
-        String eventsExchange) {
+        String eventsExchange,
+        int reviewQueue) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "search-fragment",
             "people-full", "people-given-family", "people-prefix", "people-common", "people-none", "post", "group",
             "census-get", "census-version-at", "census-register-paced", "census-register");
 
     /** Scenarios that run only when asked for by name (they need something run.sh starts on request). */
-    static final List<String> EXTRA_SCENARIOS = List.of("minimal", "cold-get");
+    static final List<String> EXTRA_SCENARIOS = List.of("minimal", "cold-get", "office-person", "office-search",
+            "office-next");
 
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
@@ -99,6 +101,10 @@ record Options(
               --history-versions V    versions each of them gets (default 20; at least 2)
               --drain-timeout SEC     after a registration scenario, how long to wait for the queue to enable
                                       every registered person (default 120)
+                                      office-person, office-search, office-next (not in all): the back office
+                                      as a registrar, one signed-in browser session per worker — a person's page,
+                                      the people search results page, "Next" in the review queue
+              --review-queue N        document verifications queued before office-next (default 5000)
               --events-uri AMQP_URI   the RabbitMQ Populus publishes its events to (bench/run.sh EVENTS=1): for
                                       each write scenario, the lag from a version's recording to its CloudEvent
                                       at a consumer, and whether every version's event arrived
@@ -144,7 +150,8 @@ record Options(
                 "duration", "request-timeout", "scenarios", "pgbench", "pgbench-scale", "report", "command", "app-jdk",
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
                 "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
-                "cold-duration", "ready-at", "load-only", "get-warmup", "events-uri", "events-exchange"));
+                "cold-duration", "ready-at", "load-only", "get-warmup", "events-uri", "events-exchange",
+                "review-queue"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -220,7 +227,8 @@ record Options(
                 Boolean.parseBoolean(m.getOrDefault("load-only", "false")),
                 m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true),
                 blankToNull(m.get("events-uri")),
-                m.getOrDefault("events-exchange", "hutch"));
+                m.getOrDefault("events-exchange", "hutch"),
+                positiveInt(m, "review-queue", 5000, true));
         if (o.loadOnly() && o.skipLoad()) {
             throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
         }
