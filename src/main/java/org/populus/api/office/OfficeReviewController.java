@@ -21,6 +21,7 @@ import org.populus.procedure.Procedures;
 import org.populus.procedure.ReviewItem;
 import org.populus.procedure.ReviewRefused;
 import org.populus.procedure.Reviews;
+import org.populus.verification.AttachmentInfo;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +98,27 @@ class OfficeReviewController {
         return page(id, model, response, null, null);
     }
 
+    /**
+     * One attachment of the procedure in the office's page: an image shown, a PDF opened by a link (the file's own
+     * sandboxing policy keeps it from running anything), any other file as a download.
+     */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    String attachment(@PathVariable long id, @PathVariable long attachmentId, Model model,
+            HttpServletResponse response) {
+        Optional<Procedure> found = reviews.find(id);
+        List<AttachmentInfo> all = found.isEmpty() ? List.of() : procedures.attachments(id);
+        Optional<AttachmentInfo> shown = all.stream().filter(a -> a.id() == attachmentId).findFirst();
+        if (shown.isEmpty()) {
+            return notFound(response);
+        }
+        model.addAttribute("procedure", found.get());
+        model.addAttribute("attachment", shown.get());
+        model.addAttribute("attachments", all);
+        model.addAttribute("kind", shown.get().contentType().startsWith("image/") ? "image"
+                : shown.get().contentType().equals("application/pdf") ? "pdf" : "download");
+        return "office/review-attachment";
+    }
+
     @PostMapping("/{id}/claim")
     String claim(@PathVariable long id, Model model, HttpServletResponse response) {
         return act(id, model, response, () -> reviews.claim(id, Callers.actor()), null);
@@ -159,7 +181,9 @@ class OfficeReviewController {
         Optional<Registrant> person = registrants.find(p.personId());
         model.addAttribute("procedure", p);
         model.addAttribute("person", person.orElse(null));
-        model.addAttribute("rows", rows(p, person.orElse(null)));
+        List<FieldRow> rows = rows(p, person.orElse(null));
+        model.addAttribute("rows", rows);
+        model.addAttribute("submitted", rows.stream().anyMatch(r -> r.submitted() != null));
         model.addAttribute("attachments", p.type() == ProcedureType.DOCUMENT_VERIFICATION
                 ? procedures.attachments(p.id()) : List.of());
         model.addAttribute("openIssues", issues.list(false, p.personId(), 20, 0));

@@ -75,7 +75,18 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
         Browser b = signIn(Role.REGISTRAR);
         String page = get(b, "/office/review/" + p.id()).body();
         AttachmentInfo png = attachment(p, "front.png");
-        assertThat(page).contains("href=\"/office/attachments/" + png.id() + "\"").contains("data-shortcut=\"v\"");
+        assertThat(page).contains("href=\"/office/review/" + p.id() + "/attachments/" + png.id() + "\"")
+                .contains("data-shortcut=\"v\"");
+        var viewer = get(b, "/office/review/" + p.id() + "/attachments/" + png.id());
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        assertThat(viewer.body()).contains("src=\"/office/attachments/" + png.id() + "\"")
+                .contains("alt=\"The document front.png\"");
+        assertThat(get(b, "/office/review/" + p.id() + "/attachments/" + attachment(p, "back.pdf").id()).body())
+                .contains("Open the PDF");
+        assertThat(get(b, "/office/review/" + p.id() + "/attachments/" + attachment(p, "note.rtf").id()).body())
+                .contains("Download the file");
+        assertThat(get(b, "/office/review/" + (p.id() + 1) + "/attachments/" + png.id()).statusCode())
+                .as("an attachment of another procedure").isEqualTo(404);
 
         HttpResponse<byte[]> image = getBytes(b, "/office/attachments/" + png.id());
         assertThat(image.statusCode()).isEqualTo(200);
