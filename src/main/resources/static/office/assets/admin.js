@@ -5,3 +5,12 @@ document.addEventListener('htmx:xhr:progress', function (event) {
     bar.value = Math.round(event.detail.loaded * 100 / event.detail.total);
   }
 });
+
+// A refused file (400, 422) answers with the report of what is wrong: show it like a success.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var status = event.detail.xhr.status;
+  if (status === 400 || status === 422) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

@@ -215,4 +215,29 @@ class OfficeWorkBrowserTest extends BrowserTest {
         assertThat(accounts.authenticate(login, "second-password")).as("disabled: no sign-in").isEmpty();
         assertAccessible();
     }
+
+    @Test
+    void anAdministratorUploadsAScopeFileAndSeesTheLineAtFault() throws java.io.IOException {
+        signInAs(Role.ADMIN);
+        open("/office/admin/scopes");
+        assertAccessible();
+        String p = "W" + unique().substring(0, 9).toUpperCase(java.util.Locale.ROOT);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("populus-scopes-");
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.tsv"),
+                "UID\tType\tname_es\tname_en\n" + p + "\tcountry\tPaís\tCountry\n");
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.tsv"),
+                "UID\tType\tname_es\tname_en\n" + p + "-B\tcountry\tPaís\tCountry\textra\tmore\n");
+        field("File").sendKeys(good.toAbsolutePath().toString());
+        button("Load").click();
+        awaitText("#scope-summary p", "Loaded good.tsv: 1 scopes (1 created, 0 updated, 0 unchanged).");
+        assertThat(currentPath()).as("loaded by htmx, in the page").isEqualTo("/office/admin/scopes");
+        assertAccessible();
+
+        field("File").sendKeys(bad.toAbsolutePath().toString());
+        button("Load").click();
+        awaitText("#scope-errors td", "2");
+        assertThat(text("#scope-problem")).contains("The file was not loaded");
+        assertAccessible();
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
 }
