@@ -70,8 +70,13 @@ class OfficeReviewController {
 
     @GetMapping
     String queue(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        ProcedureType chosen = type == null || type.isEmpty() ? null : ProcedureType.of(type).orElse(null);
+            Model model, HttpServletResponse response) {
+        Optional<ProcedureType> known = type == null || type.isEmpty() ? Optional.empty() : ProcedureType.of(type);
+        if (type != null && !type.isEmpty() && known.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("unknownType", true);
+        }
+        ProcedureType chosen = known.orElse(null);
         int shown = Math.max(0, page);
         List<ReviewItem> items = reviews.pending(chosen, PAGE_SIZE + 1, (long) shown * PAGE_SIZE);
         boolean more = items.size() > PAGE_SIZE;
@@ -87,10 +92,13 @@ class OfficeReviewController {
 
     /** Claims the next procedure that can be accepted now and opens it; back to the queue when there is none. */
     @PostMapping("/next")
-    String next(@RequestParam(required = false) String type) {
-        ProcedureType chosen = type == null || type.isEmpty() ? null : ProcedureType.of(type).orElse(null);
-        return reviews.claimNext(chosen, Callers.actor()).map(p -> "redirect:" + PATH + "/" + p.id())
-                .orElse("redirect:" + PATH + "?empty");
+    String next(@RequestParam(required = false) String type, Model model, HttpServletResponse response) {
+        Optional<ProcedureType> known = type == null || type.isEmpty() ? Optional.empty() : ProcedureType.of(type);
+        if (type != null && !type.isEmpty() && known.isEmpty()) {
+            return queue(type, 0, model, response);
+        }
+        return reviews.claimNext(known.orElse(null), Callers.actor()).map(p -> "redirect:" + PATH + "/" + p.id())
+                .orElse("redirect:" + PATH + "?empty" + (type == null || type.isEmpty() ? "" : "&type=" + type));
     }
 
     @GetMapping("/{id}")

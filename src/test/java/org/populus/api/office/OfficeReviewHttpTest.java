@@ -222,6 +222,29 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void anOverlongCommentIsRefusedChangingNothing() {
+        Procedure p = work.documentVerification();
+        Browser b = signIn(Role.REGISTRAR);
+        var refused = post(b, "/office/review/" + p.id() + "/reject", "comment", "x".repeat(10_001));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("The comment is too long");
+        assertThat(state(p.id()).state()).isEqualTo(ProcedureState.PENDING);
+    }
+
+    @Test
+    void anUnknownTypeIsABadRequestAndClaimsNothing() {
+        Browser b = signIn(Role.REGISTRAR);
+        var list = get(b, "/office/review?type=nonsense");
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.body()).contains("There is no procedure type of that name");
+        var next = post(b, "/office/review/next", "type", "nonsense");
+        assertThat(next.statusCode()).isEqualTo(400);
+        assertThat(reviews.pending(null, 500, 0)).noneMatch(i -> ("user:" + b.login()).equals(
+                i.procedure().claimedBy()));
+        assertThat(get(b, "/office/review?page=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anUnknownProcedureIsNotFound() {
         Browser b = signIn(Role.REGISTRAR);
         assertThat(get(b, "/office/review/" + Long.MAX_VALUE).statusCode()).isEqualTo(404);
