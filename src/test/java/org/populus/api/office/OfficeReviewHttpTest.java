@@ -3,6 +3,13 @@ package org.populus.api.office;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.populus.access.Role;
 import org.populus.api.office.OfficeHttpTest.Browser;
@@ -50,6 +57,41 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
         assertThat(a).isNotEqualTo(b);
         assertThat(state(a).claimedBy()).isEqualTo("user:" + alice.login());
         assertThat(state(b).claimedBy()).isEqualTo("user:" + bob.login());
+    }
+
+    @Test
+    void registrarsAskingForNextAtTheSameTimeNeverGetTheSameProcedure() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            work.documentVerification();
+        }
+        List<Browser> registrars = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            registrars.add(signIn(Role.REGISTRAR));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(registrars.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (Browser r : registrars) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(r, "/office/review/next", "type", "document_verification");
+                }));
+            }
+            start.countDown();
+            List<String> claimed = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(302);
+                if (location(r).matches("/office/review/[0-9]+")) {
+                    claimed.add(location(r));
+                }
+            }
+            assertThat(claimed).as("at least the four made here are handed out").hasSizeGreaterThanOrEqualTo(4)
+                    .doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -152,6 +152,22 @@ class OfficeWorkBrowserTest extends BrowserTest {
     }
 
     @Test
+    void onAPhoneTheProcedureAndIssuePagesNeedNoSidewaysScrolling() {
+        Procedure mine = work.documentVerification();
+        OfficeWork.Duplicates d = work.duplicatedDocument();
+        phone();
+        signInAs(Role.REGISTRAR);
+        for (String path : new String[] {"/office/review", "/office/review/" + mine.id(),
+            "/office/issues/" + d.issue()}) {
+            open(path);
+            assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .as("no sideways scrolling on " + path)
+                    .isLessThanOrEqualTo(((Number) browser.executeScript("return window.innerWidth")).intValue());
+            assertAccessible();
+        }
+    }
+
+    @Test
     void aReaderCannotReachADecision() {
         Procedure mine = work.documentVerification();
         signInAs(Role.REGISTRY_READ);
