@@ -98,7 +98,7 @@ class OfficeReviewController {
             return queue(type, 0, model, response);
         }
         return reviews.claimNext(known.orElse(null), Callers.actor()).map(p -> "redirect:" + PATH + "/" + p.id())
-                .orElse("redirect:" + PATH + "?empty" + (type == null || type.isEmpty() ? "" : "&type=" + type));
+                .orElse("redirect:" + PATH + "?empty" + known.map(t -> "&type=" + t.code()).orElse(""));
     }
 
     @GetMapping("/{id}")

@@ -264,6 +264,16 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void theQueueIsFilteredByTypeAndNextKeepsTheFilter() {
+        Procedure p = work.documentVerification();
+        Browser b = signIn(Role.REGISTRAR);
+        String registrations = get(b, "/office/review?type=registration").body();
+        assertThat(registrations).doesNotContain("href=\"/office/review/" + p.id() + "\"")
+                .contains("<input type=\"hidden\" name=\"type\" value=\"registration\">");
+        assertThat(get(b, "/office/review").body()).contains("href=\"/office/review/" + p.id() + "\"");
+    }
+
+    @Test
     void anOverlongCommentIsRefusedChangingNothing() {
         Procedure p = work.documentVerification();
         Browser b = signIn(Role.REGISTRAR);
