@@ -44,6 +44,12 @@ class AttachmentRepository {
                 .param(procedureId).query(AttachmentRepository::info).list();
     }
 
+    Optional<AttachmentInfo> find(long attachmentId) {
+        return jdbc.sql("""
+                select id, procedure_id, filename, content_type, size, created_at from attachment where id = ?""")
+                .param(attachmentId).query(AttachmentRepository::info).optional();
+    }
+
     Optional<Sealed> sealed(long attachmentId) {
         return jdbc.sql("""
                 select procedure_id, filename, sha256, key_id, nonce, ciphertext from attachment where id = ?""")

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -153,6 +154,11 @@ public class Attachments {
     /** The procedure's attachments in the order they were stored; empty if it has none. */
     public List<AttachmentInfo> list(long procedureId) {
         return repository.list(procedureId);
+    }
+
+    /** One attachment's metadata (its content through {@link #content}). */
+    public Optional<AttachmentInfo> find(long attachmentId) {
+        return repository.find(attachmentId);
     }
 
     /**

@@ -4,6 +4,11 @@
  * browser asking for {@code /} is sent here. It calls the domain modules' public APIs directly — never the JSON
  * Admin API — and shares only the plumbing in {@code api.web} with the other surfaces.
  *
+ * <p>Pages: the dashboard, the review queue (claim the next procedure, compare, view attachments, decide, undo),
+ * issues (side by side, resolve) and the administration (users, catalogues, API keys, scope files, the effective
+ * configuration with secrets masked), each through the same domain services and with the same roles as the Admin
+ * API.
+ *
  * <p>Security ({@link org.populus.api.office.OfficeSecurity}): a form sign-in with the users, passwords and roles
  * of the APIs, throttled like every login; an HTTP session stored by Spring Session JDBC (cookie
  * {@code populus_office}: {@code HttpOnly}, {@code SameSite=Strict}, {@code Secure} on HTTPS requests, path
