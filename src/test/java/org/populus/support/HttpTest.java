@@ -41,6 +41,8 @@ public abstract class HttpTest {
         registry.add("populus.security.login.max-failures-per-address", () -> "1000000");
         registry.add("populus.sms.sender", () -> "file");
         registry.add("populus.sms.file", SMS_FILE::toString);
+        // the tests read the dashboard right after their changes; OfficeDashboardHttpTest checks the cache itself
+        registry.add("populus.office.dashboard-cache", () -> "0s");
     }
 
     @LocalServerPort
