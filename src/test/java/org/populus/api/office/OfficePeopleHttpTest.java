@@ -44,7 +44,7 @@ class OfficePeopleHttpTest extends HttpTest {
         var r = search(office.signIn(Role.REGISTRY_READ), "jose garcia" + family.substring(0, 6));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains(link(id)).contains("José").contains("García" + family)
-                .contains("1 people found.");
+                .contains("1 person found.");
     }
 
     @Test
@@ -53,7 +53,7 @@ class OfficePeopleHttpTest extends HttpTest {
         long id = data.individual("given_name", "Nora", "family_name", "Docs" + data.letters(), "ids",
                 List.of(OfficePeopleData.nationalId(nid)));
         var r = search(office.signIn(Role.REGISTRY_READ), nid);
-        assertThat(r.body()).contains(link(id)).contains("1 people hold this value.");
+        assertThat(r.body()).contains(link(id)).contains("1 person holds this value.");
         assertThat(search(office.signIn(Role.REGISTRY_READ), nid.substring(0, nid.length() - 1)).body())
                 .doesNotContain(link(id));
     }
@@ -72,7 +72,7 @@ class OfficePeopleHttpTest extends HttpTest {
         String email = "mail." + unique() + "@example.org";
         long id = data.individual("given_name", "Mia", "family_name", "Mail" + data.letters(), "email", email);
         var r = search(office.signIn(Role.REGISTRY_READ), email.toUpperCase());
-        assertThat(r.body()).contains(link(id)).contains("1 people hold this value.");
+        assertThat(r.body()).contains(link(id)).contains("1 person holds this value.");
     }
 
     @Test
@@ -87,7 +87,7 @@ class OfficePeopleHttpTest extends HttpTest {
     void aQualifiedIdOfNobodyFindsNobody() {
         var r = search(office.signIn(Role.REGISTRY_READ), "999999999@census");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("0 people hold this value.");
+        assertThat(r.body()).contains("No one holds this value.");
     }
 
     @Test
