@@ -20,6 +20,7 @@ import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
 import org.populus.procedure.Issues;
+import org.populus.shared.TextLimits;
 import org.populus.procedure.Procedure;
 import org.populus.procedure.ProcedureType;
 import org.populus.procedure.Procedures;
@@ -42,6 +43,8 @@ class OfficePeopleController {
 
     /** People per page of results. */
     static final int PAGE_SIZE = 20;
+    /** The longest search text (a name, an e-mail, a document or a qualified id is much shorter). */
+    static final int MAX_QUERY = TextLimits.DISPLAY_NAME;
 
     private final Registrants registrants;
     private final Households households;
@@ -71,6 +74,9 @@ class OfficePeopleController {
         model.addAttribute("q", q == null ? "" : q);
         if (q == null || q.isBlank()) {
             return "office/people";
+        }
+        if (TextLimits.hasNul(q) || TextLimits.tooLong(q, MAX_QUERY)) {
+            throw OfficeProblem.badRequest("people.bad-query", MAX_QUERY);
         }
         int p = page == null ? 0 : page;
         if (p < 0) {

@@ -114,6 +114,18 @@ class OfficePeopleHttpTest extends HttpTest {
     }
 
     @Test
+    void aSearchTooLongOrWithAControlCharacterIsRefusedWithA400Page() {
+        String cookie = office.signIn(Role.REGISTRY_READ);
+        var tooLong = search(cookie, "ana ".repeat(80));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("Type at most 300 characters of plain text.");
+        // refused at the edge, before any controller, still as a page
+        var nul = search(cookie, "12@decidim\u0000x");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    }
+
+    @Test
     void aNegativeOrNonNumericPageIsA400Page() {
         String cookie = office.signIn(Role.REGISTRY_READ);
         assertThat(office.get("/office/people?q=ana&page=-1", cookie).statusCode()).isEqualTo(400);

@@ -70,7 +70,7 @@ class OfficePersonHttpTest extends HttpTest {
         var r = office.get("/office/people/" + id, office.signIn(Role.REGISTRAR));
         assertThat(r.body()).contains("id=\"history\"").contains("id=\"version-1\"").contains("id=\"version-2\"")
                 .contains("user:clerk").contains("phone call")
-                .contains("<th scope=\"row\" class=\"field\">data.additionalInfo</th>")
+                .contains("<th scope=\"row\" class=\"field\" data-field=\"data.additionalInfo\">Additional information</th>")
                 .contains("<td class=\"after\">{&quot;note&quot;: &quot;moved&quot;}</td>")
                 .contains("<td class=\"after\">" + oldEmail + "</td>").contains("second call")
                 .contains("<td class=\"before\">{&quot;note&quot;: &quot;moved&quot;}</td>")
@@ -152,7 +152,7 @@ class OfficePersonHttpTest extends HttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Casa " + family).contains("href=\"/office/people/" + household[1] + "\"")
                 .contains("Hugo " + family).contains(">Head<").contains("id=\"history\"")
-                .contains("<th scope=\"row\" class=\"field\">members</th>");
+                .contains("<th scope=\"row\" class=\"field\" data-field=\"members\">Members</th>");
     }
 
     @Test
