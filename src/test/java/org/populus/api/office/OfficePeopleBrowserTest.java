@@ -114,6 +114,7 @@ class OfficePeopleBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("figure.chart svg")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("rect.bar"))).hasSize(2 * DashboardFigures.DAYS);
         assertAccessible();
+        screenshot("OfficePeopleBrowserTest.dashboard");
         open("/office/no-such-page");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertAccessible();
