@@ -51,6 +51,32 @@ final class OfficePeopleData {
         return new long[] {group, member};
     }
 
+    /** A valid DNI, different on every call. */
+    static String dni() {
+        int n = (int) (Math.random() * 90_000_000) + 10_000_000;
+        return String.format("%08d", n) + "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23);
+    }
+
+    /** Registers a person through the Census API with this DNI; answers their id (their registration pending). */
+    long censusRegistration(String firstName, String lastName, String dni) {
+        var r = api.form("POST", "/api/v1/es/people", Api.formBody("person[first_name]", firstName,
+                "person[last_name1]", lastName, "person[document_type]", "dni", "person[document_id]", dni,
+                "person[document_scope_code]", "ES", "person[born_at]", "1980-01-01", "person[gender]", "female",
+                "person[address]", "Calle Mayor 1", "person[address_scope_code]", "ES", "person[postal_code]",
+                "28001", "person[email]", "census" + HttpTest.unique() + "@example.org", "person[scope_code]", "ES"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        return r.json().get("person_id").asLong();
+    }
+
+    /** Asks for a document verification of the person with two image files. */
+    void documentVerification(long personId, String... filenames) {
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        var files = java.util.Arrays.stream(filenames).map(f -> obj("filename", f, "content_type", "image/png",
+                "base_64_content", png)).toList();
+        var r = api.post("/api/v1/people/" + personId + "@census/document_verifications", obj("files", files));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    }
+
     static Map<String, Object> nationalId(String value) {
         return obj("id_type", "National ID", "value", value);
     }

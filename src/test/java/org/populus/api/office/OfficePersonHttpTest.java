@@ -13,6 +13,8 @@ import org.populus.access.Role;
 import org.populus.history.Provenance;
 import org.populus.person.PersonEvent;
 import org.populus.person.Registrants;
+import org.populus.procedure.ProcedureType;
+import org.populus.procedure.Procedures;
 import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +26,8 @@ class OfficePersonHttpTest extends HttpTest {
 
     @Autowired
     Registrants registrants;
+    @Autowired
+    Procedures procedures;
 
     OfficeClient office;
     OfficePeopleData data;
@@ -46,6 +50,36 @@ class OfficePersonHttpTest extends HttpTest {
         assertThat(r.body()).contains("<h1><span>Paula " + family + "</span>").contains(nid)
                 .contains("href=\"/office/households/" + household[0] + "\"").contains("Casa " + family)
                 .contains(">Head<");
+    }
+
+    @Test
+    void proceduresInEveryStateAndTheirAttachmentsAreListedAndLinkedToTheViewerForARegistrarOnly() {
+        String family = "Census" + data.letters();
+        long id = data.censusRegistration("Lucía", family, OfficePeopleData.dni());
+        long until = System.currentTimeMillis() + 10_000;
+        while (procedures.pending(id).stream().anyMatch(p -> p.type() == ProcedureType.REGISTRATION)
+                && System.currentTimeMillis() < until) {
+            procedures.processQueued();
+        }
+        data.documentVerification(id, "front-" + family + ".png", "back-" + family + ".png");
+        long attachment = procedures.attachments(procedures.pending(id).get(0).id()).get(0).id();
+        var registrar = office.get("/office/people/" + id, office.signIn(Role.REGISTRAR)).body();
+        assertThat(registrar).contains(">Registration<").contains(">Accepted<").contains(">Document verification<")
+                .contains(">Pending<")
+                .contains("<a href=\"/office/attachments/" + attachment + "\">front-" + family + ".png</a>");
+        var reader = office.get("/office/people/" + id, office.signIn(Role.REGISTRY_READ)).body();
+        assertThat(reader).contains("<span>front-" + family + ".png</span>")
+                .doesNotContain("href=\"/office/attachments/");
+    }
+
+    @Test
+    void aDocumentQualifiedIdOpensTheCensusPersonHoldingIt() {
+        String dni = OfficePeopleData.dni();
+        long id = data.censusRegistration("Dolores", "Qualified" + data.letters(), dni);
+        var r = office.get("/office/people?q=" + OfficeClient.encode(dni.toLowerCase() + "@document_id"),
+                office.signIn(Role.REGISTRY_READ));
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/office/people/" + id);
     }
 
     @Test
