@@ -2,6 +2,7 @@ package org.populus.api.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.populus.access.Role;
 import org.populus.history.Provenance;
 import org.populus.person.PersonEvent;
@@ -30,18 +34,24 @@ class OfficePeopleBrowserTest extends BrowserTest {
         data = new OfficePeopleData(api, adminSession());
     }
 
+    /** Clicks a link or button that loads a new page, and waits until the old page has left. */
+    void go(WebElement element) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     @Test
     void aReaderFindsAPersonByAPartialAccentedNameAndOpensTheirPage() {
         String family = "García" + OfficePeopleData.letters();
         long id = data.individual("given_name", "José", "family_name", family);
         signInAs(Role.REGISTRY_READ);
-        link("People").click();
+        go(link("People"));
         assertAccessible();
         field("Search").sendKeys("jose " + family.substring(0, 9).toLowerCase().replace('í', 'i'));
-        button("Search").click();
+        go(button("Search"));
         assertThat(texts(".results a")).containsExactly("José " + family);
         assertAccessible();
-        link("José " + family).click();
+        go(link("José " + family));
         assertThat(currentPath()).isEqualTo("/office/people/" + id);
         assertThat(browser.findElement(By.cssSelector("h1 span")).getText()).isEqualTo("José " + family);
         assertAccessible();
@@ -55,7 +65,7 @@ class OfficePeopleBrowserTest extends BrowserTest {
         signInAs(Role.REGISTRY_READ);
         open("/office/people");
         field("Search").sendKeys(nid);
-        button("Search").click();
+        go(button("Search"));
         assertThat(browser.findElement(By.id("results-summary")).getText()).isEqualTo("1 person holds this value.");
         assertThat(browser.findElement(By.cssSelector(".results a")).getDomAttribute("href"))
                 .isEqualTo("/office/people/" + id);
@@ -85,11 +95,11 @@ class OfficePeopleBrowserTest extends BrowserTest {
         assertThat(picker.getDomAttribute("type")).isEqualTo("datetime-local");
         browser.executeScript("arguments[0].value = arguments[1]", picker,
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(between));
-        button("Show").click();
+        go(button("Show"));
         assertThat(browser.findElement(By.id("as-of-note")).getText()).contains("(version 1)");
         assertThat(browser.findElement(By.cssSelector("#person-data dd:last-of-type")).getText()).isEqualTo("1");
         assertAccessible();
-        link("Back to now").click();
+        go(link("Back to now"));
         assertThat(browser.findElements(By.id("as-of-note"))).isEmpty();
     }
 
@@ -99,11 +109,11 @@ class OfficePeopleBrowserTest extends BrowserTest {
         long[] household = data.household("Hogar " + family, "Marta", family);
         signInAs(Role.REGISTRY_READ);
         open("/office/people/" + household[1]);
-        link("Hogar " + family).click();
+        go(link("Hogar " + family));
         assertThat(currentPath()).isEqualTo("/office/households/" + household[0]);
         assertThat(texts("#members tbody td")).contains("Marta " + family, "Head");
         assertAccessible();
-        link("Marta " + family).click();
+        go(link("Marta " + family));
         assertThat(currentPath()).isEqualTo("/office/people/" + household[1]);
     }
 
