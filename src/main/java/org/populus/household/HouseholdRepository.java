@@ -188,4 +188,10 @@ class HouseholdRepository {
             return new Household(groupId, version, kindId, partial, members);
         }
     }
+
+    /** The groups this individual is or was a member of, in id order. */
+    List<Long> groupIdsOf(long individualId) {
+        return jdbc.sql("select group_id from group_membership where individual_id = ? order by group_id")
+                .param(individualId).query(Long.class).list();
+    }
 }

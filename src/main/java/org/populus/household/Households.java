@@ -170,4 +170,15 @@ public class Households {
     private static List<Long> ids(List<MemberKind> kinds) {
         return kinds.stream().map(MemberKind::id).toList();
     }
+
+    /** Every version of the household data (kind, members) of a group, oldest first. */
+    public List<org.populus.history.RecordVersion> versions(long groupId) {
+        return history.versions(HISTORY_SUBJECT, groupId);
+    }
+
+    /** The ids of the groups this individual is or was a member of, in id order (one statement). */
+    @Transactional(readOnly = true)
+    public List<Long> groupIdsOf(long individualId) {
+        return repository.groupIdsOf(individualId);
+    }
 }

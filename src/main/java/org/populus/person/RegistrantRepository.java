@@ -651,4 +651,34 @@ class RegistrantRepository {
                 });
         return counts;
     }
+
+    /** How many individuals were created on each day (UTC) from {@code since} on; days without any are absent. */
+    Map<java.time.LocalDate, Long> countIndividualsCreatedPerDay(Instant since) {
+        Map<java.time.LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                select (created_at at time zone 'UTC')::date as day, count(*) as n from party
+                where not is_group and created_at >= ? group by day""")
+                .param(Timestamp.from(since))
+                .query(rs -> {
+                    counts.put(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /**
+     * The individuals holding one of these identity-document values (of any type), this phone (as typed or in
+     * E.164) or this e-mail address (case-insensitive), in id order, at most {@code limit}.
+     */
+    List<Long> idsByIdentifierPhoneOrEmail(Collection<String> documentValues, String phone, String e164,
+            String email, boolean includeDiscarded, int limit) {
+        return jdbc.sql("""
+                select id from party where id in (
+                    select party_id from party_identifier where value = any(?)
+                    union select party_id from party_phone where phone_no = ? or phone_sanitized = ?
+                    union select id from party where lower(email) = ? and email is not null)
+                  and not is_group and (? or discarded_at is null)
+                order by id limit ?""")
+                .params(documentValues.toArray(String[]::new), phone, e164, email, includeDiscarded, limit)
+                .query(Long.class).list();
+    }
 }

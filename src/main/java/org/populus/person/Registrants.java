@@ -417,4 +417,28 @@ public class Registrants {
         }
         return result;
     }
+
+    /** How many individuals were registered on each day (UTC) from {@code since} on; days without any are absent. */
+    public Map<LocalDate, Long> countRegisteredPerDay(Instant since) {
+        return repository.countIndividualsCreatedPerDay(since);
+    }
+
+    /**
+     * The individuals a value a registrar typed names exactly: any identity-document value (as typed, upper-cased,
+     * and in its DNI/NIE normal forms), a phone (as typed or normalised to E.164 like stored phones) or an e-mail
+     * address (case-insensitive); in id order, at most {@code limit} (one statement).
+     */
+    public List<Long> idsByIdentifierPhoneOrEmail(String text, boolean includeDiscarded, int limit) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty() || org.populus.shared.TextLimits.hasNul(value)) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> documents = new java.util.LinkedHashSet<>();
+        documents.add(value);
+        documents.add(value.toUpperCase(java.util.Locale.ROOT));
+        documents.addAll(DocumentIds.candidates(value));
+        String email = value.indexOf('@') > 0 ? value.toLowerCase(java.util.Locale.ROOT) : null;
+        return repository.idsByIdentifierPhoneOrEmail(documents, value, e164(value), email, includeDiscarded,
+                limit);
+    }
 }

@@ -118,4 +118,8 @@ class IssueRepository {
     private static List<Long> longs(java.sql.Array array) throws SQLException {
         return Arrays.stream((Long[]) array.getArray()).toList();
     }
+
+    long countOpen() {
+        return jdbc.sql("select count(*) from issue where state = 'open'").query(Long.class).single();
+    }
 }

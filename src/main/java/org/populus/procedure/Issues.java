@@ -120,4 +120,9 @@ public class Issues {
         queue.wakeAfterCommit();
         return find(issueId).orElseThrow();
     }
+
+    /** How many issues are open. */
+    public long countOpen() {
+        return repository.countOpen();
+    }
 }

@@ -234,4 +234,23 @@ class ProcedureRepository {
                 });
         return counts;
     }
+
+    /** How many procedures were decided (accepted, rejected or dismissed) on each day (UTC) from {@code since} on. */
+    Map<java.time.LocalDate, Long> countDecidedPerDay(Instant since) {
+        Map<java.time.LocalDate, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select (processed_at at time zone 'UTC')::date as day, count(*) as n from procedure
+                where processed_at >= ? and state <> 'pending' group by day""")
+                .param(Timestamp.from(since))
+                .query(rs -> {
+                    counts.put(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** When the oldest pending procedure was created; empty when none is pending. */
+    Optional<Instant> oldestPendingCreatedAt() {
+        return jdbc.sql("select created_at from procedure where state = 'pending' order by created_at limit 1")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
 }

@@ -213,4 +213,14 @@ public class Reviews {
         return new ReviewRefused(ReviewRefused.Reason.NOT_FOUND, "Procedure " + procedureId + " does not exist.");
     }
 
+
+    /** How many procedures were decided (by staff or automatically) on each day (UTC) from {@code since} on. */
+    public Map<java.time.LocalDate, Long> countDecidedPerDay(Instant since) {
+        return repository.countDecidedPerDay(since);
+    }
+
+    /** When the oldest pending procedure was created; empty when none is pending. */
+    public Optional<Instant> oldestPendingSince() {
+        return repository.oldestPendingCreatedAt();
+    }
 }

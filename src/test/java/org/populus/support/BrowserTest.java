@@ -135,7 +135,11 @@ public abstract class BrowserTest extends HttpTest {
         open("/office/sign-in?lang=en");
         field("Username").sendKeys(login);
         field("Password").sendKeys(password);
-        button("Sign in").click();
+        WebElement submit = button("Sign in");
+        submit.click();
+        // the answer is a new page (the dashboard, or the form again): wait until the form has left
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
     }
 
     /** The form field labelled {@code label} (a {@code <label for>} with exactly that text). */

@@ -36,6 +36,8 @@ public abstract class HttpTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // the tests read the dashboard right after their changes; OfficeDashboardHttpTest checks the cache itself
+        registry.add("populus.office.dashboard-cache", () -> "0s");
         registry.add("populus.data-dir", () -> "target/test-data/run-" + RUN);
         registry.add("populus.admin.password", () -> ADMIN_PASSWORD);
         registry.add("populus.http.max-body-size", () -> "64KB");

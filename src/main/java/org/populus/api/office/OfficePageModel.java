@@ -38,7 +38,8 @@ class OfficePageModel {
 
     @ModelAttribute("sections")
     List<OfficeSection> sections() {
-        return Callers.current().map(u -> Arrays.stream(OfficeSection.values()).filter(s -> s.allows(u)).toList())
+        return Callers.current().map(u -> Arrays.stream(OfficeSection.values())
+                .filter(s -> s.inNavigation() && s.allows(u)).toList())
                 .orElse(List.of());
     }
 
@@ -52,5 +53,16 @@ class OfficePageModel {
     @ModelAttribute("csrfToken")
     String csrfToken(HttpServletRequest request) {
         return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token.getToken() : null;
+    }
+
+    /** Every attribute above, for a page rendered outside a controller's model (the error pages). */
+    java.util.Map<String, Object> layout(HttpServletRequest request) {
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("officeUser", officeUser());
+        model.put("roles", roles());
+        model.put("sections", sections());
+        model.put("currentSection", currentSection(request));
+        model.put("csrfToken", csrfToken(request));
+        return model;
     }
 }

@@ -15,19 +15,35 @@ import org.populus.access.Role;
 enum OfficeSection {
 
     DASHBOARD("/office", "nav.dashboard", Role.values()),
-    PEOPLE("/office/people", "nav.people", Role.REGISTRY_READ, Role.DATA, Role.REGISTRAR),
+    PEOPLE(OfficeSection.PEOPLE_PATH, "nav.people", Role.REGISTRY_READ, Role.DATA, Role.REGISTRAR),
+    /** Reached from a person's groups, not from the navigation; the same roles as {@link #PEOPLE}. */
+    HOUSEHOLDS(OfficeSection.HOUSEHOLDS_PATH, "nav.people", false, Role.REGISTRY_READ, Role.DATA, Role.REGISTRAR),
     REVIEW("/office/review", "nav.review", Role.REGISTRAR),
     ISSUES("/office/issues", "nav.issues", Role.REGISTRAR),
     ADMINISTRATION("/office/admin", "nav.administration", Role.ADMIN);
 
+    static final String PEOPLE_PATH = "/office/people";
+    static final String HOUSEHOLDS_PATH = "/office/households";
+
     private final String path;
     private final String messageKey;
     private final Set<Role> roles;
+    private final boolean inNavigation;
 
     OfficeSection(String path, String messageKey, Role... roles) {
+        this(path, messageKey, true, roles);
+    }
+
+    OfficeSection(String path, String messageKey, boolean inNavigation, Role... roles) {
         this.path = path;
         this.messageKey = messageKey;
+        this.inNavigation = inNavigation;
         this.roles = EnumSet.copyOf(Arrays.asList(roles));
+    }
+
+    /** Whether the navigation links to the section (a section reached only from other pages is not listed). */
+    public boolean inNavigation() {
+        return inNavigation;
     }
 
     public String path() {

@@ -28,7 +28,9 @@
  * {@code office/<page>}), one template {@code templates/office/<page>.html} that fills the layout
  * ({@code th:replace="~{office/layout :: page(~{::title}, ~{::section})}"}), and its texts in
  * {@code messages.properties} and {@code messages_es.properties}. Forms use {@code th:action} (which adds the CSRF
- * field); htmx requests carry the token by themselves ({@code office.js}). See {@code docs/office.md}.
+ * field); htmx requests carry the token by themselves ({@code office.js}). A page refuses a request by throwing
+ * {@link org.populus.api.office.OfficeProblem}; every error under {@code /office} (an unknown path, a failure) is a
+ * page in the layout ({@link org.populus.api.office.OfficeErrors}), never the APIs' JSON. See {@code docs/office.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Back office")
 package org.populus.api.office;

@@ -18,12 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Error answers written outside Spring MVC — by a servlet filter, Spring Security's firewall, the error page, or
  * Tomcat itself — in the format of the surface the path belongs to ({@link SurfaceErrors}), RFC 9457 problem
- * details outside every surface. Always JSON, whatever the client accepts.
+ * details outside every surface. Always JSON, whatever the client accepts — except the back office's pages, whose
+ * surface answers HTML text.
  */
 final class SurfaceErrorBodies {
 
     /** An error answer ready to be written. */
-    record Body(int status, String contentType, String json) {
+    record Body(int status, String contentType, String text) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -50,8 +51,9 @@ final class SurfaceErrorBodies {
         if (type == null) {
             type = body instanceof ProblemDetail ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
         }
-        String json = body == null ? "{}" : JSON.writeValueAsString(body);
-        return new Body(entity.getStatusCode().value(), type.toString(), json);
+        String text = body instanceof String html && MediaType.TEXT_HTML.isCompatibleWith(type) ? html
+                : body == null ? "{}" : JSON.writeValueAsString(body);
+        return new Body(entity.getStatusCode().value(), type.toString(), text);
     }
 
     /** The surface whose format answers a request at that request's path, if any. */
@@ -75,7 +77,7 @@ final class SurfaceErrorBodies {
         response.resetBuffer();
         response.setStatus(body.status());
         response.setContentType(body.contentType());
-        byte[] bytes = body.json().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body.text().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();

@@ -41,7 +41,7 @@ class SurfaceErrorController implements ErrorController {
         response.setStatus(body.status());
         response.setContentType(body.contentType());
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body.json());
+        response.getWriter().write(body.text());
     }
 
     private static String message(HttpServletRequest request, int status, String path) {

@@ -53,7 +53,7 @@ final class SurfaceErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body.json());
+                writer.write(body.text());
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,0 +1,212 @@
+package org.populus.api.office;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.populus.access.AuthenticatedUser;
+import org.populus.access.Role;
+import org.populus.api.web.Callers;
+import org.populus.catalog.Catalog;
+import org.populus.catalog.MemberKind;
+import org.populus.catalog.Programme;
+import org.populus.household.GroupView;
+import org.populus.household.Households;
+import org.populus.person.PeopleSearch;
+import org.populus.person.QualifiedId;
+import org.populus.person.Registrant;
+import org.populus.person.Registrants;
+import org.populus.procedure.Issues;
+import org.populus.shared.TextLimits;
+import org.populus.procedure.Procedure;
+import org.populus.procedure.ProcedureType;
+import org.populus.procedure.Procedures;
+import org.populus.verification.AttachmentInfo;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * People: the search (one box for a qualified id, an identifier value, a phone, an e-mail or a name) and a person's
+ * page with their data, groups, procedures, issues, attachments and history. As in the Admin API, a discarded
+ * (cancelled or trashed) person is seen only with the role {@code data}; the history (the timeline and the record
+ * "as of" an instant) needs {@code data} or {@code registrar}, like the Admin API's versions of a person.
+ */
+@Controller
+class OfficePeopleController {
+
+    /** People per page of results. */
+    static final int PAGE_SIZE = 20;
+    /** The longest search text (a name, an e-mail, a document or a qualified id is much shorter). */
+    static final int MAX_QUERY = TextLimits.DISPLAY_NAME;
+
+    private final Registrants registrants;
+    private final Households households;
+    private final Procedures procedures;
+    private final Issues issues;
+    private final Catalog catalog;
+    private final JsonMapper json;
+
+    OfficePeopleController(Registrants registrants, Households households, Procedures procedures, Issues issues,
+            Catalog catalog, JsonMapper json) {
+        this.registrants = registrants;
+        this.households = households;
+        this.procedures = procedures;
+        this.issues = issues;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    /** A page of people found: how they were found ({@code exact}: by a value; else by name), and paging. */
+    record Results(List<Registrant> people, long total, boolean totalCapped, boolean fuzzy, boolean exact,
+            int page, int pages) {
+    }
+
+    @GetMapping(OfficeSection.PEOPLE_PATH)
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+            Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        if (q == null || q.isBlank()) {
+            return "office/people";
+        }
+        if (TextLimits.hasNul(q) || TextLimits.tooLong(q, MAX_QUERY)) {
+            throw OfficeProblem.badRequest("people.bad-query", MAX_QUERY);
+        }
+        int p = page == null ? 0 : page;
+        if (p < 0) {
+            throw OfficeProblem.badRequest("people.bad-page");
+        }
+        boolean discarded = has(Role.DATA);
+        String text = q.strip();
+        boolean qualified = QualifiedId.parse(text).isPresent();
+        Optional<Registrant> named = qualified ? registrants.findByQualifiedId(text)
+                .filter(r -> discarded || !r.discarded()) : Optional.empty();
+        if (named.isPresent()) {
+            return "redirect:/office/people/" + named.get().id();
+        }
+        List<Long> exact = registrants.idsByIdentifierPhoneOrEmail(text, discarded, PeopleSearch.MAX_TOTAL + 1);
+        if (!exact.isEmpty() || qualified) {
+            long total = Math.min(exact.size(), PeopleSearch.MAX_TOTAL);
+            List<Long> ids = exact.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
+            model.addAttribute("results", new Results(registrants.findAll(ids), total,
+                    exact.size() > PeopleSearch.MAX_TOTAL, false, true, p, pages(total)));
+            return "office/people";
+        }
+        PeopleSearch search;
+        try {
+            search = PeopleSearch.of(text, discarded);
+        } catch (PeopleSearch.Invalid e) {
+            if (text.indexOf('@') >= 0) {
+                model.addAttribute("results", new Results(List.of(), 0, false, false, true, 0, 0));
+                return "office/people";
+            }
+            throw OfficeProblem.badRequest("people.invalid", e.getMessage());
+        }
+        PeopleSearch.Result found = registrants.find(search, (long) p * PAGE_SIZE, PAGE_SIZE);
+        model.addAttribute("results", new Results(found.people(), found.total(), found.totalCapped(), found.fuzzy(),
+                false, p, pages(found.total())));
+        return "office/people";
+    }
+
+    private static int pages(long total) {
+        return (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** An identity document as shown: its type's name. */
+    record IdentifierRow(String type, String value, java.time.LocalDate expiryDate, boolean primary) {
+    }
+
+    record ProgrammeRow(String name, String state, java.time.LocalDate enrolled, java.time.LocalDate exited) {
+    }
+
+    /** A group the person is or was in, with their member kinds there. */
+    record GroupRow(long id, String name, List<String> kinds, java.time.LocalDate since,
+            java.time.LocalDate until) {
+    }
+
+    record ProcedureRow(Procedure procedure, List<AttachmentInfo> attachments) {
+    }
+
+    @GetMapping(OfficeSection.PEOPLE_PATH + "/{id}")
+    String person(@PathVariable long id, @RequestParam(required = false) String at, Model model) {
+        Registrant current = registrants.find(id).filter(r -> !r.isGroup())
+                .orElseThrow(() -> OfficeProblem.notFound("person.not-found", String.valueOf(id)));
+        if (current.discarded() && !has(Role.DATA)) {
+            throw OfficeProblem.forbidden("person.discarded", String.valueOf(id));
+        }
+        boolean history = has(Role.DATA) || has(Role.REGISTRAR);
+        Registrant shown = current;
+        if (at != null && !at.isBlank()) {
+            if (!history) {
+                throw OfficeProblem.forbidden("person.history-role");
+            }
+            Instant instant = instant(at);
+            model.addAttribute("asOf", instant);
+            model.addAttribute("at", at);
+            Optional<Registrant> then = registrants.asOf(id, instant);
+            if (then.isEmpty()) {
+                model.addAttribute("notYet", true);
+            } else {
+                shown = then.get();
+            }
+        }
+        model.addAttribute("current", current);
+        model.addAttribute("person", shown);
+        model.addAttribute("identifiers", identifiers(shown));
+        model.addAttribute("programmes", shown.programmes().stream().map(e -> new ProgrammeRow(
+                catalog.programme(e.programmeId()).map(Programme::name).orElse("#" + e.programmeId()), e.state(),
+                e.enrollmentDate(), e.exitDate())).toList());
+        model.addAttribute("groups", groups(id));
+        model.addAttribute("procedures", procedures.ofPerson(id).stream().map(p -> new ProcedureRow(p,
+                p.type() == ProcedureType.DOCUMENT_VERIFICATION ? procedures.attachments(p.id()) : List.of()))
+                .toList());
+        model.addAttribute("issues", issues.list(true, id, 100, 0));
+        model.addAttribute("history", history);
+        if (history) {
+            model.addAttribute("timeline", Timeline.of(registrants.versions(id), json));
+        }
+        return "office/person";
+    }
+
+    private List<IdentifierRow> identifiers(Registrant r) {
+        return r.identifiers().stream().map(i -> new IdentifierRow(
+                Optional.ofNullable(registrants.idTypeName(i.idTypeId())).orElse("#" + i.idTypeId()), i.value(),
+                i.expiryDate(), i.primaryDocument())).toList();
+    }
+
+    private List<GroupRow> groups(long individualId) {
+        List<Long> groupIds = households.groupIdsOf(individualId);
+        List<Registrant> groups = registrants.findAll(groupIds).stream()
+                .filter(g -> has(Role.DATA) || !g.discarded()).toList();
+        List<GroupRow> rows = new ArrayList<>();
+        for (GroupView view : households.views(groups)) {
+            view.members().stream().filter(m -> m.individual().id() == individualId).findFirst()
+                    .ifPresent(m -> rows.add(new GroupRow(view.group().id(), view.group().data().name(),
+                            m.membership().kindIds().stream().map(k -> catalog.memberKind(k).map(MemberKind::name)
+                                    .orElse("#" + k)).toList(),
+                            m.membership().startDate(), m.membership().endedDate())));
+        }
+        return rows;
+    }
+
+    /**
+     * The instant a {@code datetime-local} value names, read as UTC ({@code 2026-05-01T14:30}, seconds optional).
+     */
+    static Instant instant(String at) {
+        try {
+            return LocalDateTime.parse(at.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw OfficeProblem.badRequest("person.bad-as-of");
+        }
+    }
+
+    private static boolean has(Role role) {
+        return Callers.current().map((AuthenticatedUser u) -> u.has(role)).orElse(false);
+    }
+}
