@@ -135,11 +135,15 @@ public abstract class BrowserTest extends HttpTest {
         open("/office/sign-in?lang=en");
         field("Username").sendKeys(login);
         field("Password").sendKeys(password);
-        WebElement submit = button("Sign in");
-        submit.click();
-        // the answer is a new page (the dashboard, or the form again): wait until the form has left
+        // the answer is a new page (the dashboard, or the form again)
+        clickToLeaveThePage(button("Sign in"));
+    }
+
+    /** Clicks something that loads a new page, and waits until the old page has gone (not just been asked to). */
+    protected void clickToLeaveThePage(WebElement element) {
+        element.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
     }
 
     /** The form field labelled {@code label} (a {@code <label for>} with exactly that text). */

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * A document-verification file, decrypted on the fly, for a reviewer (role {@code registrar}, checked here: the
  * path lies in the dashboard's section, open to every role). Images and PDF are shown inline, anything else only
  * as a download; always with {@code nosniff}, no caching, and a content security policy that lets the file show
- * and nothing else run ({@code sandbox}).
+ * and nothing else run: {@code sandbox} for images and downloads; not for a PDF, whose viewer Chromium refuses to
+ * open in a sandboxed document, so a PDF's policy allows only its own viewer ({@code object-src 'self'}) and only
+ * inside the back office's own pages ({@code frame-ancestors 'self'}).
  */
 @Controller
 class OfficeAttachmentController {
@@ -33,6 +35,8 @@ class OfficeAttachmentController {
             "image/bmp", "application/pdf");
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; object-src 'self'; "
             + "sandbox";
+    static final String PDF_CONTENT_SECURITY_POLICY = "default-src 'none'; object-src 'self'; "
+            + "frame-ancestors 'self'";
 
     private final Attachments attachments;
 
@@ -68,7 +72,8 @@ class OfficeAttachmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy",
+                        type.equals("application/pdf") ? PDF_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)
                 .body(content);
     }
 }

@@ -24,7 +24,7 @@ class OfficeBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertAccessible();
 
-        button("Sign out").click();
+        clickToLeaveThePage(button("Sign out"));
         assertThat(currentPath()).isEqualTo("/office/sign-in");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("You have signed out.");
         assertAccessible();

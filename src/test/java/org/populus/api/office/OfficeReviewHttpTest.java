@@ -143,6 +143,9 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
         HttpResponse<byte[]> pdf = getBytes(b, "/office/attachments/" + attachment(p, "back.pdf").id());
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline;");
+        assertThat(pdf.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(pdf.headers().allValues("Content-Security-Policy")).as("Chromium opens no PDF in a sandbox")
+                .containsExactly(OfficeAttachmentController.PDF_CONTENT_SECURITY_POLICY);
 
         HttpResponse<byte[]> rtf = getBytes(b, "/office/attachments/" + attachment(p, "note.rtf").id());
         assertThat(rtf.statusCode()).isEqualTo(200);
@@ -150,6 +153,8 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
         assertThat(rtf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
                 .contains("note.rtf");
         assertThat(rtf.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(rtf.headers().allValues("Content-Security-Policy"))
+                .containsExactly(OfficeAttachmentController.CONTENT_SECURITY_POLICY);
 
         assertThat(getBytes(b, "/office/attachments/" + Long.MAX_VALUE).statusCode()).isEqualTo(404);
     }
