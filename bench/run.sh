@@ -29,7 +29,7 @@ SETTINGS=(LOAD N CONCURRENCY LOAD_CONCURRENCY DURATION WARMUP GET_WARMUP SEED SK
   PGBENCH_SCALE PG_STAT_STATEMENTS PROFILE EVENTS EVENTS_URI EVENTS_EXCHANGE REGISTER_RATE HISTORY_PEOPLE HISTORY_VERSIONS DRAIN_TIMEOUT MINIMAL MINIMAL_PORT
   MINIMAL_JAVA_OPTS MINIMAL_DB_USER MINIMAL_DB_PASSWORD
   SERVER_PORT POPULUS_DB_PORT POPULUS_ADMIN_LOGIN POPULUS_ADMIN_PASSWORD APP_JAVA_OPTS BENCH_JAVA_OPTS BASE_URL DB_URL
-  DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA BENCH_JAVA STARTUP_TIMEOUT APP_PID)
+  DB_USER DB_PASSWORD DATA_DIR JAVA_HOME_25 APP_JAVA APP_JAR BENCH_JAVA STARTUP_TIMEOUT APP_PID)
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=""
 for v in "${SETTINGS[@]}"; do
@@ -124,7 +124,8 @@ REPORT="$OUT/report-$TS.md"
 APP_LOG="$OUT/app-$TS.log"
 MINIMAL_LOG="$OUT/minimal-$TS.log"
 BENCH_JAR="$BENCH_DIR/target/populus-bench.jar"
-APP_JAR="$ROOT/target/populus.jar"
+# APP_JAR: another build of the app to measure with this load generator (e.g. an older commit, for a before/after)
+APP_JAR="${APP_JAR:-$ROOT/target/populus.jar}"
 
 say() { printf '\n>>> %s\n' "$*" >&2; }
 die() { printf '\nbench/run.sh: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -289,6 +290,11 @@ if [[ -z "$BASE_URL" ]]; then
   APP_JVM_OPTS_REPORTED="$APP_JAVA_OPTS"
   APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi
+  if [[ "$APP_JAR" != "$ROOT/target/populus.jar" ]]; then
+    # a build from elsewhere (e.g. a worktree at an older commit): report that checkout's commit
+    APP_SRC="$(cd "$(dirname "$APP_JAR")/.." && pwd)"
+    APP_VERSION="$(git -C "$APP_SRC" rev-parse --short HEAD 2>/dev/null || echo '?') ($APP_JAR)"
+  fi
 
   start_app "$APP_LOG"
 else

@@ -19,6 +19,7 @@ final class OfficeLocales extends CookieLocaleResolver {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
     static final String COOKIE = "populus_lang";
+    static final String LANG = "lang";
 
     OfficeLocales() {
         super(COOKIE);
@@ -39,7 +40,12 @@ final class OfficeLocales extends CookieLocaleResolver {
         if (!inOffice(request)) {
             return request.getLocale();
         }
-        Locale chosen = supported(super.resolveLocale(request));
+        String asked = request.getParameter(LANG);
+        Locale chosen = asked == null ? null : supported(Locale.forLanguageTag(asked));
+        if (chosen != null) {
+            return chosen; // also where no handler ran the interceptor that remembers it (e.g. a 404 page)
+        }
+        chosen = supported(super.resolveLocale(request));
         return chosen != null ? chosen : fromBrowser(request);
     }
 

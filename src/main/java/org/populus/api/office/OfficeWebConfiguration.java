@@ -41,7 +41,7 @@ class OfficeWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
+        change.setParamName(OfficeLocales.LANG);
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/office", "/office/**");
     }

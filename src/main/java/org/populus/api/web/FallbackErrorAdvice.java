@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -30,7 +31,7 @@ class FallbackErrorAdvice {
         this.surfaces = surfaces;
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<?> notFound(HttpServletRequest request) {
         return render(request, 404, "No such endpoint: " + request.getMethod() + " "
                 + SurfaceErrorBodies.shown(request.getRequestURI()));
