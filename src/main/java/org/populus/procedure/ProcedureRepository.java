@@ -106,8 +106,8 @@ class ProcedureRepository {
      */
     List<ReviewItem> inReviewOrder(ProcedureType type, Instant prioritizedSince, int limit, long offset) {
         return jdbc.sql("""
-                select p.id, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                     where ip.party_id = p.party_id and i.state = 'open') as open_issues
+                select p.*, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                    where ip.party_id = p.party_id and i.state = 'open') as open_issues
                 from procedure p
                 where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
                 order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
@@ -120,10 +120,36 @@ class ProcedureRepository {
                 .param("since", Timestamp.from(prioritizedSince))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)})
-                .list().stream()
-                .map(row -> new ReviewItem(find((Long) row[0]).orElseThrow(), (Boolean) row[1]))
-                .toList();
+                .query((rs, i) -> new ReviewItem(mapRow(rs, i), rs.getBoolean("open_issues")))
+                .list();
+    }
+
+    /**
+     * Pending procedures in review order that the reviewer may claim: their person has no open issue, and nobody
+     * else holds them (a claim made before {@code claimedBefore} has lapsed). The same order as
+     * {@link #inReviewOrder}, where those with open issues come last and so are simply left out.
+     */
+    List<Procedure> claimableInReviewOrder(ProcedureType type, Instant prioritizedSince, String reviewer,
+            Instant claimedBefore, int limit, long offset) {
+        return jdbc.sql("""
+                select p.*
+                from procedure p
+                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
+                  and (p.claimed_by is null or p.claimed_by = :reviewer or p.claimed_at is null
+                       or p.claimed_at <= :claimedBefore)
+                  and not exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
+                                  where ip.party_id = p.party_id and i.state = 'open')
+                order by case when p.prioritized_at >= :since then 0 else 1 end,
+                         p.prioritized_at nulls last, p.created_at, p.id
+                limit :limit offset :offset""")
+                .param("type", type == null ? null : type.code())
+                .param("since", Timestamp.from(prioritizedSince))
+                .param("reviewer", reviewer)
+                .param("claimedBefore", Timestamp.from(claimedBefore))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::mapRow)
+                .list();
     }
 
     /**

@@ -26,6 +26,8 @@ public class Reviews {
 
     /** Procedures prioritized within this period come first in the review order. */
     static final Duration PRIORITY_WINDOW = Duration.ofDays(14);
+    /** How many claimable procedures "Next" reads at a time while looking for one it can hand out. */
+    private static final int CLAIM_BATCH = 20;
 
     private final ProcedureRepository repository;
     private final ProcedureProcessor processor;
@@ -95,26 +97,36 @@ public class Reviews {
     @Transactional
     public Optional<Procedure> claimNext(ProcedureType type, String reviewer) {
         Instant now = clock.instant();
-        for (ReviewItem item : pending(type, 50, 0)) {
-            Procedure candidate = item.procedure();
-            if (item.openIssues() || candidate.claimedByOther(reviewer, now, claimLifetime)) {
-                continue;
+        Instant since = now.minus(PRIORITY_WINDOW);
+        for (long offset = 0; ; offset += CLAIM_BATCH) {
+            List<Procedure> batch = repository.claimableInReviewOrder(type, since, reviewer,
+                    now.minus(claimLifetime), CLAIM_BATCH, offset);
+            for (Procedure candidate : batch) {
+                Optional<Procedure> claimed = claimIfAcceptable(candidate, reviewer, now);
+                if (claimed.isPresent()) {
+                    return claimed;
+                }
             }
-            // looked at without a lock first, so that only the person of the procedure handed out stays locked
-            // (locking every candidate's person in list order could deadlock with others locking in id order)
-            Optional<Registrant> seen = registrants.find(candidate.personId());
-            if (seen.isEmpty() || !effects.acceptable(candidate, seen.get())) {
-                continue;
+            if (batch.size() < CLAIM_BATCH) {
+                return Optional.empty();
             }
-            Optional<LockedPerson> person = registrants.lock(candidate.personId());
-            Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
-            if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
-                    || !effects.acceptable(p, person.get().person()) || issues.blocking(p.personId())) {
-                continue;
-            }
-            return Optional.of(repository.update(p.withClaim(reviewer, now, claimLifetime)));
         }
-        return Optional.empty();
+    }
+
+    private Optional<Procedure> claimIfAcceptable(Procedure candidate, String reviewer, Instant now) {
+        // looked at without a lock first, so that only the person of the procedure handed out stays locked
+        // (locking every candidate's person in list order could deadlock with others locking in id order)
+        Optional<Registrant> seen = registrants.find(candidate.personId());
+        if (seen.isEmpty() || !effects.acceptable(candidate, seen.get())) {
+            return Optional.empty();
+        }
+        Optional<LockedPerson> person = registrants.lock(candidate.personId());
+        Procedure p = repository.findForUpdate(candidate.id()).orElseThrow();
+        if (!p.pending() || p.claimedByOther(reviewer, now, claimLifetime) || person.isEmpty()
+                || !effects.acceptable(p, person.get().person()) || issues.blocking(p.personId())) {
+            return Optional.empty();
+        }
+        return Optional.of(repository.update(p.withClaim(reviewer, now, claimLifetime)));
     }
 
     /**

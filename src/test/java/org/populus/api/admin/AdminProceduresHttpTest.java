@@ -194,6 +194,32 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
     }
 
     @Test
+    void nextLooksPastEveryProcedureHeldByOthersHoweverMany() {
+        Instant now = Instant.now();
+        // prioritized earliest of all, so these come first in the queue; held by someone else
+        List<Long> people = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            people.add(register());
+        }
+        List<Long> held = new ArrayList<>();
+        for (long person : people) {
+            awaitState(person, CensusStatus.State.ENABLED);
+            held.add(pendingDocumentVerification(person, now.minus(Duration.ofDays(14).minusMinutes(10))));
+        }
+        jdbc.sql("update procedure set claimed_by = 'someone-else', claimed_at = clock_timestamp() "
+                + "where id in (:ids)").param("ids", held).update();
+        long free = pendingDocumentVerification(enabledPerson(), now.minus(Duration.ofDays(14).minusMinutes(11)));
+        try {
+            Api.Response r = api.post(PROCEDURES + "/next?type=document_verification", null,
+                    staff(Role.REGISTRAR).auth());
+            assertStatus(r, 200);
+            assertThat(r.json().get("id").asLong()).isEqualTo(free);
+        } finally {
+            jdbc.sql("update procedure set state = 'dismissed' where id in (:ids)").param("ids", held).update();
+        }
+    }
+
+    @Test
     void concurrentClaimsHaveOneWinner() throws Exception {
         long id = pendingDocumentVerification(enabledPerson(), null);
         List<Staff> reviewers = List.of(alice, bob, alice, bob, alice, bob);
