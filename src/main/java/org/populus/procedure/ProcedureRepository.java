@@ -127,25 +127,39 @@ class ProcedureRepository {
     /**
      * Pending procedures in review order that the reviewer may claim: their person has no open issue, and nobody
      * else holds them (a claim made before {@code claimedBefore} has lapsed). The same order as
-     * {@link #inReviewOrder}, where those with open issues come last and so are simply left out.
+     * {@link #inReviewOrder}, where those with open issues come last and so are simply left out. Each of the three
+     * parts of that order (prioritized within the window, prioritized before it, never prioritized) is read in
+     * order from its own index and stops after {@code offset + limit} rows: the backlog is never sorted whole.
      */
     List<Procedure> claimableInReviewOrder(ProcedureType type, Instant prioritizedSince, String reviewer,
             Instant claimedBefore, int limit, long offset) {
-        return jdbc.sql("""
-                select p.*
-                from procedure p
-                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
+        String claimable = """
+                p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
                   and (p.claimed_by is null or p.claimed_by = :reviewer or p.claimed_at is null
                        or p.claimed_at <= :claimedBefore)
                   and not exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                  where ip.party_id = p.party_id and i.state = 'open')
-                order by case when p.prioritized_at >= :since then 0 else 1 end,
-                         p.prioritized_at nulls last, p.created_at, p.id
-                limit :limit offset :offset""")
+                                  where ip.party_id = p.party_id and i.state = 'open')""";
+        return jdbc.sql("""
+                select c.* from (
+                  (select p.*, 0 as review_part from procedure p
+                   where p.prioritized_at >= :since and %1$s
+                   order by p.prioritized_at, p.created_at, p.id limit :upTo)
+                  union all
+                  (select p.*, 1 from procedure p
+                   where p.prioritized_at < :since and %1$s
+                   order by p.prioritized_at, p.created_at, p.id limit :upTo)
+                  union all
+                  (select p.*, 2 from procedure p
+                   where p.prioritized_at is null and %1$s
+                   order by p.created_at, p.id limit :upTo)
+                ) c
+                order by c.review_part, c.prioritized_at, c.created_at, c.id
+                limit :limit offset :offset""".formatted(claimable))
                 .param("type", type == null ? null : type.code())
                 .param("since", Timestamp.from(prioritizedSince))
                 .param("reviewer", reviewer)
                 .param("claimedBefore", Timestamp.from(claimedBefore))
+                .param("upTo", offset + limit)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::mapRow)

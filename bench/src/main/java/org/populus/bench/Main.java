@@ -399,10 +399,15 @@ public final class Main {
             }
         }
         if (o.scenarios().stream().anyMatch(k -> k.startsWith("office-"))) {
-            String login = "bench-registrar-" + Long.toString(System.nanoTime(), 36);
+            // one registrar per worker, as "Next" hands each registrar their own procedure
+            String prefix = "bench-registrar-" + Long.toString(System.nanoTime(), 36) + "-";
             String password = "bench-" + java.util.UUID.randomUUID();
-            api.asNewUser(login, password, List.of("registrar", "data", "registry-read"));
-            OfficeScenarios office = new OfficeScenarios(o.baseUrl(), login, password, o.requestTimeout());
+            List<String> logins = new ArrayList<>();
+            for (int w = 0; w < o.concurrency(); w++) {
+                logins.add(prefix + w);
+                api.asNewUser(prefix + w, password, List.of("registrar", "data", "registry-read"));
+            }
+            OfficeScenarios office = new OfficeScenarios(o.baseUrl(), logins, password, o.requestTimeout());
             if (o.wants("office-person")) {
                 results.add(runner.run("office-person", "Back office: a person's page",
                         "GET /office/people/{id} of a random loaded individual (signed-in session per worker)",

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The back office as registrars use it, one browser session per worker (form sign-in, the session cookie, the
+ * The back office as registrars use it, one registrar and browser session per worker (form sign-in, the session cookie, the
  * CSRF token of the session): a person's page, the people search results page, and "Next" in the review queue —
  * which claims the next pending procedure, so the queue is filled with document verifications first.
  */
@@ -28,13 +28,14 @@ final class OfficeScenarios {
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
     private final URI base;
-    private final String login;
+    private final List<String> logins;
     private final String password;
     private final Duration timeout;
 
-    OfficeScenarios(URI base, String login, String password, Duration timeout) {
+    /** Worker {@code w} signs in as {@code logins[w % size]}: as many registrars as workers, each in a browser. */
+    OfficeScenarios(URI base, List<String> logins, String password, Duration timeout) {
         this.base = base;
-        this.login = login;
+        this.logins = List.copyOf(logins);
         this.password = password;
         this.timeout = timeout;
     }
@@ -46,7 +47,7 @@ final class OfficeScenarios {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
         private String csrf;
 
-        Browser signIn() throws Exception {
+        Browser signIn(String login) throws Exception {
             String token = token(get("/office/sign-in"));
             HttpResponse<String> r = post("/office/sign-in", "username=" + Api.encode(login) + "&password="
                     + Api.encode(password), token);
@@ -93,7 +94,7 @@ final class OfficeScenarios {
     /** A worker that signs in once, then calls {@code call} per request. */
     private LoadRunner.WorkerFactory signedIn(java.util.function.BiFunction<Browser, SplittableRandom,
             LoadRunner.Worker> call, long seed, int scenario) {
-        return w -> call.apply(new Browser().signIn(), new SplittableRandom(seed * 1_000_003L + scenario * 10_007L
+        return w -> call.apply(new Browser().signIn(logins.get(w % logins.size())), new SplittableRandom(seed * 1_000_003L + scenario * 10_007L
                 + w));
     }
 
