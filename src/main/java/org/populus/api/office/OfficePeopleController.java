@@ -6,14 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.populus.access.AuthenticatedUser;
 import org.populus.access.Role;
 import org.populus.api.web.Callers;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.MemberKind;
 import org.populus.catalog.Programme;
-import org.populus.household.GroupView;
+import org.populus.household.Household;
 import org.populus.household.Households;
 import org.populus.person.PeopleSearch;
 import org.populus.person.QualifiedId;
@@ -182,15 +185,19 @@ class OfficePeopleController {
 
     private List<GroupRow> groups(long individualId) {
         List<Long> groupIds = households.groupIdsOf(individualId);
-        List<Registrant> groups = registrants.findAll(groupIds).stream()
-                .filter(g -> has(Role.DATA) || !g.discarded()).toList();
+        Map<Long, Household> memberships = households.households(groupIds).stream()
+                .collect(Collectors.toMap(Household::groupId, Function.identity()));
         List<GroupRow> rows = new ArrayList<>();
-        for (GroupView view : households.views(groups)) {
-            view.members().stream().filter(m -> m.individual().id() == individualId).findFirst()
-                    .ifPresent(m -> rows.add(new GroupRow(view.group().id(), view.group().data().name(),
-                            m.membership().kindIds().stream().map(k -> catalog.memberKind(k).map(MemberKind::name)
+        for (Registrant group : registrants.findAll(groupIds)) {
+            Household household = memberships.get(group.id());
+            if (household == null || (group.discarded() && !has(Role.DATA))) {
+                continue;
+            }
+            household.members().stream().filter(m -> m.individualId() == individualId).findFirst()
+                    .ifPresent(m -> rows.add(new GroupRow(group.id(), group.data().name(),
+                            m.kindIds().stream().map(k -> catalog.memberKind(k).map(MemberKind::name)
                                     .orElse("#" + k)).toList(),
-                            m.membership().startDate(), m.membership().endedDate())));
+                            m.startDate(), m.endedDate())));
         }
         return rows;
     }
