@@ -1,7 +1,6 @@
 package org.populus.api.office;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,29 +29,6 @@ class OfficeWebConfiguration implements WebMvcConfigurer {
         registration.addUrlPatterns("/office/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
-        return registration;
-    }
-
-    /** A back-office page up to this size is sent in one piece, when it is complete (Tomcat's default is 8 KB). */
-    static final int RESPONSE_BUFFER = 64 * 1024;
-
-    /**
-     * Pages are buffered whole before anything is sent: a response committed early (a page over the buffer) makes
-     * Spring Session save the session then and read it again from the database when the request ends.
-     */
-    @Bean
-    FilterRegistrationBean<Filter> officeResponseBuffer() {
-        Filter buffer = (request, response, chain) -> {
-            if (!response.isCommitted() && response.getBufferSize() < RESPONSE_BUFFER) {
-                response.setBufferSize(RESPONSE_BUFFER);
-            }
-            chain.doFilter(request, response);
-        };
-        var registration = new FilterRegistrationBean<>(buffer);
-        registration.setName("officeResponseBuffer");
-        registration.addUrlPatterns("/office/*");
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }
 
