@@ -155,9 +155,18 @@ public record Procedure(long id, long personId, ProcedureRequest request, List<L
      * Undone: pending again, claimed by the reviewer who undid it. Only the reviewer who accepted or rejected it
      * may, within {@code undoWindow} of the decision ({@code not_undoable}, {@code undo_expired}).
      */
+    /** Whether {@code reviewer} may undo this decision at {@code now}: theirs, and still within the window. */
+    public boolean undoableBy(String reviewer, Instant now, Duration undoWindow) {
+        return decidedBy(reviewer) && !processedAt.plus(undoWindow).isBefore(now);
+    }
+
+    private boolean decidedBy(String reviewer) {
+        return (state == ProcedureState.ACCEPTED || state == ProcedureState.REJECTED) && processedBy != null
+                && processedBy.equals(reviewer) && processedAt != null;
+    }
+
     Procedure undone(String reviewer, Instant now, Duration undoWindow) {
-        if ((state != ProcedureState.ACCEPTED && state != ProcedureState.REJECTED) || processedBy == null
-                || !processedBy.equals(reviewer)) {
+        if (!decidedBy(reviewer)) {
             throw new ReviewRefused(Reason.NOT_UNDOABLE, "Only the reviewer who accepted or rejected "
                     + "a procedure can undo it (procedure " + id + " is " + state.code()
                     + (processedBy == null ? ", processed automatically" : ", processed by " + processedBy) + ").");

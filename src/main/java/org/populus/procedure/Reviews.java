@@ -190,6 +190,11 @@ public class Reviews {
         };
     }
 
+    /** Whether the reviewer may undo the procedure's decision now (theirs, within the undo window). */
+    public boolean undoable(Procedure procedure, String reviewer) {
+        return procedure.undoableBy(reviewer, clock.instant(), undoWindow);
+    }
+
     /**
      * Puts an accepted or rejected procedure back to pending and its person back as they were before it, when the
      * same reviewer decided it within the undo window and the person has not changed since.

@@ -160,6 +160,15 @@ class ProcedureTransitionsTest {
     }
 
     @Test
+    void theDecidingReviewerMayUndoUntilTheWindowEndsAndNoOneElseEver() {
+        Procedure decided = accepted("user:alice", T0);
+        assertThat(decided.undoableBy("user:alice", T0.plus(UNDO), UNDO)).isTrue();
+        assertThat(decided.undoableBy("user:alice", T0.plus(UNDO).plusSeconds(1), UNDO)).isFalse();
+        assertThat(decided.undoableBy("user:bob", T0, UNDO)).isFalse();
+        assertThat(accepted(null, T0).undoableBy("user:alice", T0, UNDO)).isFalse();
+    }
+
+    @Test
     void undoingAnotherReviewersDecisionIsRefusedAsNotUndoable() {
         refused(() -> accepted("user:alice", T0).undone("user:bob", T0, UNDO), Reason.NOT_UNDOABLE);
     }

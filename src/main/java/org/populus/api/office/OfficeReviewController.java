@@ -15,7 +15,6 @@ import org.populus.person.Registrants;
 import org.populus.procedure.Decision;
 import org.populus.procedure.Issues;
 import org.populus.procedure.Procedure;
-import org.populus.procedure.ProcedureState;
 import org.populus.procedure.ProcedureType;
 import org.populus.procedure.Procedures;
 import org.populus.procedure.ReviewItem;
@@ -196,8 +195,7 @@ class OfficeReviewController {
                 ? procedures.attachments(p.id()) : List.of());
         model.addAttribute("openIssues", issues.list(false, p.personId(), 20, 0));
         model.addAttribute("mine", Callers.actor().equals(p.claimedBy()));
-        model.addAttribute("undoable", (p.state() == ProcedureState.ACCEPTED || p.state() == ProcedureState.REJECTED)
-                && Callers.actor().equals(p.processedBy()));
+        model.addAttribute("undoable", reviews.undoable(p, Callers.actor()));
         model.addAttribute("refusal", refusal);
         model.addAttribute("comment", comment == null ? "" : comment);
         return "office/review-procedure";

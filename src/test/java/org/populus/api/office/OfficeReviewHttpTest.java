@@ -189,6 +189,18 @@ class OfficeReviewHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void theUndoButtonIsGoneOnceTheUndoWindowHasPassed() {
+        Procedure p = work.documentVerification();
+        Browser b = signIn(Role.REGISTRAR);
+        post(b, "/office/review/" + p.id() + "/accept");
+        jdbc.sql("update procedure set processed_at = processed_at - interval '31 minutes' where id = ?")
+                .param(p.id()).update();
+        assertThat(get(b, "/office/review/" + p.id()).body()).contains("Accepted").doesNotContain("id=\"undo\"");
+        assertThat(post(b, "/office/review/" + p.id() + "/undo").statusCode()).isEqualTo(409);
+        assertThat(state(p.id()).state()).isEqualTo(ProcedureState.ACCEPTED);
+    }
+
+    @Test
     void anotherRegistrarCannotUndoADecision() {
         Procedure p = work.documentVerification();
         Browser alice = signIn(Role.REGISTRAR);
