@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.populus.history.VersionsRecorded;
 import org.populus.platform.db.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The relay: publishes the outbox after commit. One instance at a time is the active relay: it holds a session-level
@@ -37,6 +40,7 @@ class EventRelay implements SmartLifecycle {
     private final Broker broker;
     private final EventsProperties properties;
     private final boolean enabled;
+    private final WakeUp wakeUp = new WakeUp();
     private volatile boolean running;
     private volatile boolean active;
     private Thread thread;
@@ -53,6 +57,15 @@ class EventRelay implements SmartLifecycle {
         this.messages = messages;
         this.broker = broker;
         this.properties = properties;
+    }
+
+    /**
+     * A transaction of this instance appended versions, and so wrote outbox rows: an idle active relay looks at once
+     * instead of at its next poll (an active relay on another instance polls).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onVersionsRecorded(VersionsRecorded recorded) {
+        wakeUp.signal();
     }
 
     /** Whether this instance is the active relay now. */
@@ -137,7 +150,11 @@ class EventRelay implements SmartLifecycle {
                 case MORE -> backoff = properties.pollInterval();
                 case IDLE -> {
                     backoff = properties.pollInterval();
-                    sleep(broker == null ? properties.standbyInterval() : properties.pollInterval());
+                    if (broker == null) {
+                        sleep(properties.standbyInterval());
+                    } else {
+                        awaitWork(properties.pollInterval());
+                    }
                 }
                 case FAILED -> {
                     sleep(backoff);
@@ -173,6 +190,15 @@ class EventRelay implements SmartLifecycle {
 
     private Round purge(OutboxRepository outbox) {
         return outbox.purge(PURGE_BATCH) == 0 ? Round.IDLE : Round.MORE;
+    }
+
+    private void awaitWork(Duration atMost) {
+        try {
+            wakeUp.await(atMost);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void sleep(Duration d) {

@@ -3,6 +3,7 @@ package org.populus.history;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class History {
 
     private final HistoryRepository versions;
+    private final ApplicationEventPublisher events;
 
-    History(HistoryRepository versions) {
+    History(HistoryRepository versions, ApplicationEventPublisher events) {
         this.versions = versions;
+        this.events = events;
     }
 
     /** A version to append in bulk: the record, its version number, when, and the whole record as JSON. */
@@ -28,6 +31,7 @@ public class History {
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(Iterable<NewVersion> versions, Provenance provenance) {
         this.versions.copyAll(versions, provenance.actor(), provenance.reason());
+        events.publishEvent(new VersionsRecorded());
     }
 
     /**
@@ -39,6 +43,7 @@ public class History {
             String snapshot) {
         versions.insert(subjectType, subjectId, version, recordedAt, provenance.actor(), provenance.reason(),
                 snapshot);
+        events.publishEvent(new VersionsRecorded());
     }
 
     /**
