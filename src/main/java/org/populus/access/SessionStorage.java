@@ -5,9 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
@@ -25,6 +28,19 @@ class SessionStorage {
         conversions.addConverter(Object.class, byte[].class, SessionStorage::write);
         conversions.addConverter(byte[].class, Object.class, bytes -> read(bytes).orElse(null));
         return repository -> repository.setConversionService(conversions);
+    }
+
+    /** Wraps the session store so that a session's last access is written at most once a minute. */
+    @Bean
+    static BeanPostProcessor lastAccessWrites() {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository
+                        ? new LastAccessWrites((FindByIndexNameSessionRepository<Session>) (Object) bean) : bean;
+            }
+        };
     }
 
     static byte[] write(Object value) {
