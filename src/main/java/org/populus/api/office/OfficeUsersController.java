@@ -53,17 +53,39 @@ class OfficeUsersController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model, "too_long", null);
         }
+        java.util.Optional<Set<Role>> roles = roles(roleCodes);
+        if (roles.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, "unknown_role", null);
+        }
+        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        return change(model, response, "created", () -> accounts.create(login, name, password, roles.get()));
+    }
+
+    /** Replaces a user's roles (every role ticked; none is allowed); their sessions end. */
+    @PostMapping("/{login}/roles")
+    String setRoles(@PathVariable String login, @RequestParam int version,
+            @RequestParam(name = "roles", required = false) List<String> roleCodes, Model model,
+            HttpServletResponse response) {
+        java.util.Optional<Set<Role>> roles = roles(roleCodes);
+        if (roles.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, "unknown_role", null);
+        }
+        return change(model, response, "roles", () -> accounts.setRoles(login, roles.get(), version));
+    }
+
+    /** The roles named by the form's codes; empty when one is unknown. */
+    private static java.util.Optional<Set<Role>> roles(List<String> codes) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String code : roleCodes == null ? List.<String>of() : roleCodes) {
+        for (String code : codes == null ? List.<String>of() : codes) {
             java.util.Optional<Role> role = Role.of(code);
             if (role.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                return page(model, "unknown_role", null);
+                return java.util.Optional.empty();
             }
             roles.add(role.get());
         }
-        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        return change(model, response, "created", () -> accounts.create(login, name, password, roles));
+        return java.util.Optional.of(roles);
     }
 
     @PostMapping("/{login}/disable")

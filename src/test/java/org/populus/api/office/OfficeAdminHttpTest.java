@@ -85,6 +85,30 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void anAdministratorReplacesAUsersRolesAndTheirSessionsEnd() {
+        Browser admin = signIn(Role.ADMIN);
+        Browser registrar = signIn(Role.REGISTRAR);
+        assertThat(get(admin, "/office/admin/users").body()).contains("Change the roles of " + registrar.login());
+        var set = post(admin, "/office/admin/users/" + registrar.login() + "/roles", "version",
+                String.valueOf(user(registrar.login()).version()), "roles", "registry-read", "roles", "data");
+        assertThat(set.statusCode()).isEqualTo(302);
+        assertThat(location(set)).isEqualTo("/office/admin/users?roles=" + registrar.login());
+        assertThat(user(registrar.login()).roles()).containsExactlyInAnyOrder(Role.REGISTRY_READ, Role.DATA);
+        assertThat(location(get(registrar, "/office"))).startsWith("/office/sign-in");
+    }
+
+    @Test
+    void rolesWithAnUnknownOneAreRefusedAndChangeNothing() {
+        Browser admin = signIn(Role.ADMIN);
+        Browser registrar = signIn(Role.REGISTRAR);
+        var refused = post(admin, "/office/admin/users/" + registrar.login() + "/roles", "version",
+                String.valueOf(user(registrar.login()).version()), "roles", "data", "roles", "emperor");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Unknown role.");
+        assertThat(user(registrar.login()).roles()).containsExactly(Role.REGISTRAR);
+    }
+
+    @Test
     void aChangeWithAStaleVersionIsRefusedAndChangesNothing() {
         Browser admin = signIn(Role.ADMIN);
         Browser other = signIn(Role.REGISTRAR);
@@ -227,6 +251,9 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
             assertThat(post(b, "/office/admin/users/" + b.login() + "/disable", "version",
                     String.valueOf(user(b.login()).version())).statusCode()).isEqualTo(403);
             assertThat(user(b.login()).disabled()).isFalse();
+            assertThat(post(b, "/office/admin/users/" + b.login() + "/roles", "version",
+                    String.valueOf(user(b.login()).version()), "roles", "admin").statusCode()).isEqualTo(403);
+            assertThat(user(b.login()).roles()).containsExactly(role);
             String name = "forged-" + unique();
             assertThat(post(b, "/office/admin/api-keys", "name", name).statusCode()).isEqualTo(403);
             assertThat(apiKeys.list()).noneMatch(k -> k.name().equals(name));

@@ -202,7 +202,7 @@ class OfficeWorkBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorCreatesDisablesAndResetsThePasswordOfAUser() {
+    void anAdministratorCreatesAUserChangesTheirRolesDisablesThemAndResetsTheirPassword() {
         signInAs(Role.ADMIN);
         link("Administration").click();
         assertAccessible();
@@ -219,6 +219,14 @@ class OfficeWorkBrowserTest extends BrowserTest {
         assertAccessible();
 
         long id = accounts.find(login).orElseThrow().id();
+        browser.findElement(By.cssSelector("#user-" + id + " details.roles-editor summary")).click();
+        browser.findElement(By.cssSelector("label[for='roles-" + id + "-data']")).click();
+        browser.findElement(By.cssSelector("#user-" + id + " details.roles-editor button")).click();
+        awaitText("[role=status]", "Roles of " + login + " set: their sessions have ended.");
+        assertThat(accounts.find(login).map(UserAccount::roles).orElseThrow())
+                .containsExactlyInAnyOrder(Role.REGISTRAR, Role.DATA);
+        assertAccessible();
+
         browser.findElement(By.cssSelector("#user-" + id + " button.danger")).click();
         awaitText("[role=status]", "User " + login + " disabled: their sessions have ended.");
         awaitText("#user-" + id + " .user-state", "Disabled");
