@@ -2,6 +2,7 @@ package org.populus.api.office;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.CatalogException;
 import org.populus.catalog.Programme;
@@ -16,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The catalogues (role {@code admin}, checked by the section's rule), through {@link Catalog} as the Admin API
  * does: genders, ID types, group kinds, member kinds and programmes listed, and entries added or changed (an
- * entry's form carries the version the page showed: a change made meanwhile is refused as stale). Texts are held
- * to the Admin API's limits; a refusal (duplicate, invalid pattern, stale) is shown with a 4xx status.
+ * entry's form carries the version the page showed: a change made meanwhile is refused as stale), and entries
+ * deleted once the administrator ticked the confirmation (an entry people, groups or memberships still refer to is
+ * refused as in use). Texts are held to the Admin API's limits; a refusal (duplicate, invalid pattern, stale, in
+ * use, unconfirmed) is shown with a 4xx status.
  */
 @Controller
 @RequestMapping(OfficeCataloguesController.PATH)
@@ -125,6 +128,27 @@ class OfficeCataloguesController {
         });
     }
 
+    @PostMapping("/{kind}/{id}/delete")
+    String delete(@PathVariable String kind, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean confirm, Model model, HttpServletResponse response) {
+        LongConsumer remove = switch (kind) {
+            case "genders" -> catalog::deleteGender;
+            case "id-types" -> catalog::deleteIdType;
+            case "group-kinds" -> catalog::deleteGroupKind;
+            case "member-kinds" -> catalog::deleteMemberKind;
+            case "programmes" -> catalog::deleteProgramme;
+            default -> null;
+        };
+        if (remove == null) {
+            return unknownKind(kind, response);
+        }
+        if (!confirm) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, "unconfirmed", null);
+        }
+        return change(model, response, () -> remove.accept(id), "deleted");
+    }
+
     @PostMapping("/{kind}")
     String unknownKind(@PathVariable String kind, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -132,6 +156,11 @@ class OfficeCataloguesController {
     }
 
     private String change(Model model, HttpServletResponse response, Runnable action) {
+        return change(model, response, action, "saved");
+    }
+
+    /** Runs a change and redirects to the page with {@code outcome} as its notice, or shows the refusal. */
+    private String change(Model model, HttpServletResponse response, Runnable action, String outcome) {
         try {
             action.run();
         } catch (CatalogException e) {
@@ -142,7 +171,7 @@ class OfficeCataloguesController {
             });
             return page(model, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
         }
-        return "redirect:" + PATH + "?saved";
+        return "redirect:" + PATH + "?" + outcome;
     }
 
     private String tooLong(Model model, HttpServletResponse response) {

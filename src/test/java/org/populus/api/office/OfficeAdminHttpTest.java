@@ -1,11 +1,13 @@
 package org.populus.api.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.populus.support.Api.obj;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,8 @@ import org.populus.access.UserAccount;
 import org.populus.api.office.OfficeHttpTest.Browser;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.Gender;
+import org.populus.catalog.GroupKind;
+import org.populus.catalog.IdType;
 import org.populus.scope.Scopes;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -182,6 +186,47 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void aCatalogueEntryIsDeletedOnceTheAdministratorConfirms() {
+        Browser admin = signIn(Role.ADMIN);
+        GroupKind kind = catalog.createGroupKind("k" + unique());
+        var unconfirmed = post(admin, "/office/admin/catalogues/group-kinds/" + kind.id() + "/delete");
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("Tick the box to confirm the deletion.");
+        assertThat(catalog.groupKind(kind.id())).isPresent();
+
+        var deleted = post(admin, "/office/admin/catalogues/group-kinds/" + kind.id() + "/delete", "confirm", "true");
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(location(deleted)).isEqualTo("/office/admin/catalogues?deleted");
+        assertThat(catalog.groupKind(kind.id())).isEmpty();
+        assertThat(get(admin, "/office/admin/catalogues?deleted").body()).contains("Deleted.")
+                .doesNotContain(">" + kind.name() + "<");
+    }
+
+    @Test
+    void aCatalogueEntryInUseIsNotDeletedAndTheRefusalSaysWhy() {
+        Browser admin = signIn(Role.ADMIN);
+        IdType type = catalog.createIdType("t" + unique(), "", false);
+        new OfficePeopleData(api, adminSession()).individual("name", "In Use", "given_name", "In", "family_name",
+                "Use", "ids", List.of(obj("id_type", type.name(), "value", "V" + unique())));
+        var inUse = post(admin, "/office/admin/catalogues/id-types/" + type.id() + "/delete", "confirm", "true");
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(inUse.body()).contains("The entry is in use: documents, groups, members or programme memberships"
+                + " refer to it, so it cannot be deleted.");
+        assertThat(catalog.idType(type.id())).contains(type);
+    }
+
+    @Test
+    void deletingAMissingOrUnknownCatalogueEntryAnswersNotFound() {
+        Browser admin = signIn(Role.ADMIN);
+        assertThat(post(admin, "/office/admin/catalogues/programmes/" + Long.MAX_VALUE + "/delete", "confirm",
+                "true").statusCode()).isEqualTo(404);
+        assertThat(post(admin, "/office/admin/catalogues/colours/1/delete", "confirm", "true").statusCode())
+                .isEqualTo(404);
+        assertThat(post(admin, "/office/admin/catalogues/genders/x/delete", "confirm", "true").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aScopeFileIsLoadedAndABadLineIsReportedChangingNothing() {
         Browser admin = signIn(Role.ADMIN);
         String p = "Z" + unique().substring(0, 9).toUpperCase(Locale.ROOT);
@@ -238,6 +283,7 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
 
     @Test
     void onlyAnAdministratorMayAdminister() {
+        GroupKind kind = catalog.createGroupKind("k" + unique());
         for (Role role : new Role[] {Role.REGISTRY_READ, Role.REGISTRY_WRITE, Role.REGISTRAR, Role.DATA}) {
             Browser b = signIn(role);
             for (String path : new String[] {"/office/admin", "/office/admin/users", "/office/admin/api-keys",
@@ -257,6 +303,9 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
             String name = "forged-" + unique();
             assertThat(post(b, "/office/admin/api-keys", "name", name).statusCode()).isEqualTo(403);
             assertThat(apiKeys.list()).noneMatch(k -> k.name().equals(name));
+            assertThat(post(b, "/office/admin/catalogues/group-kinds/" + kind.id() + "/delete", "confirm", "true")
+                    .statusCode()).isEqualTo(403);
+            assertThat(catalog.groupKind(kind.id())).isPresent();
         }
     }
 

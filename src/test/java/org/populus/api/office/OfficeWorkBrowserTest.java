@@ -12,6 +12,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.populus.access.Role;
 import org.populus.access.UserAccount;
+import org.populus.catalog.Catalog;
+import org.populus.catalog.MemberKind;
 import org.populus.person.CensusStatus;
 import org.populus.person.Registrants;
 import org.populus.procedure.Issues;
@@ -42,6 +44,9 @@ class OfficeWorkBrowserTest extends BrowserTest {
 
     @Autowired
     Reviews reviews;
+
+    @Autowired
+    Catalog catalog;
 
     OfficeWork work;
 
@@ -237,6 +242,29 @@ class OfficeWorkBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("#user-" + id + " form:last-of-type button")).click();
         awaitText("[role=status]", "New password of " + login + " set: their sessions have ended.");
         assertThat(accounts.authenticate(login, "second-password")).as("disabled: no sign-in").isEmpty();
+        assertAccessible();
+    }
+
+    @Test
+    void anAdministratorAddsACatalogueEntryAndDeletesItOnceConfirmed() {
+        signInAs(Role.ADMIN);
+        open("/office/admin/catalogues");
+        assertAccessible();
+        String name = "Carer " + unique();
+        browser.findElement(By.id("new-member-kind-name")).sendKeys(name);
+        browser.findElement(By.cssSelector("#new-member-kind button")).click();
+        awaitText("[role=status]", "Saved.");
+        MemberKind kind = catalog.memberKinds().stream().filter(k -> k.name().equals(name)).findFirst()
+                .orElseThrow();
+
+        browser.findElement(By.xpath("//table[@id='member-kinds']//tr[th='" + name + "']//summary")).click();
+        assertAccessible();
+        browser.findElement(By.cssSelector("label[for='member-kinds-delete-" + kind.id() + "']")).click();
+        browser.findElement(By.cssSelector("button[aria-label='Delete " + name + "']")).click();
+        awaitText("[role=status]", "Deleted.");
+        assertThat(catalog.memberKind(kind.id())).isEmpty();
+        assertThat(browser.findElements(By.xpath("//table[@id='member-kinds']//th[text()='" + name + "']")))
+                .isEmpty();
         assertAccessible();
     }
 
