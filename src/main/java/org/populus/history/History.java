@@ -60,6 +60,15 @@ public class History {
     }
 
     /**
+     * A page of a record's versions, newest first: up to {@code count} of those numbered below
+     * {@code beforeVersion} ({@link Integer#MAX_VALUE} for the newest). Read backwards by the primary key, however
+     * long the history.
+     */
+    public List<RecordVersion> versionsBelow(String subjectType, long subjectId, int beforeVersion, int count) {
+        return versions.newestBelow(subjectType, subjectId, beforeVersion, count);
+    }
+
+    /**
      * The snapshot of a record's newest version: the record as it stands, since every change appends its version in
      * the same transaction. Empty when there is no such record.
      */

@@ -54,6 +54,16 @@ class HistoryRepository {
                 .list();
     }
 
+    /** Up to {@code count} versions of a record numbered below {@code beforeVersion}, newest first. */
+    List<RecordVersion> newestBelow(String subjectType, long subjectId, int beforeVersion, int count) {
+        return jdbc.sql("""
+                select * from record_version where subject_type = ? and subject_id = ? and version < ?
+                order by version desc limit ?""")
+                .params(subjectType, subjectId, beforeVersion, count)
+                .query(VERSION)
+                .list();
+    }
+
     /** The snapshot of the newest version (one primary-key read). */
     Optional<String> latestSnapshot(String subjectType, long subjectId) {
         return jdbc.sql("""

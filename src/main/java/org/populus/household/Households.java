@@ -176,6 +176,11 @@ public class Households {
         return history.versions(HISTORY_SUBJECT, groupId);
     }
 
+    /** Up to {@code count} household versions numbered below {@code beforeVersion}, newest first. */
+    public List<org.populus.history.RecordVersion> versionsBelow(long groupId, int beforeVersion, int count) {
+        return history.versionsBelow(HISTORY_SUBJECT, groupId, beforeVersion, count);
+    }
+
     /** The ids of the groups this individual is or was a member of, in id order (one statement). */
     @Transactional(readOnly = true)
     public List<Long> groupIdsOf(long individualId) {

@@ -357,6 +357,11 @@ public class Registrants {
         return history.versions(HISTORY_SUBJECT, id);
     }
 
+    /** Up to {@code count} versions numbered below {@code beforeVersion}, newest first (a page of the history). */
+    public List<RecordVersion> versionsBelow(long id, int beforeVersion, int count) {
+        return history.versionsBelow(HISTORY_SUBJECT, id, beforeVersion, count);
+    }
+
     /**
      * A page of matches in id order: those after {@code afterId} (keyset paging for streaming), skipping
      * {@code offset}.

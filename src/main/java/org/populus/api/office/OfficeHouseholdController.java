@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,7 +43,8 @@ class OfficeHouseholdController {
     }
 
     @GetMapping(OfficeSection.HOUSEHOLDS_PATH + "/{id}")
-    String household(@PathVariable long id, Model model) {
+    String household(@PathVariable long id,
+            @RequestParam(name = Timeline.BELOW, required = false) Integer versionsBelow, Model model) {
         Registrant group = registrants.find(id).filter(Registrant::isGroup)
                 .orElseThrow(() -> OfficeProblem.notFound("household.not-found", String.valueOf(id)));
         boolean data = has(Role.DATA);
@@ -61,7 +63,8 @@ class OfficeHouseholdController {
         boolean history = data || has(Role.REGISTRAR);
         model.addAttribute("history", history);
         if (history) {
-            model.addAttribute("timeline", Timeline.of(households.versions(id), json));
+            Timeline.addTo(model, versionsBelow, null, (below, count) -> households.versionsBelow(id, below, count),
+                    json);
         }
         return "office/household";
     }

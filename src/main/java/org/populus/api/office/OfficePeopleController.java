@@ -137,7 +137,8 @@ class OfficePeopleController {
     }
 
     @GetMapping(OfficeSection.PEOPLE_PATH + "/{id}")
-    String person(@PathVariable long id, @RequestParam(required = false) String at, Model model) {
+    String person(@PathVariable long id, @RequestParam(required = false) String at,
+            @RequestParam(name = Timeline.BELOW, required = false) Integer versionsBelow, Model model) {
         Registrant current = registrants.find(id).filter(r -> !r.isGroup())
                 .orElseThrow(() -> OfficeProblem.notFound("person.not-found", String.valueOf(id)));
         if (current.discarded() && !has(Role.DATA)) {
@@ -172,7 +173,8 @@ class OfficePeopleController {
         model.addAttribute("issues", issues.list(true, id, 100, 0));
         model.addAttribute("history", history);
         if (history) {
-            model.addAttribute("timeline", Timeline.of(registrants.versions(id), json));
+            Timeline.addTo(model, versionsBelow, at, (below, count) -> registrants.versionsBelow(id, below, count),
+                    json);
         }
         return "office/person";
     }

@@ -114,6 +114,43 @@ class OfficePersonHttpTest extends HttpTest {
     }
 
     @Test
+    void aLongTimelineIsPagedNewestFirstAndTheOldestVersionOfAPageStillShowsItsChanges() {
+        long id = data.individual("given_name", "Pía", "family_name", "Paged" + data.letters());
+        int versions = Timeline.PAGE + 5;
+        for (int n = 2; n <= versions; n++) {
+            registrants.setAdditionalInformation(id, "step", String.valueOf(n), new Provenance("user:clerk", "step " + n));
+        }
+        String cookie = office.signIn(Role.REGISTRAR);
+        int oldestOnFirstPage = versions - Timeline.PAGE + 1;
+
+        var newest = office.get("/office/people/" + id, cookie);
+        assertThat(newest.body()).contains("id=\"version-" + versions + "\"")
+                .contains("id=\"version-" + oldestOnFirstPage + "\"")
+                .doesNotContain("id=\"version-" + (oldestOnFirstPage - 1) + "\"")
+                .contains("<td class=\"before\">{&quot;step&quot;: " + (oldestOnFirstPage - 1) + "}</td>")
+                .contains("href=\"?versions_below=" + oldestOnFirstPage + "#history\"")
+                .doesNotContain("Newest versions");
+
+        var older = office.get("/office/people/" + id + "?versions_below=" + oldestOnFirstPage, cookie);
+        assertThat(older.statusCode()).isEqualTo(200);
+        assertThat(older.body()).contains("id=\"version-" + (oldestOnFirstPage - 1) + "\"")
+                .contains("id=\"version-1\"").doesNotContain("id=\"version-" + oldestOnFirstPage + "\"")
+                .contains("href=\"?#history\"").contains("Newest versions").doesNotContain("Older versions");
+    }
+
+    @Test
+    void theTimelinePageKeepsTheAsOfInstantAndRefusesANonNumericPage() {
+        long id = data.individual("given_name", "Iker", "family_name", "Kept" + data.letters());
+        for (int n = 2; n <= Timeline.PAGE + 1; n++) {
+            registrants.setAdditionalInformation(id, "step", String.valueOf(n), Provenance.system("test"));
+        }
+        String cookie = office.signIn(Role.DATA);
+        var r = office.get("/office/people/" + id + "?at=2030-01-01T00:00:00", cookie);
+        assertThat(r.body()).contains("href=\"?at=2030-01-01T00:00:00&amp;versions_below=2#history\"");
+        assertThat(office.get("/office/people/" + id + "?versions_below=x", cookie).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void asOfAnInstantShowsTheRecordExactlyAsItWasThen() throws InterruptedException {
         long id = data.individual("given_name", "Olga", "family_name", "Before" + data.letters());
         Instant first = registrants.versions(id).get(0).recordedAt();
