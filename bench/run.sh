@@ -66,11 +66,13 @@ PG_STAT_STATEMENTS="${PG_STAT_STATEMENTS:-0}"
 PROFILE="${PROFILE:-0}"
 # EVENTS=1: Populus publishes its events to RabbitMQ (EVENTS_URI, default the local broker as guest) on the exchange
 # EVENTS_EXCHANGE (default populus-bench, so that no real consumer of hutch sees them); the load generator consumes
-# them and reports, per write scenario, the lag from a version's recording to its event and whether all arrived
+# them and reports, per write scenario, the lag from a version's recording to its event and whether all arrived.
+# EVENTS=publish: Populus publishes as with 1, but nothing consumes (no queue is bound to the exchange, so RabbitMQ
+# confirms and drops them): the cost of publishing without the load generator's consumer on the same cores
 EVENTS="${EVENTS:-0}"
 EVENTS_URI="${EVENTS_URI:-amqp://guest:guest@127.0.0.1:5672/%2f}"
 EVENTS_EXCHANGE="${EVENTS_EXCHANGE:-populus-bench}"
-if [[ "$EVENTS" == 1 ]]; then
+if [[ "$EVENTS" != 0 ]]; then
   export POPULUS_EVENTS_RABBITMQ_URI="$EVENTS_URI" POPULUS_EVENTS_RABBITMQ_EXCHANGE="$EVENTS_EXCHANGE"
 else
   unset POPULUS_EVENTS_RABBITMQ_URI
@@ -129,6 +131,7 @@ APP_JAR="${APP_JAR:-$ROOT/target/populus.jar}"
 
 say() { printf '\n>>> %s\n' "$*" >&2; }
 die() { printf '\nbench/run.sh: ERROR: %s\n' "$*" >&2; exit 1; }
+[[ "$EVENTS" == 0 || "$EVENTS" == 1 || "$EVENTS" == publish ]] || die "EVENTS is 0, 1 or publish, not $EVENTS"
 
 [[ -x "$APP_JAVA" ]] || die "no java at $APP_JAVA (set JAVA_HOME_25 or APP_JAVA)"
 [[ -x "$BENCH_JAVA" ]] || die "no java at $BENCH_JAVA (set JAVA_HOME_25 or BENCH_JAVA)"
