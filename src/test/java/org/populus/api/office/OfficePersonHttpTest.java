@@ -235,6 +235,20 @@ class OfficePersonHttpTest extends HttpTest {
     }
 
     @Test
+    void theHouseholdHistoryIsPagedAsAPersonsIs() {
+        long group = data.household("Casa " + data.letters(), "Ada", "Pages" + data.letters())[0];
+        String cookie = office.signIn(Role.REGISTRAR);
+        assertThat(office.get("/office/households/" + group, cookie).body()).contains("id=\"version-1\"")
+                .doesNotContain("Older versions").doesNotContain("Newest versions");
+        var beyond = office.get("/office/households/" + group + "?versions_below=1", cookie);
+        assertThat(beyond.statusCode()).isEqualTo(200);
+        assertThat(beyond.body()).doesNotContain("id=\"version-1\"").contains("No versions here.")
+                .contains("href=\"?#history\"").contains("Newest versions");
+        assertThat(office.get("/office/households/" + group + "?versions_below=x", cookie).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void theHouseholdPageNeedsARoleThatSeesPeopleAndAPersonIdIsNotAHousehold() {
         long[] household = data.household("Casa " + data.letters(), "Eva", "Roles" + data.letters());
         assertThat(office.get("/office/households/" + household[0], office.signIn(Role.ADMIN)).statusCode())
