@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Timeline {
 
+    /** The versions on one page. */
+    static final int PAGE = 20;
+
+    /** The request parameter naming the version the page's versions are below. */
+    static final String BELOW = "versions_below";
+
     /** The longest value shown in full; longer ones are cut with an ellipsis. */
     static final int SHOWN = 200;
 
@@ -37,9 +43,6 @@ final class Timeline {
      */
     record Page(List<Entry> entries, Integer olderBelow, boolean newest) {
     }
-
-    /** The versions on one page. */
-    static final int PAGE = 20;
 
     private Timeline() {
     }
@@ -91,9 +94,6 @@ final class Timeline {
         String query = link.encode().build().toUriString();
         return (query.isEmpty() ? "?" : query) + "#history";
     }
-
-    /** The request parameter naming the version the page's versions are below. */
-    static final String BELOW = "versions_below";
 
     /** Up to {@code count} versions numbered below {@code below}, newest first. */
     @FunctionalInterface
