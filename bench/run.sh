@@ -374,6 +374,11 @@ ARGS=(--base-url "$BASE_URL" --db-url "$DB_URL" --db-user "$DB_USER"
 [[ -n "$READY_AT" ]] && ARGS+=(--ready-at "$READY_AT")
 [[ -n "${GET_WARMUP:-}" ]] && ARGS+=(--get-warmup "$GET_WARMUP")
 [[ "$EVENTS" == 1 ]] && ARGS+=(--events-uri "$EVENTS_URI" --events-exchange "$EVENTS_EXCHANGE")
+if [[ "$EVENTS" != 0 ]]; then
+  # RabbitMQ's Erlang VM, when it runs on this machine: its CPU is reported beside the app's and the database's
+  BROKER_PID="$(pgrep -o -x beam.smp || true)"
+  [[ -n "$BROKER_PID" ]] && ARGS+=(--broker-pid "$BROKER_PID")
+fi
 [[ -n "$MINIMAL_PID" ]] && ARGS+=(--minimal-url "http://127.0.0.1:$MINIMAL_PORT" --minimal-pid "$MINIMAL_PID")
 
 say "running the load generator"

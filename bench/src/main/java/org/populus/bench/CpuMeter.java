@@ -26,8 +26,8 @@ import java.util.Set;
  */
 final class CpuMeter implements AutoCloseable {
 
-    record Snapshot(long nanoTime, long machineBusy, long machineTotal, long self, long app, long db, long xacts,
-            long buffers, Map<Long, StatementCalls> statements) {
+    record Snapshot(long nanoTime, long machineBusy, long machineTotal, long machineSteal, long self, long app,
+            long db, long broker, long xacts, long buffers, Map<Long, StatementCalls> statements) {
     }
 
     /** Calls of one normalised statement ({@code pg_stat_statements}): so far in a snapshot, per second in a usage. */
@@ -35,13 +35,14 @@ final class CpuMeter implements AutoCloseable {
     }
 
     /**
-     * Per second of the window: cores used, database transactions and buffer accesses, and (when the server has
+     * Per second of the window: cores used (steal = the cores the hypervisor gave to other guests while this one
+     * wanted them, counted in machine too), database transactions and buffer accesses, and (when the server has
      * {@code pg_stat_statements} loaded) statements, the most frequent first; NaN or empty = not measured.
      */
-    record Usage(double machine, double loadGenerator, double app, double db, double xacts, double buffers,
-            List<StatementCalls> statements) {
+    record Usage(double machine, double steal, double loadGenerator, double app, double db, double broker,
+            double xacts, double buffers, List<StatementCalls> statements) {
         static final Usage UNKNOWN = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, List.of());
+                Double.NaN, Double.NaN, Double.NaN, List.of());
 
         /** Statements per second, all of them (NaN without pg_stat_statements). */
         double statementsPerSecond() {
@@ -52,14 +53,17 @@ final class CpuMeter implements AutoCloseable {
 
     private final long appPid;
     private final long dbPid;
+    private final long brokerPid;
     private final Database database;
     private Connection statsConnection;
     private Boolean statementStats;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    CpuMeter(long appPid, long dbPid, Database database) {
+    /** @param brokerPid the message broker's process (RabbitMQ's Erlang VM) when events are published, else 0 */
+    CpuMeter(long appPid, long dbPid, long brokerPid, Database database) {
         this.appPid = appPid;
         this.dbPid = dbPid;
+        this.brokerPid = brokerPid;
         this.database = database;
     }
 
@@ -142,10 +146,11 @@ final class CpuMeter implements AutoCloseable {
         Set<Long> dbTree = new HashSet<>();
         long db = dbPid > 0 ? treeCpu(dbPid, Set.of(), dbTree) : -1;
         long app = appPid > 0 ? treeCpu(appPid, dbTree, new HashSet<>()) : -1;
+        long broker = brokerPid > 0 ? treeCpu(brokerPid, Set.of(), new HashSet<>()) : -1;
         long self = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         long[] stats = dbStats();
-        return new Snapshot(System.nanoTime(), machine[0], machine[1], self, app, db, stats[0], stats[1],
-                statementStats());
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], machine[2], self, app, db, broker, stats[0],
+                stats[1], statementStats());
     }
 
     Usage between(Snapshot a, Snapshot b) {
@@ -153,10 +158,13 @@ final class CpuMeter implements AutoCloseable {
         if (wall <= 0) {
             return Usage.UNKNOWN;
         }
-        double machine = a.machineTotal() < 0 || b.machineTotal() <= a.machineTotal() ? Double.NaN
+        boolean ticks = a.machineTotal() >= 0 && b.machineTotal() > a.machineTotal();
+        double machine = !ticks ? Double.NaN
                 : (double) (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal()) * cores;
-        return new Usage(machine, cores(a.self(), b.self(), wall), cores(a.app(), b.app(), wall),
-                cores(a.db(), b.db(), wall), perSecond(a.xacts(), b.xacts(), wall),
+        double steal = !ticks ? Double.NaN
+                : (double) (b.machineSteal() - a.machineSteal()) / (b.machineTotal() - a.machineTotal()) * cores;
+        return new Usage(machine, steal, cores(a.self(), b.self(), wall), cores(a.app(), b.app(), wall),
+                cores(a.db(), b.db(), wall), cores(a.broker(), b.broker(), wall), perSecond(a.xacts(), b.xacts(), wall),
                 perSecond(a.buffers(), b.buffers(), wall), statementsBetween(a, b, wall));
     }
 
@@ -200,7 +208,7 @@ final class CpuMeter implements AutoCloseable {
         return total;
     }
 
-    /** {busy, total} jiffies of all CPUs from the first line of /proc/stat, or {-1, -1}. */
+    /** {busy, total, steal} jiffies of all CPUs from the first line of /proc/stat, or {-1, -1, -1}. */
     private static long[] machine() {
         try {
             String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
@@ -210,9 +218,10 @@ final class CpuMeter implements AutoCloseable {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
+            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+            return new long[] {total - idle, total, steal};
         } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1};
+            return new long[] {-1, -1, -1};
         }
     }
 }

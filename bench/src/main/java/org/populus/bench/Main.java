@@ -149,7 +149,7 @@ public final class Main {
             return ScenarioResult.failed("minimal", MINIMAL_TITLE, detail, "its answers differ from Populus's, so "
                     + "it was not measured: " + check.failure(), List.of());
         }
-        CpuMeter cpu = new CpuMeter(o.minimalPid(), o.dbPid(), db);
+        CpuMeter cpu = new CpuMeter(o.minimalPid(), o.dbPid(), 0, db);
         try {
             LoadRunner runner = new LoadRunner(o.concurrency(), o.getWarmup(), o.duration(), o.requestTimeout(),
                     cpu, log);
@@ -243,7 +243,7 @@ public final class Main {
             throw new Api.SetupException("No individual to read: nothing was loaded");
         }
 
-        CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid(), db);
+        CpuMeter cpu = new CpuMeter(o.appPid(), o.dbPid(), o.brokerPid(), db);
         EventsLag events = o.eventsUri() == null ? null : new EventsLag(o.eventsUri(), o.eventsExchange());
         if (events != null && db == null) {
             throw new Api.SetupException("--events-uri needs the database (--db-url) to count the versions");

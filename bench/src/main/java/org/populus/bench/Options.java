@@ -52,7 +52,8 @@ record Options(
         Duration getWarmup,
         String eventsUri,
         String eventsExchange,
-        int reviewQueue) {
+        int reviewQueue,
+        long brokerPid) {
 
     static final List<String> ALL_SCENARIOS = List.of("get", "pk", "search", "search-common", "search-fragment",
             "people-full", "people-given-family", "people-prefix", "people-common", "people-none", "post", "group",
@@ -115,8 +116,15 @@ record Options(
               --command TEXT          the command line to print in the report header (run.sh passes it)
               --app-jdk TEXT  --app-jvm-opts TEXT  --app-version TEXT   facts about the app, for the header
               --app-pid PID  --db-pid PID   processes whose CPU use is reported per scenario (with descendants)
+              --broker-pid PID        the message broker's process (RabbitMQ's beam.smp), reported the same way
               --allow-remote          allow a base URL or database that is not on this machine (loopback)
             """;
+
+    /** A number option (a pid, an instant) that is 0 when absent or blank. */
+    private static long zeroWhenAbsent(Map<String, String> m, String key) {
+        String v = m.getOrDefault(key, "");
+        return v.isBlank() ? 0 : Long.parseLong(v.trim());
+    }
 
     static Options parse(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -151,7 +159,7 @@ record Options(
                 "app-jvm-opts", "app-version", "app-pid", "db-pid", "allow-remote", "register-rate", "history-people",
                 "history-versions", "drain-timeout", "minimal-url", "minimal-session", "minimal-pid",
                 "cold-duration", "ready-at", "load-only", "get-warmup", "events-uri", "events-exchange",
-                "review-queue"));
+                "review-queue", "broker-pid"));
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
@@ -212,8 +220,8 @@ record Options(
                 blankToNull(m.get("app-jdk")),
                 blankToNull(m.get("app-jvm-opts")),
                 blankToNull(m.get("app-version")),
-                Long.parseLong(m.getOrDefault("app-pid", "0").isBlank() ? "0" : m.getOrDefault("app-pid", "0")),
-                Long.parseLong(m.getOrDefault("db-pid", "0").isBlank() ? "0" : m.getOrDefault("db-pid", "0")),
+                zeroWhenAbsent(m, "app-pid"),
+                zeroWhenAbsent(m, "db-pid"),
                 Boolean.parseBoolean(m.getOrDefault("allow-remote", "false")),
                 positiveDouble(m, "register-rate", 500),
                 positiveInt(m, "history-people", 4, false),
@@ -221,14 +229,15 @@ record Options(
                 seconds(m, "drain-timeout", 120, false),
                 URI.create(trimSlash(m.getOrDefault("minimal-url", "http://127.0.0.1:18081"))),
                 blankToNull(m.getOrDefault("minimal-session", System.getenv("MINIMAL_SESSION"))),
-                Long.parseLong(m.getOrDefault("minimal-pid", "0").isBlank() ? "0" : m.getOrDefault("minimal-pid", "0")),
+                zeroWhenAbsent(m, "minimal-pid"),
                 seconds(m, "cold-duration", 30, false),
-                Long.parseLong(m.getOrDefault("ready-at", "0").isBlank() ? "0" : m.getOrDefault("ready-at", "0")),
+                zeroWhenAbsent(m, "ready-at"),
                 Boolean.parseBoolean(m.getOrDefault("load-only", "false")),
                 m.containsKey("get-warmup") ? seconds(m, "get-warmup", 5, true) : seconds(m, "warmup", 5, true),
                 blankToNull(m.get("events-uri")),
                 m.getOrDefault("events-exchange", "hutch"),
-                positiveInt(m, "review-queue", 5000, true));
+                positiveInt(m, "review-queue", 5000, true),
+                zeroWhenAbsent(m, "broker-pid"));
         if (o.loadOnly() && o.skipLoad()) {
             throw new IllegalArgumentException("--load-only and --skip-load together do nothing");
         }

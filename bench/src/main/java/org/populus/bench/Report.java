@@ -204,24 +204,30 @@ final class Report {
                 .append("): whole machine from /proc/stat, load generator = this JVM, app = the Populus JVM (the "
                         + "minimal server's JVM in its row), database = "
                         + "the PostgreSQL server and its backends (app and database need their pids; run.sh passes "
-                        + "them). Machine minus the three is CPU taken by anything else running on the machine: if it is "
-                        + "not near 0, the run was disturbed. CPU per request = (app + database cores) / throughput."
+                        + "them), broker = RabbitMQ's Erlang VM when events are published (run.sh passes its pid with "
+                        + "EVENTS=1 or publish). Machine minus these is CPU taken by anything else running on the "
+                        + "machine: if it is not near 0, the run was disturbed. Steal (counted in machine) is time the "
+                        + "hypervisor ran other guests on this one's cores: well above 0, the run measured a slower "
+                        + "machine. CPU per request = (app + database cores) / throughput: the broker's share, on a "
+                        + "host of its own in production, is left out."
                         + " Transactions and buffer accesses (shared buffers hit or read) per request come from "
                         + "pg_stat_database of the app's database (approximate: PostgreSQL flushes them about once "
                         + "a second). Statements per request come from pg_stat_statements (only with "
                         + "`PG_STAT_STATEMENTS=1`; BEGIN and COMMIT count as statements; queue workers' statements "
                         + "during the window count too).\n\n");
-        sb.append("| Scenario | Machine | Load generator | App | Database | CPU per request (ms) "
+        sb.append("| Scenario | Machine | Steal | Load generator | App | Database | Broker | CPU per request (ms) "
                 + "| DB transactions per request | DB buffer accesses per request | DB statements per request |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             if (r.failure() != null) {
                 continue;
             }
             CpuMeter.Usage u = r.cpu();
             sb.append("| ").append(r.title()).append(" | ").append(cores(u.machine())).append(" | ")
+                    .append(cores(u.steal())).append(" | ")
                     .append(cores(u.loadGenerator())).append(" | ").append(cores(u.app())).append(" | ")
-                    .append(cores(u.db())).append(" | ").append(perRequest(u, r)).append(" | ")
+                    .append(cores(u.db())).append(" | ").append(cores(u.broker())).append(" | ")
+                    .append(perRequest(u, r)).append(" | ")
                     .append(dbPerRequest(u.xacts(), r, "%.2f")).append(" | ")
                     .append(dbPerRequest(u.buffers(), r, "%.1f")).append(" | ")
                     .append(dbPerRequest(u.statementsPerSecond(), r, "%.2f")).append(" |\n");
