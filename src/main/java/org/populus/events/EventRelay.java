@@ -139,37 +139,72 @@ class EventRelay implements SmartLifecycle {
     /**
      * Relays while this instance holds the lock. Every read and delete of the outbox runs on the lock's own
      * connection: if that connection is lost (and the lock with it, so another instance may take over), the relay
-     * deletes nothing more and steps down at the next statement.
+     * deletes nothing more and steps down at the next statement. The rows a round's confirmations cover are deleted
+     * by the next round's statement (at once when there was more to read, within a poll interval when idle), and
+     * before the relay lets go of the lock.
+     *
+     * <p>That connection's commits do not wait for the disk ({@code synchronous_commit} off, for it alone): the
+     * relay only deletes, and a delete a crash takes back leaves rows whose messages the broker had confirmed, which
+     * the next relay publishes again with the same message ids — what at-least-once already allows after a crash.
+     * The write paths' commits, which must wait, no longer share the disk with a flush per relay round.
      */
-    private void relayWhileHolding(Connection lock) {
+    private void relayWhileHolding(Connection lock) throws SQLException {
         OutboxRepository outbox = this.outbox.on(lock);
-        Duration backoff = properties.pollInterval();
-        while (running) {
-            Round round = broker == null ? purge(outbox) : publish(outbox);
-            switch (round) {
-                case MORE -> backoff = properties.pollInterval();
-                case IDLE -> {
-                    backoff = properties.pollInterval();
-                    if (broker == null) {
-                        sleep(properties.standbyInterval());
-                    } else {
-                        awaitWork(properties.pollInterval());
+        withoutCommitWait(lock, () -> {
+            Duration backoff = properties.pollInterval();
+            List<Long> confirmed = new ArrayList<>();
+            while (running) {
+                Round round = broker == null ? purge(outbox) : publish(outbox, confirmed);
+                switch (round) {
+                    case MORE -> backoff = properties.pollInterval();
+                    case IDLE -> {
+                        backoff = properties.pollInterval();
+                        if (broker == null) {
+                            sleep(properties.standbyInterval());
+                        } else {
+                            awaitWork(properties.pollInterval());
+                        }
+                    }
+                    case FAILED -> {
+                        sleep(backoff);
+                        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+                                : backoff.multipliedBy(2);
                     }
                 }
-                case FAILED -> {
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-                            : backoff.multipliedBy(2);
-                }
+            }
+            outbox.delete(confirmed);
+        });
+    }
+
+    /**
+     * Runs {@code work} with the connection's {@code synchronous_commit} off, then sets it back to the server's
+     * setting however the work ended, so the pool does not hand it to a write path that must wait for its commits.
+     */
+    static void withoutCommitWait(Connection connection, Runnable work) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("set synchronous_commit = off");
+        }
+        try {
+            work.run();
+        } finally {
+            try (var statement = connection.createStatement()) {
+                statement.execute("reset synchronous_commit");
+            } catch (SQLException e) {
+                // only a connection that is gone refuses it; the pool discards such a connection
+                log.debug("Events relay: synchronous_commit not reset on a failed connection: {}", e.toString());
             }
         }
     }
 
     private enum Round { MORE, IDLE, FAILED }
 
-    /** One round: publish the oldest rows, delete those confirmed. */
-    private Round publish(OutboxRepository outbox) {
-        List<OutboxEntry> entries = outbox.next(properties.batchSize());
+    /**
+     * One round: delete the rows {@code confirmed} holds (the previous round's) and read the oldest others, publish
+     * them, and leave in {@code confirmed} those the broker confirmed.
+     */
+    private Round publish(OutboxRepository outbox, List<Long> confirmed) {
+        List<OutboxEntry> entries = outbox.deleteConfirmedAndReadNext(confirmed, properties.batchSize());
+        confirmed.clear();
         if (entries.isEmpty()) {
             return Round.IDLE;
         }
@@ -179,13 +214,11 @@ class EventRelay implements SmartLifecycle {
             batch.addAll(messages.of(entries.get(i)));
             lastMessage[i] = batch.size();
         }
-        int confirmed = broker.publish(batch);
-        List<Long> done = new ArrayList<>();
-        for (int i = 0; i < entries.size() && lastMessage[i] <= confirmed; i++) {
-            done.add(entries.get(i).id());
+        int published = broker.publish(batch);
+        for (int i = 0; i < entries.size() && lastMessage[i] <= published; i++) {
+            confirmed.add(entries.get(i).id());
         }
-        outbox.delete(done);
-        return done.size() < entries.size() ? Round.FAILED : Round.MORE;
+        return confirmed.size() < entries.size() ? Round.FAILED : Round.MORE;
     }
 
     private Round purge(OutboxRepository outbox) {

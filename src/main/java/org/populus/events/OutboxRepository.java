@@ -28,12 +28,19 @@ class OutboxRepository {
                 new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
     }
 
-    /** The oldest rows, in id order (per record, the order its versions committed in). */
-    List<OutboxEntry> next(int limit) {
+    /**
+     * Deletes the rows whose messages the broker has confirmed ({@code confirmed}: the previous round's), then reads
+     * the oldest rows left, in id order (per record, the order its versions committed in): one statement, so one
+     * transaction, per round. The read's snapshot still sees the rows its own statement deletes, hence the
+     * exclusion.
+     */
+    List<OutboxEntry> deleteConfirmedAndReadNext(List<Long> confirmed, int limit) {
+        Long[] ids = confirmed.toArray(Long[]::new);
         return jdbc.sql("""
+                with confirmed as (delete from event_outbox where id = any(?))
                 select o.id, o.event_id, o.subject_type, o.subject_id, o.version, v.recorded_at, v.actor, v.reason,
                        v.snapshot::text as snapshot, p.snapshot::text as previous_snapshot
-                from (select * from event_outbox order by id limit ?) o
+                from (select * from event_outbox where id <> all(?) order by id limit ?) o
                 join record_version v on v.subject_type = o.subject_type and v.subject_id = o.subject_id
                                      and v.version = o.version
                 left join lateral (select r.snapshot from record_version r
@@ -41,7 +48,7 @@ class OutboxRepository {
                                      and r.version < o.version
                                    order by r.version desc limit 1) p on true
                 order by o.id""")
-                .param(limit).query(ENTRY).list();
+                .params(ids, ids, limit).query(ENTRY).list();
     }
 
     void delete(List<Long> ids) {
