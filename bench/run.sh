@@ -290,6 +290,10 @@ if [[ -z "$BASE_URL" ]]; then
   if [[ "$PG_STAT_STATEMENTS" == 1 ]]; then
     APP_JAVA_OPTS+=" -Dpopulus.db-settings.shared_preload_libraries=pg_stat_statements"
   fi
+  if [[ "$EVENTS" == 1 ]]; then
+    # the events' lag from each version's commit (pg_xact_commit_timestamp), besides the lag from its recording
+    APP_JAVA_OPTS+=" -Dpopulus.db-settings.track_commit_timestamp=on"
+  fi
   APP_JVM_OPTS_REPORTED="$APP_JAVA_OPTS"
   APP_VERSION="$(git -C "$ROOT" rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')@$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   if [[ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then APP_VERSION+="-dirty"; fi
