@@ -102,22 +102,39 @@ class ProcedureRepository {
     /**
      * Pending procedures in review order: first those prioritized since {@code prioritizedSince} (by priority
      * time), then the others whose person has no open issue, then those whose person has an open issue
-     * (prioritized or not); each group by priority time, then creation.
+     * (prioritized or not); each group by priority time, then creation. As in {@link #claimableInReviewOrder}, the
+     * parts without open issues are each read in order from their own index and stop after {@code offset + limit}
+     * rows; the part with open issues is found from the open issues (few, next to the backlog): the backlog is
+     * never sorted whole.
      */
     List<ReviewItem> inReviewOrder(ProcedureType type, Instant prioritizedSince, int limit, long offset) {
+        String pending = "p.state = 'pending' and (cast(:type as text) is null or p.type = :type)";
+        String openIssue = """
+                select ip.party_id from issue_person ip join issue i on i.id = ip.issue_id
+                where ip.party_id = p.party_id and i.state = 'open'""";
         return jdbc.sql("""
-                select p.*, exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                    where ip.party_id = p.party_id and i.state = 'open') as open_issues
-                from procedure p
-                where p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
-                order by case when exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                           where ip.party_id = p.party_id and i.state = 'open') then 2
-                              when p.prioritized_at >= :since then 0
-                              else 1 end,
-                         p.prioritized_at nulls last, p.created_at, p.id
-                limit :limit offset :offset""")
+                select c.*, c.review_part = 3 as open_issues from (
+                  (select p.*, 0 as review_part from procedure p
+                   where p.prioritized_at >= :since and %1$s and not exists (%2$s)
+                   order by p.prioritized_at, p.created_at, p.id limit :upTo)
+                  union all
+                  (select p.*, 1 from procedure p
+                   where p.prioritized_at < :since and %1$s and not exists (%2$s)
+                   order by p.prioritized_at, p.created_at, p.id limit :upTo)
+                  union all
+                  (select p.*, 2 from procedure p
+                   where p.prioritized_at is null and %1$s and not exists (%2$s)
+                   order by p.created_at, p.id limit :upTo)
+                  union all
+                  (select p.*, 3 from procedure p
+                   where %1$s and exists (%2$s)
+                   order by p.prioritized_at nulls last, p.created_at, p.id limit :upTo)
+                ) c
+                order by c.review_part, c.prioritized_at nulls last, c.created_at, c.id
+                limit :limit offset :offset""".formatted(pending, openIssue))
                 .param("type", type == null ? null : type.code())
                 .param("since", Timestamp.from(prioritizedSince))
+                .param("upTo", offset + limit)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, i) -> new ReviewItem(mapRow(rs, i), rs.getBoolean("open_issues")))

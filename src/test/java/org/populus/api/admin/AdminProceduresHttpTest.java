@@ -52,13 +52,20 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
         long untrusted = register(dni(), "x-" + unique() + "@mailinator.com");
         awaitOpenIssues(untrusted);
         long withIssue = pendingDocumentVerification(untrusted, null);
+        // prioritized, but its person's open issue puts it with the others held by issues (first among them)
+        long alsoUntrusted = register(dni(), "y-" + unique() + "@mailinator.com");
+        awaitOpenIssues(alsoUntrusted);
+        long withIssuePrioritized = pendingDocumentVerification(alsoUntrusted, now.minus(Duration.ofHours(1)));
         long prioritizedLately = pendingDocumentVerification(enabledPerson(), now.minus(Duration.ofHours(2)));
 
-        Set<Long> mine = Set.of(plain, prioritizedYesterday, prioritizedLongAgo, withIssue, prioritizedLately);
+        Set<Long> mine = Set.of(plain, prioritizedYesterday, prioritizedLongAgo, withIssue, withIssuePrioritized,
+                prioritizedLately);
         assertThat(ids(api.get(PROCEDURES + "?type=document_verification&limit=500", alice.auth()), mine))
-                .containsExactly(prioritizedYesterday, prioritizedLately, prioritizedLongAgo, plain, withIssue);
+                .containsExactly(prioritizedYesterday, prioritizedLately, prioritizedLongAgo, plain,
+                        withIssuePrioritized, withIssue);
         assertThat(ids(api.get(PROCEDURES + "?limit=500", alice.auth()), mine))
-                .containsExactly(prioritizedYesterday, prioritizedLately, prioritizedLongAgo, plain, withIssue);
+                .containsExactly(prioritizedYesterday, prioritizedLately, prioritizedLongAgo, plain,
+                        withIssuePrioritized, withIssue);
         assertThat(ids(api.get(PROCEDURES + "?type=registration&limit=500", alice.auth()), mine)).isEmpty();
 
         JsonNode all = api.get(PROCEDURES + "?type=document_verification&limit=500", alice.auth()).json();
@@ -79,7 +86,7 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
 
         // paging
         List<Long> page = new ArrayList<>();
-        for (int offset = 0; offset < 2000 && page.size() < 5; offset += 2) {
+        for (int offset = 0; offset < 2000 && page.size() < 6; offset += 2) {
             Api.Response r = api.get(PROCEDURES + "?type=document_verification&limit=2&offset=" + offset,
                     alice.auth());
             if (r.json().isEmpty()) {
@@ -88,7 +95,7 @@ class AdminProceduresHttpTest extends ReviewHttpTest {
             page.addAll(ids(r, mine));
         }
         assertThat(page).containsExactly(prioritizedYesterday, prioritizedLately, prioritizedLongAgo, plain,
-                withIssue);
+                withIssuePrioritized, withIssue);
     }
 
     @Test
