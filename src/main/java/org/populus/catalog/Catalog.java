@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,13 +22,15 @@ public class Catalog {
     private final CatalogRepository repository;
     private final TransactionTemplate tx;
     private final long refreshNanos;
+    private final ObjectProvider<GenderHolders> genderHolders;
     private volatile CatalogSnapshot snapshot;
 
     Catalog(CatalogRepository repository, TransactionTemplate tx,
-            @Value("${populus.catalog.refresh:5s}") Duration refresh) {
+            @Value("${populus.catalog.refresh:5s}") Duration refresh, ObjectProvider<GenderHolders> genderHolders) {
         this.repository = repository;
         this.tx = tx;
         this.refreshNanos = refresh.toNanos();
+        this.genderHolders = genderHolders;
     }
 
     // ---- lookups -------------------------------------------------------------------------------------------
@@ -127,15 +130,35 @@ public class Catalog {
         return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Replaces a gender. Its code may change only while nobody carries it (people keep the code they were given):
+     * to rename a gender in use, add the new one and deactivate this one.
+     */
     public Gender updateGender(long id, String code, String value, boolean active, int version) {
         String c = requireName(code);
         String v = requireName(value);
+        Optional<Gender> current = reload().genders.stream().filter(g -> g.id() == id).findFirst();
+        if (current.isPresent() && !current.get().code().equalsIgnoreCase(c) && carried(current.get())) {
+            throw new CatalogException(CatalogException.Reason.IN_USE, "Gender " + id + " is in use: people carry "
+                    + "its code '" + current.get().code() + "', so it cannot change; add a gender with the new code "
+                    + "and deactivate this one");
+        }
         write(() -> stale(repository.updateGender(id, c, v, active, version), "Gender", id), "Gender", c);
         return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
     }
 
+    /** Deletes a gender nobody carries; one that people carry is refused: deactivate it instead. */
     public void deleteGender(long id) {
+        Optional<Gender> gender = reload().genders.stream().filter(g -> g.id() == id).findFirst();
+        if (gender.isPresent() && carried(gender.get())) {
+            throw new CatalogException(CatalogException.Reason.IN_USE, "Gender " + id + " is in use: people carry "
+                    + "its code '" + gender.get().code() + "'; deactivate it instead");
+        }
         delete(CatalogRepository.Table.GENDER, "Gender", id);
+    }
+
+    private boolean carried(Gender gender) {
+        return genderHolders.stream().anyMatch(h -> h.anyCarry(gender.code()));
     }
 
     public GroupKind createGroupKind(String name) {

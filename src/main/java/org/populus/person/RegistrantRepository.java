@@ -681,4 +681,10 @@ class RegistrantRepository {
                 .params(documentValues.toArray(String[]::new), phone, e164, email, includeDiscarded, limit)
                 .query(Long.class).list();
     }
+
+    /** Whether anyone (an individual or a group's member, in any state) carries this gender code, in any case. */
+    boolean anyWithGender(String code) {
+        return jdbc.sql("select exists (select 1 from party where lower(gender) = lower(?))").param(code)
+                .query(Boolean.class).single();
+    }
 }

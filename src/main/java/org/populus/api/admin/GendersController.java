@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The genders. Registrants store the code as text, so deleting a gender does not check whether it is in use:
- * deactivate it ({@code active: false}) to stop new use while stored values still show.
+ * The genders. Registrants store the code as text: a gender people carry cannot be deleted nor its code changed
+ * (409); deactivate it ({@code active: false}) to stop new use while stored values still show.
  */
 @RestController
 @RequestMapping(path = GendersController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @CatalogSummaries(list = "List the genders, active or not", get = "Get one gender",
         create = "Create a gender {code, value, active?}; 201 with its Location",
         update = "Replace a gender {code, value, active, version}",
-        delete = "Delete a gender (prefer deactivating one that registrants use)")
+        delete = "Delete a gender nobody carries (409 for one that people carry: deactivate it instead)")
 class GendersController extends CatalogController<Gender, GenderIn, GenderOut> {
 
     static final String KIND = "genders";

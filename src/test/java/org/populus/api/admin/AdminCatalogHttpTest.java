@@ -105,6 +105,36 @@ class AdminCatalogHttpTest extends HttpTest {
     }
 
     @Test
+    void aGenderPeopleCarryIsNeitherDeletedNorGivenAnotherCodeButCanBeRelabelledAndDeactivated() {
+        String code = "g-" + unique();
+        JsonNode gender = created("genders", obj("code", code, "value", "Label " + code));
+        long id = gender.get("id").asLong();
+        Api.Response person = api.post("/api/v1/registry/individual/", obj("given_name", "Gil", "family_name",
+                "Carrier" + unique(), "gender", code), admin);
+        assertThat(person.status()).as(person.toString()).isEqualTo(200);
+
+        JsonNode deleted = problem(api.delete(CATALOG + "genders/" + id, admin), 409);
+        assertThat(deleted.get("detail").asString()).contains("in use").contains(code);
+        JsonNode recoded = problem(api.put(CATALOG + "genders/" + id, obj("code", code + "-new", "value", "Label",
+                "active", true, "version", 0), admin), 409);
+        assertThat(recoded.get("detail").asString()).contains("in use");
+        assertThat(get("genders", id)).isEqualTo(gender);
+
+        Api.Response relabelled = api.put(CATALOG + "genders/" + id, obj("code", code.toUpperCase(), "value",
+                "Relabelled", "active", false, "version", 0), admin);
+        assertThat(relabelled.status()).as(relabelled.toString()).isEqualTo(200);
+        assertThat(relabelled.json().get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aGenderNobodyCarriesIsDeleted() {
+        String code = "g-" + unique();
+        long id = created("genders", obj("code", code, "value", "Label " + code)).get("id").asLong();
+        assertThat(api.delete(CATALOG + "genders/" + id, admin).status()).isEqualTo(204);
+        assertThat(listed("genders", id)).isFalse();
+    }
+
+    @Test
     void aGenderIsRenamedAndDeactivatedButNeverOntoAnotherGendersCode() {
         String code = "g-" + unique();
         long id = created("genders", obj("code", code, "value", "Label " + code)).get("id").asLong();

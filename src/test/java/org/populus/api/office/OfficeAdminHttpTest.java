@@ -210,8 +210,8 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
                 "Use", "ids", List.of(obj("id_type", type.name(), "value", "V" + unique())));
         var inUse = post(admin, "/office/admin/catalogues/id-types/" + type.id() + "/delete", "confirm", "true");
         assertThat(inUse.statusCode()).isEqualTo(409);
-        assertThat(inUse.body()).contains("The entry is in use: documents, groups, members or programme memberships"
-                + " refer to it, so it cannot be deleted.");
+        assertThat(inUse.body()).contains("The entry is in use: people, documents, groups, members or programme "
+                + "memberships refer to it, so it cannot be deleted (nor can a gender&#39;s code change).");
         assertThat(catalog.idType(type.id())).contains(type);
     }
 
