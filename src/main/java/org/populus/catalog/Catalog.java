@@ -127,7 +127,7 @@ public class Catalog {
         String c = requireName(code);
         String v = requireName(value);
         long id = write(() -> repository.insertGender(c, v, active), "Gender", c);
-        return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+        return genderWithId(id).orElseThrow();
     }
 
     /**
@@ -137,28 +137,30 @@ public class Catalog {
     public Gender updateGender(long id, String code, String value, boolean active, int version) {
         String c = requireName(code);
         String v = requireName(value);
-        Optional<Gender> current = reload().genders.stream().filter(g -> g.id() == id).findFirst();
-        if (current.isPresent() && !current.get().code().equalsIgnoreCase(c) && carried(current.get())) {
-            throw new CatalogException(CatalogException.Reason.IN_USE, "Gender " + id + " is in use: people carry "
-                    + "its code '" + current.get().code() + "', so it cannot change; add a gender with the new code "
-                    + "and deactivate this one");
+        Optional<Gender> current = genderWithId(id);
+        if (current.isPresent() && !current.get().code().equalsIgnoreCase(c)) {
+            refuseIfCarried(current.get(), "it cannot change; add a gender with the new code and deactivate this one");
         }
         write(() -> stale(repository.updateGender(id, c, v, active, version), "Gender", id), "Gender", c);
-        return reload().genders.stream().filter(g -> g.id() == id).findFirst().orElseThrow();
+        return genderWithId(id).orElseThrow();
     }
 
     /** Deletes a gender nobody carries; one that people carry is refused: deactivate it instead. */
     public void deleteGender(long id) {
-        Optional<Gender> gender = reload().genders.stream().filter(g -> g.id() == id).findFirst();
-        if (gender.isPresent() && carried(gender.get())) {
-            throw new CatalogException(CatalogException.Reason.IN_USE, "Gender " + id + " is in use: people carry "
-                    + "its code '" + gender.get().code() + "'; deactivate it instead");
-        }
+        genderWithId(id).ifPresent(g -> refuseIfCarried(g, "deactivate it instead"));
         delete(CatalogRepository.Table.GENDER, "Gender", id);
     }
 
-    private boolean carried(Gender gender) {
-        return genderHolders.stream().anyMatch(h -> h.anyCarry(gender.code()));
+    private Optional<Gender> genderWithId(long id) {
+        return reload().genders.stream().filter(g -> g.id() == id).findFirst();
+    }
+
+    /** Refuses (in use) a change to a gender whose code people carry; {@code advice} ends the message. */
+    private void refuseIfCarried(Gender gender, String advice) {
+        if (genderHolders.stream().anyMatch(h -> h.anyCarry(gender.code()))) {
+            throw new CatalogException(CatalogException.Reason.IN_USE, "Gender " + gender.id() + " is in use: "
+                    + "people carry its code '" + gender.code() + "'; " + advice);
+        }
     }
 
     public GroupKind createGroupKind(String name) {

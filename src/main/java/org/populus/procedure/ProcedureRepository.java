@@ -99,6 +99,11 @@ class ProcedureRepository {
                 "Procedure " + p.id() + " was changed by someone else (expected version " + p.version() + ")"));
     }
 
+    /** An open issue of the person of procedure {@code p} (for {@code exists}). */
+    private static final String OPEN_ISSUE_OF_THE_PERSON = """
+            select 1 from issue_person ip join issue i on i.id = ip.issue_id
+            where ip.party_id = p.party_id and i.state = 'open'""";
+
     /**
      * Pending procedures in review order: first those prioritized since {@code prioritizedSince} (by priority
      * time), then the others whose person has no open issue, then those whose person has an open issue
@@ -109,9 +114,6 @@ class ProcedureRepository {
      */
     List<ReviewItem> inReviewOrder(ProcedureType type, Instant prioritizedSince, int limit, long offset) {
         String pending = "p.state = 'pending' and (cast(:type as text) is null or p.type = :type)";
-        String openIssue = """
-                select ip.party_id from issue_person ip join issue i on i.id = ip.issue_id
-                where ip.party_id = p.party_id and i.state = 'open'""";
         return jdbc.sql("""
                 select c.*, c.review_part = 3 as open_issues from (
                   (select p.*, 0 as review_part from procedure p
@@ -131,7 +133,7 @@ class ProcedureRepository {
                    order by p.prioritized_at nulls last, p.created_at, p.id limit :upTo)
                 ) c
                 order by c.review_part, c.prioritized_at nulls last, c.created_at, c.id
-                limit :limit offset :offset""".formatted(pending, openIssue))
+                limit :limit offset :offset""".formatted(pending, OPEN_ISSUE_OF_THE_PERSON))
                 .param("type", type == null ? null : type.code())
                 .param("since", Timestamp.from(prioritizedSince))
                 .param("upTo", offset + limit)
@@ -154,8 +156,7 @@ class ProcedureRepository {
                 p.state = 'pending' and (cast(:type as text) is null or p.type = :type)
                   and (p.claimed_by is null or p.claimed_by = :reviewer or p.claimed_at is null
                        or p.claimed_at <= :claimedBefore)
-                  and not exists (select 1 from issue_person ip join issue i on i.id = ip.issue_id
-                                  where ip.party_id = p.party_id and i.state = 'open')""";
+                  and not exists (%s)""".formatted(OPEN_ISSUE_OF_THE_PERSON);
         return jdbc.sql("""
                 select c.* from (
                   (select p.*, 0 as review_part from procedure p
