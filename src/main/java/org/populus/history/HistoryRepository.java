@@ -35,13 +35,17 @@ class HistoryRepository {
                 .update();
     }
 
-    /** The last version recorded at or before {@code instant}. */
+    /**
+     * The last version recorded at or before {@code instant}. The instant goes to PostgreSQL as an ISO (proleptic
+     * Gregorian) date and time, as PostgreSQL counts days: a {@link Timestamp} would be sent in the Julian calendar
+     * before 1582, days off, and out of PostgreSQL's range near its first day.
+     */
     Optional<RecordVersion> lastAtOrBefore(String subjectType, long subjectId, Instant instant) {
         return jdbc.sql("""
                 select * from record_version
                 where subject_type = ? and subject_id = ? and recorded_at <= ?
                 order by version desc limit 1""")
-                .params(subjectType, subjectId, Timestamp.from(instant))
+                .params(subjectType, subjectId, instant.atOffset(java.time.ZoneOffset.UTC))
                 .query(VERSION)
                 .optional();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.populus.shared.DateRanges;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
 
@@ -127,9 +128,10 @@ public final class Registrant {
         return identifiers.stream().filter(Identifier::primaryDocument).findFirst();
     }
 
-    /** Whole years of age on {@code today}, or empty without a birthdate. */
+    /** Whole years of age on {@code today}; empty without a birthdate, or with one after {@code today}. */
     public Optional<Integer> age(LocalDate today) {
-        return Optional.ofNullable(data.birthdate()).map(b -> Period.between(b, today).getYears());
+        return Optional.ofNullable(data.birthdate()).filter(b -> !b.isAfter(today))
+                .map(b -> Period.between(b, today).getYears());
     }
 
     /**
@@ -186,7 +188,8 @@ public final class Registrant {
 
     /** True from the day the person reaches {@code minimumAge} (on the birthday itself). */
     public boolean adult(LocalDate today, int minimumAge) {
-        return data.birthdate() != null && !data.birthdate().plusYears(minimumAge).isAfter(today);
+        LocalDate born = data.birthdate();
+        return born != null && !born.isAfter(today) && !born.plusYears(minimumAge).isAfter(today);
     }
 
     /**
@@ -240,6 +243,7 @@ public final class Registrant {
      * @param phoneE164 the E.164 form of {@code d.phone()}, when it has one
      */
     void setCensusData(CensusPersonData d, Long documentTypeId, String phoneE164, LocalDate today) {
+        DateRanges.check("birthdate", d.bornAt(), DateRanges.Kind.PAST, today);
         PersonalData o = data;
         String given = pick(d.firstName(), o.givenName());
         String family = pick(d.lastName1(), o.familyName());

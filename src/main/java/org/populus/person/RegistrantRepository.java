@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.populus.platform.db.AdvisoryLocks;
 import org.populus.platform.db.PlannedQueries;
+import org.populus.shared.DateRanges;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,23 +37,34 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class RegistrantRepository {
 
+    /**
+     * A date column as the registry reads it: null outside what the database accepts (only a date stored before its
+     * range constraints existed can be there, even {@code -infinity}), as {@link DateRanges#readable} does.
+     */
+    static String readable(String column) {
+        return "(case when " + column + " between date '" + DateRanges.EARLIEST + "' and date '"
+                + DateRanges.LATEST_STORED + "' then " + column + " end)";
+    }
+
     private static final String SELECT = """
             select p.id, p.is_group, p.name, p.given_name, p.family_name, p.second_family_name, p.addl_name,
-              p.gender, p.birthdate, p.birth_place, p.email, p.address, p.postal_code, p.scope_code,
-              p.address_scope_code, p.document_scope_code, p.registration_date, p.notification_preference,
+              p.gender, %s as birthdate, p.birth_place, p.email, p.address, p.postal_code, p.scope_code,
+              p.address_scope_code, p.document_scope_code, %s as registration_date, p.notification_preference,
               p.additional_info, p.external_ids, p.state, p.verification, p.membership_level, p.phone_verification,
               p.created_at, p.updated_at, p.discarded_at, p.version,
               coalesce((select json_agg(json_build_object('id', i.id, 'idTypeId', i.id_type_id, 'value', i.value,
-                          'expiryDate', i.expiry_date, 'primaryDocument', i.primary_document) order by i.id)
+                          'expiryDate', %s, 'primaryDocument', i.primary_document) order by i.id)
                         from party_identifier i where i.party_id = p.id), '[]') as identifiers_json,
               coalesce((select json_agg(json_build_object('id', f.id, 'number', f.phone_no, 'e164', f.phone_sanitized,
-                          'collected', f.date_collected, 'disabled', f.disabled) order by f.position, f.id)
+                          'collected', %s, 'disabled', %s) order by f.position, f.id)
                         from party_phone f where f.party_id = p.id), '[]') as phones_json,
               coalesce((select json_agg(json_build_object('id', m.id, 'programmeId', m.programme_id, 'state', m.state,
-                          'enrollmentDate', m.enrollment_date, 'exitDate', m.exit_date) order by m.id)
+                          'enrollmentDate', %s, 'exitDate', %s) order by m.id)
                         from programme_membership m where m.party_id = p.id), '[]') as programmes_json
             from party p
-            """;
+            """.formatted(readable("p.birthdate"), readable("p.registration_date"), readable("i.expiry_date"),
+            readable("f.date_collected"), readable("f.disabled"), readable("m.enrollment_date"),
+            readable("m.exit_date"));
 
 
     /** The advisory-lock key space of identifier values (the hash seed; never change it). */
@@ -620,13 +632,15 @@ class RegistrantRepository {
                 CensusStatus.parse(CensusStatus.MembershipLevel.class, rs.getString("membership_level")),
                 CensusStatus.parse(CensusStatus.PhoneVerification.class, rs.getString("phone_verification")));
         Timestamp discarded = rs.getTimestamp("discarded_at");
+        Instant created = rs.getTimestamp("created_at").toInstant();
         return new Registrant(rs.getLong("id"), rs.getInt("version"),
-                rs.getBoolean("is_group") ? RegistrantKind.GROUP : RegistrantKind.INDIVIDUAL, data,
+                rs.getBoolean("is_group") ? RegistrantKind.GROUP : RegistrantKind.INDIVIDUAL,
+                StoredDates.data(data, created),
                 list(identifiers, rs.getString("identifiers_json")),
                 list(phones, rs.getString("phones_json")),
                 list(programmes, rs.getString("programmes_json")),
                 externalIds(rs.getString("external_ids")), status,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                created, rs.getTimestamp("updated_at").toInstant(),
                 discarded == null ? null : discarded.toInstant());
     }
 

@@ -12,6 +12,7 @@ import org.populus.catalog.Catalog;
 import org.populus.catalog.Gender;
 import org.populus.catalog.IdType;
 import org.populus.catalog.Programme;
+import org.populus.shared.DateRanges;
 import org.populus.shared.Rule;
 import org.populus.shared.RuleViolation;
 import org.populus.shared.TextLimits;
@@ -54,15 +55,9 @@ class RegistrantRules {
         }
         String gender = d.gender() == null ? null : canonicalGender(d.gender());
         LocalDate today = today();
-        if (d.birthdate() != null && d.birthdate().isAfter(today)) {
-            throw new RuleViolation(Rule.FUTURE_DATE, "birthdate", d.birthdate().toString(),
-                    "Birthdate cannot be in the future");
-        }
+        DateRanges.check("birthdate", d.birthdate(), DateRanges.Kind.PAST, today);
         LocalDate registration = d.registrationDate() == null ? today : d.registrationDate();
-        if (registration.isAfter(today)) {
-            throw new RuleViolation(Rule.FUTURE_DATE, "registration_date", registration.toString(),
-                    "Registration date cannot be in the future");
-        }
+        DateRanges.check("registration_date", registration, DateRanges.Kind.PAST, today);
         if (d.email() != null && !d.email().isBlank() && (TextLimits.tooLong(d.email(), TextLimits.EMAIL)
                 || !EMAIL.matcher(d.email().strip()).matches())) {
             throw new RuleViolation(Rule.EMAIL_INVALID, "email", TextLimits.shown(d.email()),
@@ -192,10 +187,15 @@ class RegistrantRules {
                 throw new RuleViolation(Rule.ID_TYPE_REPEATED, "ids", type.name(),
                         "ID Type must be unique: " + type.name() + " is given more than once.");
             }
-            result.add(new Identifier(null, type.id(), value, d.expiryDate(), d.primaryDocument()));
+            result.add(new Identifier(null, type.id(), value, checkExpiry(d.expiryDate()), d.primaryDocument()));
         }
         Registrant.checkIdentifiers(result);
         return result;
+    }
+
+    /** An identity document's expiry: within {@link DateRanges.Kind#AHEAD} (null: none). */
+    LocalDate checkExpiry(LocalDate expiry) {
+        return DateRanges.check("expiry_date", expiry, DateRanges.Kind.AHEAD, today());
     }
 
     List<Phone> phones(List<RegistrantDraft.PhoneDraft> drafts) {
@@ -206,6 +206,7 @@ class RegistrantRules {
                 throw new RuleViolation(Rule.PHONE_INVALID, "phone_no", TextLimits.shown(d.number()),
                         "Please provide a valid phone number");
             }
+            DateRanges.check("date_collected", d.collected(), DateRanges.Kind.PAST, today());
             String number = d.number().strip();
             result.add(new Phone(null, number, phoneNumbers.e164(number).orElse(null),
                     d.collected() == null ? today() : d.collected(), null));
@@ -223,6 +224,7 @@ class RegistrantRules {
             Programme programme = catalog.programme(name, target).orElseThrow(() -> new RuleViolation(
                     Rule.PROGRAMME_UNKNOWN, "program_memberships", TextLimits.shown(name), "Program - "
                             + TextLimits.shown(name) + " is not present in the database for " + target.code() + "s."));
+            DateRanges.check("enrollment_date", d.enrollmentDate(), DateRanges.Kind.AHEAD, today());
             if (!seen.add(programme.id())) {
                 throw new RuleViolation(Rule.PROGRAMME_REPEATED, "program_memberships", name,
                         "Program - " + name + " is given more than once.");

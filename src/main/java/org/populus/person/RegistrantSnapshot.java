@@ -15,8 +15,13 @@ record RegistrantSnapshot(long id, int version, RegistrantKind kind, PersonalDat
                 r.programmes(), r.externalIds(), r.status(), r.createdAt(), r.updatedAt(), r.discardedAt());
     }
 
+    /**
+     * The registrant this version holds; a date in it outside what the database accepts (written before the date
+     * ranges existed) reads as {@link StoredDates} says.
+     */
     Registrant toRegistrant() {
-        return new Registrant(id, version, kind, data, identifiers, phones, programmes, externalIds, status,
-                createdAt, updatedAt, discardedAt);
+        return new Registrant(id, version, kind, StoredDates.data(data, createdAt), StoredDates.identifiers(identifiers),
+                StoredDates.phones(phones), StoredDates.programmes(programmes), externalIds, status, createdAt,
+                updatedAt, discardedAt);
     }
 }

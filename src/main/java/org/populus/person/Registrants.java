@@ -258,6 +258,7 @@ public class Registrants {
             Provenance provenance) {
         IdType type = rules.idType(idTypeName);
         String checked = rules.checkIdValue(type, value);
+        rules.checkExpiry(expiryDate);
         Registrant r = lockedRow(registrantId)
                 .filter(x -> x.kind() == RegistrantKind.INDIVIDUAL && !x.discarded())
                 .orElseThrow(() -> notFound(registrantId));

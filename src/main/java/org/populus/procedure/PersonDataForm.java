@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.populus.person.CensusPersonData;
 import org.populus.person.DocumentIds;
 import org.populus.scope.Scopes;
+import org.populus.shared.DateRanges;
 import org.populus.shared.TextLimits;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,11 @@ class PersonDataForm {
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final Scopes scopes;
+    private final java.time.Clock clock;
 
-    PersonDataForm(Scopes scopes) {
+    PersonDataForm(Scopes scopes, java.time.Clock clock) {
         this.scopes = scopes;
+        this.clock = clock;
     }
 
     /** Every field is required except {@code last_name2} and {@code phone}. */
@@ -271,7 +274,8 @@ class PersonDataForm {
         return v;
     }
 
-    private static LocalDate date(ProcedureInvalid.Collector errors, String value, boolean required) {
+    /** A birth date ({@code born_at}): a readable day from 1900-01-01 to today ({@link DateRanges.Kind#PAST}). */
+    private LocalDate date(ProcedureInvalid.Collector errors, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add("born_at", "blank");
@@ -279,8 +283,9 @@ class PersonDataForm {
             return null;
         }
         LocalDate parsed = parseDate(value.strip());
-        if (parsed == null) {
+        if (parsed == null || !DateRanges.accepts(parsed, DateRanges.Kind.PAST, LocalDate.now(clock))) {
             errors.add("born_at", "invalid");
+            return null;
         }
         return parsed;
     }

@@ -13,6 +13,9 @@ public enum Rule {
     PHONE_INVALID,
     EMAIL_INVALID,
     FUTURE_DATE,
+    /** A date outside its range ({@link DateRanges}); a day after today where only past days are allowed is
+     * {@link #FUTURE_DATE}. */
+    DATE_OUT_OF_RANGE,
     PROGRAMME_UNKNOWN,
     PROGRAMME_REPEATED,
     NOTIFICATION_PREFERENCE_INVALID,

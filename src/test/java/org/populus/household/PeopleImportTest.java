@@ -164,6 +164,17 @@ class PeopleImportTest extends HttpTest {
     }
 
     @Test
+    void aBirthdateOutsideNineteenHundredToTodayRefusesItsLineAndStoresNobody() throws IOException {
+        for (String birthdate : List.of("-999999999-01-01", "+6000000-01-01", "-4713-01-01", "1899-12-31")) {
+            long b = base();
+            Path f = file((b + 1) + ",Ana,Ruiz,,female," + birthdate + ",,,,,");
+            assertThatThrownBy(() -> load(f, 1000)).as(birthdate).isInstanceOf(PeopleImportException.class)
+                    .hasMessageStartingWith("line 2: Field 'birthdate' must be a date from 1900-01-01 to ");
+            assertThat(registrants.findByExternalId(PeopleImport.IMPORT_SYSTEM, b + 1)).isEmpty();
+        }
+    }
+
+    @Test
     void aDocumentAnotherPersonHoldsIsRefusedNamingTheLine() throws IOException {
         long b = base();
         String nid = "D" + unique();

@@ -17,6 +17,7 @@ import org.populus.person.MembershipPolicy;
 import org.populus.person.Registrants;
 import org.populus.scope.ScopeView;
 import org.populus.scope.Scopes;
+import org.populus.shared.DateRanges;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +65,8 @@ class PersonController {
         String versionAt = request.getParameter("version_at");
         Instant at = null;
         if (versionAt != null) {
-            at = VersionAt.parse(versionAt).orElseThrow(() -> new CensusErrors.Invalid("version_at", "invalid"));
+            at = VersionAt.parse(versionAt).filter(DateRanges::holds)
+                    .orElseThrow(() -> new CensusErrors.Invalid("version_at", "invalid"));
         }
         Registrant shown;
         boolean discardedNow;

@@ -28,6 +28,7 @@ import org.populus.procedure.Procedure;
 import org.populus.procedure.ProcedureType;
 import org.populus.procedure.Procedures;
 import org.populus.verification.AttachmentInfo;
+import org.populus.shared.DateRanges;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -208,11 +209,16 @@ class OfficePeopleController {
      * The instant a {@code datetime-local} value names, read as UTC ({@code 2026-05-01T14:30}, seconds optional).
      */
     static Instant instant(String at) {
+        Instant instant;
         try {
-            return LocalDateTime.parse(at.strip()).toInstant(ZoneOffset.UTC);
+            instant = LocalDateTime.parse(at.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw OfficeProblem.badRequest("person.bad-as-of");
         }
+        if (!DateRanges.holds(instant)) {
+            throw OfficeProblem.badRequest("person.bad-as-of");
+        }
+        return instant;
     }
 
     private static boolean has(Role role) {

@@ -40,6 +40,7 @@ class OpenG2pErrors implements SurfaceErrors {
             Map.entry(Rule.PHONE_INVALID, G2pError.INVALID_PHONE),
             Map.entry(Rule.EMAIL_INVALID, G2pError.INVALID_EMAIL),
             Map.entry(Rule.FUTURE_DATE, G2pError.FUTURE_DATE),
+            Map.entry(Rule.DATE_OUT_OF_RANGE, G2pError.REQUIRED),
             Map.entry(Rule.PROGRAMME_UNKNOWN, G2pError.PROGRAM_NOT_FOUND),
             Map.entry(Rule.PROGRAMME_REPEATED, G2pError.PROGRAM_NOT_FOUND),
             Map.entry(Rule.NOTIFICATION_PREFERENCE_INVALID, G2pError.REQUIRED),
