@@ -90,6 +90,14 @@ class ExtremeDatesHttpTest extends HttpTest {
             assertOpenG2pRefusal(api.post(INDIVIDUAL, body, admin), value);
             assertThat(peopleNamed(family)).as(String.valueOf(value)).isZero();
         }
+        // a number is no date, not even a count of days since 1970 that would fall in the range
+        String family = "Birth" + unique();
+        Map<String, Object> days = individual(family);
+        days.put("birthdate", 3650);
+        Response number = api.post(INDIVIDUAL, days, admin);
+        assertOpenG2pRefusal(number, 3650);
+        assertThat(number.json().get("errorDescription").asString()).contains("a date (YYYY-MM-DD)");
+        assertThat(peopleNamed(family)).isZero();
         for (String edge : List.of("1900-01-01", today().toString())) {
             Map<String, Object> body = individual("Birth" + unique());
             body.put("birthdate", edge);
