@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.populus.support.Api.obj;
 
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.populus.support.Api;
 import org.populus.support.HttpTest;
@@ -12,6 +14,7 @@ import org.populus.support.StoredBeforeTheDateFix;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database's own guard on dates (migration V17): check constraints no write path can skip, and the check the
@@ -30,6 +33,9 @@ class DateRangeMigrationTest extends HttpTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     private long person(String family) {
         Api.Response r = api.post("/api/v1/registry/individual", obj("given_name", "Mia", "family_name", family,
@@ -64,6 +70,55 @@ class DateRangeMigrationTest extends HttpTest {
                     "update party_phone set date_collected = cast(? as date) where party_id = ?")
                     .params(value, id).update()).as(value).isInstanceOf(DataIntegrityViolationException.class)
                     .hasMessageContaining("party_phone_date_collected_range");
+        }
+    }
+
+    private Flyway flyway(String schema, String target) {
+        return Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
+                .target(target).load();
+    }
+
+    @Test
+    void theMigrationOnADatabaseAlreadyHoldingImpossibleDatesSucceedsAndReportsThem() {
+        // the schema as it stood before V17, in a schema of its own, with a row the code of then let clients store
+        String schema = "before_v17_" + unique();
+        try {
+            flyway(schema, "16").migrate();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.sql("set local search_path = " + schema + ", public").update();
+                jdbc.sql("""
+                        insert into record_version (subject_type, subject_id, version, recorded_at, actor, reason,
+                          snapshot)
+                        values ('registrant', 1, 1, now(), 'test', 'before V17', '{}')""").update();
+                jdbc.sql("""
+                        insert into party (id, is_group, name, search_name, birthdate, registration_date, state,
+                          verification, membership_level, phone_verification, created_at, updated_at, version)
+                        values (1, false, 'Old Row', 'old row', '-infinity', date '2020-01-01', 'enabled',
+                          'not_verified', 'follower', 'not_verified', now(), now(), 1)""").update();
+                jdbc.sql("""
+                        insert into party_identifier (party_id, id_type_id, value, expiry_date)
+                        values (1, (select id from id_type where name = 'National ID'), 'N1', '5000000-01-01')""")
+                        .update();
+            });
+
+            var result = flyway(schema, "17").migrate();
+            assertThat(result.success).isTrue();
+            assertThat(result.targetSchemaVersion).isEqualTo("17");
+            assertThat(jdbc.sql("select table_name || '.' || column_name || ' ' || row_id || ' ' || value from "
+                    + schema + ".date_out_of_range order by table_name").query(String.class).list())
+                    .containsExactly("party.birthdate 1 -infinity", "party_identifier.expiry_date 1 5000000-01-01");
+            String validated = "select convalidated from pg_constraint where conname = ? and conrelid = cast(? as regclass)";
+            assertThat(jdbc.sql(validated).params("party_birthdate_range", schema + ".party").query(Boolean.class)
+                    .single()).isFalse();
+            assertThat(jdbc.sql(validated).params("party_identifier_expiry_date_range", schema + ".party_identifier")
+                    .query(Boolean.class).single()).isFalse();
+            assertThat(jdbc.sql(validated).params("party_registration_date_range", schema + ".party")
+                    .query(Boolean.class).single()).isTrue();
+            // yet no new write may store such a date
+            assertThatThrownBy(() -> jdbc.sql("update " + schema + ".party set registration_date = '-infinity'")
+                    .update()).isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            jdbc.sql("drop schema if exists " + schema + " cascade").update();
         }
     }
 
