@@ -109,8 +109,10 @@ class CensusOpenApi {
                     op.summary("The person (as of version_at when given)");
                     parameters.add(query("includes[]", "Only these attributes", true));
                     parameters.add(query("excludes[]", "All attributes but these; adds scopes", true));
-                    parameters.add(query("version_at", "The person as of this instant (ISO 8601 or epoch seconds)",
-                            false));
+                    parameters.add(query("version_at", "The person as of this instant: ISO 8601, or YYYY-MM-DD "
+                            + "HH:MM[:SS] with an offset or UTC (no offset: UTC). An instant PostgreSQL cannot hold "
+                            + "(before -4713-11-24T00:00:00Z or after 294276-12-31T23:59:59.999999Z), or a number, "
+                            + "is invalid (422)", false));
                     parameters.add(query("with_scope", "true adds the person's scopes", false));
                     responses.addApiResponse("200", json("The person", ref("CensusPerson")));
                     responses.addApiResponse("404", json("Nobody by that id (at that instant)", ref("CensusEmpty")));
