@@ -56,26 +56,33 @@ class LoginFailureRepository {
                 .optional();
     }
 
-    /** Takes one attempt back from a counter (an attempt that turned out not to be a failure). */
-    void takeBack(String limits, String login, String address) {
+    /** Takes attempts back from a counter (attempts that turned out not to be failures), down to zero. */
+    void takeBack(String limits, String login, String address, int attempts) {
         jdbc.sql("""
-                update login_failures set attempts = attempts - 1
+                update login_failures set attempts = greatest(attempts - :attempts, 0)
                 where limits = :limits and login = :login and address = :address and attempts > 0
                   and window_ends > now()""")
-                .param("limits", limits).param("login", login).param("address", address).update();
+                .param("limits", limits).param("login", login).param("address", address)
+                .param("attempts", attempts).update();
     }
 
-    /** Forgets a counter. */
-    void forget(String limits, String login, String address) {
-        jdbc.sql("delete from login_failures where limits = :limits and login = :login and address = :address")
-                .param("limits", limits).param("login", login).param("address", address).update();
+    /** Forgets a counter; the attempts it held in its window (0 if none). */
+    int forget(String limits, String login, String address) {
+        return jdbc.sql("""
+                delete from login_failures where limits = :limits and login = :login and address = :address
+                returning case when window_ends > now() then attempts else 0 end""")
+                .param("limits", limits).param("login", login).param("address", address)
+                .query(Integer.class).optional().orElse(0);
     }
 
-    /** Removes up to {@code batch} counters whose window has ended; how many were removed. */
+    /**
+     * Removes up to {@code batch} counters whose window has ended; how many were removed. Rows another transaction
+     * holds are skipped, so the clean-up never waits for a login (nor a login for it in a cycle).
+     */
     int removeEnded(int batch) {
         return jdbc.sql("""
                 delete from login_failures where ctid in (
-                    select ctid from login_failures where window_ends <= now() limit :batch)""")
+                    select ctid from login_failures where window_ends <= now() limit :batch for update skip locked)""")
                 .param("batch", batch).update();
     }
 }

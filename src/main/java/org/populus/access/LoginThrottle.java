@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * An attempt is reserved on the three counters, in one transaction whose row locks serialise it with every other
  * attempt on the same login or address, before its password is checked; so N parallel guesses, on any number of
- * instances, check at most the limit. A failure keeps its reservation; a success gives back the login's and the
- * address's, and forgets the pair's failures. Refused attempts count nothing. Counters are kept per setting (a
+ * instances, check at most the limit. A failure keeps its reservation; a success forgives the pair: its
+ * failures and the attempt are taken back from all three counts. Refused attempts count nothing. Counters are kept per setting (a
  * change of limits starts them afresh); those whose window has ended are removed about once a minute. Outcomes are
  * counted in {@code populus.login.attempts} (tag {@code outcome}: success, failure, throttled).
  */
@@ -120,20 +120,24 @@ class LoginThrottle {
         failures.increment();
     }
 
-    /** The password was right: the attempt is given back, and this address's failures against the login forgotten. */
+    /**
+     * The password was right: this address's failures against the login, and the attempt, are forgiven — the pair's
+     * count is forgotten and taken back from the login's and the address's. (Failures against other logins, and
+     * from other addresses, still count.)
+     */
     void succeeded(Attempt attempt) {
         successes.increment();
         // one statement each, not one transaction: only reserve() holds two counters at once
-        repository.takeBack(limits, attempt.login(), NONE);
-        repository.forget(limits, attempt.login(), attempt.address());
-        repository.takeBack(limits, NONE, attempt.address());
+        int forgiven = Math.max(1, repository.forget(limits, attempt.login(), attempt.address()));
+        repository.takeBack(limits, attempt.login(), NONE, forgiven);
+        repository.takeBack(limits, NONE, attempt.address(), forgiven);
     }
 
     /** The password could not be checked (an error): the attempt is given back. */
     void abandoned(Attempt attempt) {
-        repository.takeBack(limits, attempt.login(), NONE);
-        repository.takeBack(limits, attempt.login(), attempt.address());
-        repository.takeBack(limits, NONE, attempt.address());
+        repository.takeBack(limits, attempt.login(), NONE, 1);
+        repository.takeBack(limits, attempt.login(), attempt.address(), 1);
+        repository.takeBack(limits, NONE, attempt.address(), 1);
     }
 
     private static Duration positive(Duration wait) {
