@@ -108,46 +108,46 @@ public class UserAccounts {
         if (cached != null && cached.until > System.currentTimeMillis()) {
             return LoginOutcome.success(cached.account);
         }
-        LoginThrottle.Attempt attempt = null;
-        if (throttled) {
-            attempt = throttle.reserve(login, clientAddress);
-            if (attempt.refused()) {
-                log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
-                return LoginOutcome.throttled(attempt.refusal().get());
-            }
+        LoginThrottle.Attempt attempt = throttled ? throttle.reserve(login, clientAddress) : null;
+        if (attempt != null && attempt.refused()) {
+            log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
+            return LoginOutcome.throttled(attempt.refusal().get());
         }
-        boolean settled = false;
+        long epoch = notifications.epoch();
+        Optional<UserAccount> account;
         try {
-            long epoch = notifications.epoch();
-            Optional<UserAccountRepository.WithHash> row = repository.findWithHash(login);
-            boolean matches;
-            if (row.isEmpty()) {
-                encoder.matches(password, dummyHash); // same cost whether or not the login exists
-                matches = false;
-            } else {
-                matches = encoder.matches(password, row.get().hash());
+            account = verified(login, password);
+        } catch (RuntimeException | Error e) {
+            if (attempt != null) {
+                throttle.abandoned(attempt); // not a failure: the password was not checked
             }
-            if (!matches || row.get().account().disabled()) {
-                if (throttled) {
-                    settled = true;
-                    throttle.failed(attempt);
-                    log.warn("Failed login '{}' from {}", login, clientAddress);
-                }
-                return LoginOutcome.refused();
-            }
-            if (throttled) {
-                settled = true;
-                throttle.succeeded(attempt);
-            }
-            if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
-                checked.put(key, new CachedCheck(row.get().account(), System.currentTimeMillis() + passwordCacheMillis));
-            }
-            return LoginOutcome.success(row.get().account());
-        } finally {
-            if (throttled && !settled) {
-                throttle.abandoned(attempt);
-            }
+            throw e;
         }
+        if (account.isEmpty()) {
+            if (attempt != null) {
+                throttle.failed(attempt);
+                log.warn("Failed login '{}' from {}", login, clientAddress);
+            }
+            return LoginOutcome.refused();
+        }
+        if (attempt != null) {
+            throttle.succeeded(attempt);
+        }
+        if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
+            checked.put(key, new CachedCheck(account.get(), System.currentTimeMillis() + passwordCacheMillis));
+        }
+        return LoginOutcome.success(account.get());
+    }
+
+    /** The account if the login exists, is enabled and the password matches; the same bcrypt cost either way. */
+    private Optional<UserAccount> verified(String login, String password) {
+        Optional<UserAccountRepository.WithHash> row = repository.findWithHash(login);
+        if (row.isEmpty()) {
+            encoder.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        boolean matches = encoder.matches(password, row.get().hash());
+        return matches && !row.get().account().disabled() ? Optional.of(row.get().account()) : Optional.empty();
     }
 
     /** A login fit for the log: at most 100 characters, anything but [A-Za-z0-9._@+-] shown as '?'. */
