@@ -86,9 +86,10 @@ public class UserAccounts {
     }
 
     /**
-     * A login attempt by a client (login endpoint, HTTP Basic): like {@link #authenticate}, but refused without
-     * checking the password while the login or the client address has too many recent failures
-     * ({@link LoginThrottle}); each failure is counted and logged (login and address, never the password).
+     * A login attempt by a client (login endpoint, HTTP Basic, office sign-in): like {@link #authenticate}, but
+     * refused without checking the password while this address has too many recent failures, against this login
+     * or in all, or has failed against a login under attack ({@link LoginThrottle}); each failure is counted and
+     * logged (login and address, never the password).
      */
     public LoginOutcome attempt(String login, String password, String clientAddress) {
         return check(login, password, clientAddress, true);
@@ -107,33 +108,46 @@ public class UserAccounts {
         if (cached != null && cached.until > System.currentTimeMillis()) {
             return LoginOutcome.success(cached.account);
         }
-        if (throttled) {
-            Optional<Duration> wait = throttle.refusal(login, clientAddress);
-            if (wait.isPresent()) {
-                log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
-                return LoginOutcome.throttled(wait.get());
-            }
+        LoginThrottle.Attempt attempt = throttled ? throttle.reserve(login, clientAddress) : null;
+        if (attempt != null && attempt.refused()) {
+            log.warn("Login '{}' from {} refused unchecked: too many failed logins", login, clientAddress);
+            return LoginOutcome.throttled(attempt.refusal().get());
         }
         long epoch = notifications.epoch();
-        Optional<UserAccountRepository.WithHash> row = repository.findWithHash(login);
-        boolean matches;
-        if (row.isEmpty()) {
-            encoder.matches(password, dummyHash); // same cost whether or not the login exists
-            matches = false;
-        } else {
-            matches = encoder.matches(password, row.get().hash());
+        Optional<UserAccount> account;
+        try {
+            account = verified(login, password);
+        } catch (RuntimeException | Error e) {
+            if (attempt != null) {
+                throttle.abandoned(attempt); // not a failure: the password was not checked
+            }
+            throw e;
         }
-        if (!matches || row.get().account().disabled()) {
-            if (throttled) {
-                throttle.failed(login, clientAddress);
+        if (account.isEmpty()) {
+            if (attempt != null) {
+                throttle.failed(attempt);
                 log.warn("Failed login '{}' from {}", login, clientAddress);
             }
             return LoginOutcome.refused();
         }
-        if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
-            checked.put(key, new CachedCheck(row.get().account(), System.currentTimeMillis() + passwordCacheMillis));
+        if (attempt != null) {
+            throttle.succeeded(attempt);
         }
-        return LoginOutcome.success(row.get().account());
+        if (cacheable && notifications.listening() && notifications.epoch() == epoch) {
+            checked.put(key, new CachedCheck(account.get(), System.currentTimeMillis() + passwordCacheMillis));
+        }
+        return LoginOutcome.success(account.get());
+    }
+
+    /** The account if the login exists, is enabled and the password matches; the same bcrypt cost either way. */
+    private Optional<UserAccount> verified(String login, String password) {
+        Optional<UserAccountRepository.WithHash> row = repository.findWithHash(login);
+        if (row.isEmpty()) {
+            encoder.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        boolean matches = encoder.matches(password, row.get().hash());
+        return matches && !row.get().account().disabled() ? Optional.of(row.get().account()) : Optional.empty();
     }
 
     /** A login fit for the log: at most 100 characters, anything but [A-Za-z0-9._@+-] shown as '?'. */

@@ -1,11 +1,11 @@
 /**
  * Access: user accounts with roles, slow password hashes, login sessions kept in PostgreSQL (Spring Session
- * JDBC) so several instances share them, the throttling of failed logins per login and per client address
- * (counted in PostgreSQL, shared by every instance: {@code LoginThrottle}), and the API keys of the Census API's
- * client applications.
+ * JDBC) so several instances share them, the throttling of failed logins per login and client address, per
+ * address and per login (counted in PostgreSQL, shared by every instance: {@code LoginThrottle}), and the API
+ * keys of the Census API's client applications.
  *
  * <p>Owns tables {@code app_user}, {@code spring_session}, {@code spring_session_attributes}, {@code api_key},
- * {@code login_throttle}.
+ * {@code login_failures}.
  * Public API: {@link org.populus.access.UserAccounts}, {@link org.populus.access.Sessions},
  * {@link org.populus.access.Role}, {@link org.populus.access.ApiKeys}.
  */

@@ -1,7 +1,6 @@
 package org.populus.api.office;
 
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
 import java.util.Set;
 import org.populus.access.AuthenticatedUser;
 import org.populus.access.LoginOutcome;
@@ -70,7 +69,7 @@ class OfficeSecurity {
                         .usernameParameter("username").passwordParameter("password")
                         .defaultSuccessUrl("/office", true)
                         .failureHandler((request, response, e) -> response.sendRedirect(SIGN_IN
-                                + (e instanceof Throttled t ? "?throttled=" + t.minutes : "?error"))))
+                                + (e instanceof Throttled t ? "?throttled=" + t.seconds : "?error"))))
                 .logout(l -> l.logoutUrl(SIGN_OUT)
                         .addLogoutHandler((request, response, authentication) -> {
                             HttpSession session = request.getSession(false);
@@ -114,13 +113,16 @@ class OfficeSecurity {
                 new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/"), html));
     }
 
-    /** A sign-in refused without checking the password: too many failed sign-ins lately. */
+    /**
+     * A sign-in refused without checking the password: too many failed sign-ins lately. The form is shown again
+     * with {@code ?throttled=} the whole seconds to wait, which {@link OfficeController#signIn} shows in minutes.
+     */
     static final class Throttled extends AuthenticationException {
-        final long minutes;
+        final long seconds;
 
-        Throttled(Duration wait) {
+        Throttled(long seconds) {
             super("Too many failed sign-ins");
-            this.minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            this.seconds = seconds;
         }
     }
 
@@ -140,7 +142,7 @@ class OfficeSecurity {
             LoginOutcome outcome = accounts.attempt(authentication.getName(),
                     String.valueOf(authentication.getCredentials()), address);
             if (outcome.retryAfter().isPresent()) {
-                throw new Throttled(outcome.retryAfter().get());
+                throw new Throttled(outcome.retryAfterSeconds());
             }
             UserAccount account = outcome.account().orElseThrow(() -> new BadCredentialsException("Wrong sign-in"));
             return new SignedIn(account);

@@ -183,6 +183,24 @@ class OfficeHttpTest extends HttpTest {
     }
 
     @Test
+    void theThrottledAlertShowsTheWaitGivenInSecondsAsWholeMinutes() {
+        var page = get("/office/sign-in?throttled=61", "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Too many failed sign-ins. Try again in 2 minutes.");
+    }
+
+    @Test
+    void aThrottledParameterThatIsNotANumberOfSecondsIsIgnored() {
+        for (String value : List.of("Call+0800+123+456+to+unlock+your+account", "%3Cb%3Ebold%3C%2Fb%3E", "-5", "1e3",
+                "12abc", "99999999999999999999", "")) {
+            var page = get("/office/sign-in?throttled=" + value, "Accept-Language", "en");
+            assertThat(page.statusCode()).as(value).isEqualTo(200);
+            assertThat(page.body()).as(value).doesNotContain("Too many failed sign-ins").doesNotContain("0800")
+                    .doesNotContain("bold").doesNotContain("abc");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsSentBackToTheFormWithAnErrorAndNoSignedInSession() {
         String login = "office-http-" + unique();
         accounts.create(login, null, "password-" + login, EnumSet.of(Role.REGISTRY_READ));
