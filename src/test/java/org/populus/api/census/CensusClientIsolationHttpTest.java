@@ -140,6 +140,19 @@ class CensusClientIsolationHttpTest extends HttpTest {
         Response change = form("PATCH", "/api/v1/people/" + id + "@census", keyA,
                 encode(pairs("person[email]", "new" + unique() + "@example.org")));
         assertThat(change.status()).as(change.toString()).isEqualTo(202);
+        // the real client's verifications, by its own qualified id
+        String file = encode(pairs("files[][filename]", "a.png", "files[][content_type]", "image/png",
+                "files[][base64_content]", Base64.getEncoder().encodeToString(PNG)));
+        Response documents = form("POST", "/api/v1/people/" + external + "@" + originA + "/document_verifications",
+                keyA, file + "&" + file);
+        assertThat(documents.status()).as(documents.toString()).isEqualTo(202);
+        Response code = api.get("/api/v1/es/people/" + external + "@" + originA + "/phone_verifications/new", keyA);
+        assertThat(code.status()).as(code.toString()).isEqualTo(202);
+        Response wrong = form("POST", "/api/v1/people/" + external + "@" + originA + "/phone_verifications", keyA,
+                encode(pairs("received_code", "x")));
+        assertThat(wrong.body()).isEqualTo("{\"received_code\":[{\"error\":\"invalid\"}]}");
+        assertThat(api.get("/api/v1/people/" + id + "@census/procedures", keyA).json().findValues("type").stream()
+                .map(JsonNode::asString).toList()).contains("Procedures::DocumentVerification");
     }
 
     @Test
