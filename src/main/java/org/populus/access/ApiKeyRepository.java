@@ -19,11 +19,11 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    ApiKey insert(String name, String hash, String prefix, String createdBy) {
+    ApiKey insert(String name, String origin, String hash, String prefix, String createdBy) {
         return jdbc.sql("""
-                insert into api_key (name, key_hash, prefix, created_by) values (?, ?, ?, ?)
+                insert into api_key (name, origin, key_hash, prefix, created_by) values (?, ?, ?, ?, ?)
                 returning *""")
-                .params(name, hash, prefix, createdBy)
+                .params(name, origin, hash, prefix, createdBy)
                 .query(ApiKeyRepository::map).single();
     }
 
@@ -58,7 +58,8 @@ class ApiKeyRepository {
     }
 
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
-        return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+        return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("origin"),
+                rs.getString("prefix"),
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
                 instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"),
                 instant(rs.getTimestamp("last_used_at")), rs.getInt("version"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.populus.shared.ClientOrigins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * API keys of the Census API's client applications, one per application, managed by admins.
+ *
+ * <p>Each key belongs to one origin, the calling system whose people it reaches (docs/census-api.md#client-isolation).
  *
  * <p>A key is {@code populus_} followed by 40 random letters and digits (base62, about 238 bits from
  * {@link SecureRandom}). It is shown once, when created; only its SHA-256 is stored, with its first characters
@@ -68,19 +71,36 @@ public class ApiKeys {
     }
 
     /**
+     * Creates a key for the application {@code name} whose origin is made from its name ({@link #originOfName}):
+     * for an application named as its qualified ids name it ({@code decidim-1}).
+     *
+     * @throws AccessException {@code INVALID} when the name is no valid origin, see {@link #create(String, String,
+     *     String)}
+     */
+    public NewApiKey create(String name, String createdBy) {
+        return create(name, null, createdBy);
+    }
+
+    /**
      * Creates a key for the application {@code name} (trimmed; 1 to {@value #MAX_NAME} characters, no control
-     * characters; unique, case-insensitively, among the keys in use).
+     * characters; unique, case-insensitively, among the keys in use) of the origin {@code origin}: the calling
+     * system whose people the key reaches (trimmed; see {@link ClientOrigins}; several keys may share one, e.g. to
+     * replace a key). Without an origin (null or blank), the origin is made from the name
+     * ({@link #originOfName}).
      *
      * @param createdBy who asks (a login), kept for the record
      * @return the key with its secret, which is not kept and cannot be shown again
-     * @throws AccessException {@code INVALID} for a bad name, {@code DUPLICATE} when a key in use has it
+     * @throws AccessException {@code INVALID} for a bad name or origin, {@code DUPLICATE} when a key in use has the
+     *     name
      */
-    public NewApiKey create(String name, String createdBy) {
+    public NewApiKey create(String name, String origin, String createdBy) {
         String clean = checkName(name);
+        boolean fromName = origin == null || origin.isBlank();
+        String cleanOrigin = checkOrigin(fromName ? originOfName(clean) : origin.strip(), fromName);
         String secret = newSecret();
         try {
-            ApiKey key = repository.insert(clean, hash(secret), secret.substring(0, KEY_PREFIX.length() + SHOWN),
-                    createdBy);
+            ApiKey key = repository.insert(clean, cleanOrigin, hash(secret),
+                    secret.substring(0, KEY_PREFIX.length() + SHOWN), createdBy);
             return new NewApiKey(key, secret);
         } catch (DuplicateKeyException e) {
             throw new AccessException(AccessException.Reason.DUPLICATE, "An API key named '" + clean
@@ -172,6 +192,26 @@ public class ApiKeys {
                     "An API key's name must not contain control characters.");
         }
         return clean;
+    }
+
+    /**
+     * The origin a key gets from its name when none is given: the name with every run of characters an origin
+     * cannot hold made one {@code -}, without leading or trailing ones ({@code Decidim Barcelona} →
+     * {@code Decidim-Barcelona}).
+     */
+    static String originOfName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._:-]+", "-").replaceAll("^[^A-Za-z0-9]+|-+$", "");
+    }
+
+    static String checkOrigin(String origin, boolean fromName) {
+        if (!ClientOrigins.valid(origin)) {
+            throw new AccessException(AccessException.Reason.INVALID, (fromName
+                    ? "An API key needs an origin (the calling system, as in 8926202@decidim-1); its name is none. "
+                    : "")
+                    + "An origin is a letter or digit followed by at most " + (ClientOrigins.MAX - 1)
+                    + " letters, digits, '.', '_', ':' or '-', and is neither 'census' nor 'document_id'.");
+        }
+        return origin;
     }
 
     String newSecret() {

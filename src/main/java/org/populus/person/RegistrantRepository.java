@@ -126,9 +126,14 @@ class RegistrantRepository {
      * here.
      */
     Optional<Long> idByExternalId(String system, long id) {
+        return idsByExternalId(system, id).stream().findFirst();
+    }
+
+    /** Every individual whose external ids hold {@code {system: id}}, lowest id first. */
+    List<Long> idsByExternalId(String system, long id) {
         return jdbc.sql("select p.id from party p where p.external_ids @> jsonb_build_object(?::text, ?::bigint)"
                 + " and not p.is_group").params(system, id).query(Long.class).list().stream()
-                .min(Long::compare);
+                .sorted().toList();
     }
 
     /**
@@ -136,8 +141,13 @@ class RegistrantRepository {
      * ID of type dni, nie or passport counts.
      */
     Optional<Long> idByDocument(Collection<String> values) {
+        return idsByDocument(values).stream().findFirst();
+    }
+
+    /** Every individual {@link #idByDocument} would choose from, lowest id first. */
+    List<Long> idsByDocument(Collection<String> values) {
         if (values.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         return jdbc.sql("""
                 select i.party_id from party_identifier i
@@ -147,7 +157,8 @@ class RegistrantRepository {
                   and (i.primary_document
                        or (t.name in ('dni', 'nie', 'passport') and not exists (
                            select 1 from party_identifier o where o.party_id = i.party_id and o.primary_document)))
-                """).param(values.toArray(String[]::new)).query(Long.class).list().stream().min(Long::compare);
+                """).param(values.toArray(String[]::new)).query(Long.class).list().stream().distinct().sorted()
+                .toList();
     }
 
     List<Registrant> findAll(Collection<Long> ids) {

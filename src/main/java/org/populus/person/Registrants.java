@@ -328,6 +328,21 @@ public class Registrants {
         });
     }
 
+    /**
+     * Every individual a Census qualified id names, lowest id first: one at most for {@code N@census}; an external
+     * id or a document may be held by several (a duplicate registration, say). Empty for unparseable ids.
+     */
+    public List<Registrant> findAllByQualifiedId(String qualifiedId) {
+        return QualifiedId.parse(qualifiedId).map(q -> {
+            if (q instanceof QualifiedId.Census c) {
+                return find(c.id()).filter(r -> r.kind() == RegistrantKind.INDIVIDUAL).stream().toList();
+            }
+            List<Long> ids = q instanceof QualifiedId.External e ? repository.idsByExternalId(e.system(), e.id())
+                    : repository.idsByDocument(((QualifiedId.Document) q).candidates());
+            return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+        }).orElse(List.of());
+    }
+
     /** A person's id and whether they are discarded (cancelled or trashed) now. */
     public record Standing(long id, boolean discarded) {
     }

@@ -59,14 +59,21 @@ class ProcedureRepository {
     }
 
     Procedure insert(long personId, ProcedureRequest request, Instant prioritizedAt, Location location) {
+        return insert(personId, request, prioritizedAt, location, null);
+    }
+
+    /** @param origin the Census client origin the request came through (kept for registrations; null: none) */
+    Procedure insert(long personId, ProcedureRequest request, Instant prioritizedAt, Location location,
+            String origin) {
         return jdbc.sql("""
                 insert into procedure (party_id, type, state, information, prioritized_at, location, created_at,
-                  updated_at, version)
-                values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1)
+                  updated_at, version, origin)
+                values (?, ?, 'pending', cast(? as jsonb), ?, cast(? as jsonb), clock_timestamp(), clock_timestamp(), 1,
+                  ?)
                 returning *""")
                 .params(personId, request.type().code(),
                         json.writeValueAsString(ProcedureInformation.encode(request, List.of())), ts(prioritizedAt),
-                        location == null ? null : json.writeValueAsString(location))
+                        location == null ? null : json.writeValueAsString(location), origin)
                 .query(this::mapRow).single();
     }
 

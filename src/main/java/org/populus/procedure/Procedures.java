@@ -50,10 +50,12 @@ public class Procedures {
     private final Attachments attachments;
     private final PhoneVerifications phones;
     private final TransactionTemplate transactions;
+    private final CensusReach reach;
 
     Procedures(PersonDataForm form, Registrants registrants, ProcedureRepository repository, ProcedureQueue queue,
             JdbcClient jdbc, JsonMapper json, Clock clock, Attachments attachments, PhoneVerifications phones,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, CensusReach reach) {
+        this.reach = reach;
         this.form = form;
         this.registrants = registrants;
         this.repository = repository;
@@ -126,12 +128,20 @@ public class Procedures {
      * @throws ProcedureInvalid {@code phone invalid} for a number outside the allowed countries
      */
     public void sendPhoneCode(long personId, String phone, String locale) {
+        sendPhoneCode(personId, phone, locale, CensusClient.EVERY_ORIGIN);
+    }
+
+    /**
+     * As {@link #sendPhoneCode(long, String, String)}, counted against the client's own SMS budget
+     * ({@link CensusClient#smsBudget()}, {@code POPULUS_SMS_CLIENT_MAX} per {@code POPULUS_SMS_GLOBAL_WINDOW}).
+     */
+    public void sendPhoneCode(long personId, String phone, String locale, CensusClient client) {
         Registrant person = registrants.find(personId).filter(r -> !r.discarded())
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
         checkPhone(phone);
         String to = phone == null || phone.isBlank() ? ownPhone(person) : phone.strip();
         try {
-            phones.sendCode(personId, to, locale);
+            phones.sendCode(personId, to, locale, client.smsBudget());
         } catch (SmsDestinationRefused e) {
             throw ProcedureInvalid.of("phone", "invalid");
         }
@@ -204,11 +214,23 @@ public class Procedures {
      */
     public long register(PersonDataInput input, String origin, String originAttribute, Location location,
             Provenance provenance) {
-        return committed(() -> registerInTransaction(input, origin, originAttribute, location, provenance));
+        return register(input, origin, originAttribute, CensusClient.EVERY_ORIGIN, location, provenance);
+    }
+
+    /**
+     * Registers a person for a Census client ({@link CensusReach}): the registration records the client's origin,
+     * so the client reaches the person whatever names them. A client of one origin registers only its own
+     * qualified ids ({@code N@<its origin>}; another system is {@code invalid}) and registers again only people it
+     * reaches ({@code N@census} of anyone else is {@code invalid}, as for an id nobody holds).
+     */
+    public long register(PersonDataInput input, String origin, String originAttribute, CensusClient client,
+            Location location, Provenance provenance) {
+        return committed(() -> registerInTransaction(input, origin, originAttribute, client, location,
+                provenance));
     }
 
     private long registerInTransaction(PersonDataInput input, String origin, String originAttribute,
-            Location location, Provenance provenance) {
+            CensusClient client, Location location, Provenance provenance) {
         CensusPersonData data = form.registration(input);
         Map<String, Long> externalIds = Map.of();
         if (origin != null && !origin.isBlank()) {
@@ -218,6 +240,9 @@ public class Procedures {
             QualifiedId q = QualifiedId.parse(origin.strip())
                     .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
             if (q instanceof QualifiedId.External e) {
+                if (!client.everyOrigin() && !e.system().equals(client.origin())) {
+                    throw ProcedureInvalid.of(originAttribute, "invalid"); // not the client's own system
+                }
                 lock("origin:" + e.system() + ":" + e.id());
                 Optional<Long> existing = registrants.idByExternalId(e.system(), e.id());
                 if (existing.isPresent()) {
@@ -226,7 +251,11 @@ public class Procedures {
                 }
                 externalIds = Map.of(e.system(), e.id());
             } else if (q instanceof QualifiedId.Census c) {
-                Optional<LockedPerson> existing = registrants.lock(c.id());
+                Optional<LockedPerson> existing = registrants.lock(c.id())
+                        .filter(person -> reach.reaches(client, person.person()));
+                if (existing.isEmpty() && !client.everyOrigin()) {
+                    throw ProcedureInvalid.of(originAttribute, "invalid"); // as for an id nobody holds
+                }
                 if (existing.isEmpty()) {
                     // a group is a registrant, but no person
                     throw registrants.find(c.id()).isPresent() ? ProcedureInvalid.of("person", "blank")
@@ -239,7 +268,7 @@ public class Procedures {
         }
         Registrant person = registrants.registerCensus(data, externalIds, provenance);
         Procedure registration = repository.insert(person.id(),
-                new ProcedureRequest.Registration(data, externalIds), null, location);
+                new ProcedureRequest.Registration(data, externalIds), null, location, client.origin());
         queue.enqueue(registration.id());
         return person.id();
     }

@@ -42,9 +42,15 @@ class PhoneCodeRepository {
                 .params(Timestamp.from(after), Timestamp.from(until)).query(Long.class).single();
     }
 
-    void recordSent(long personId, String phone, Instant at) {
-        jdbc.sql("insert into sms_sent (party_id, phone, sent_at) values (?, ?, ?)")
-                .params(personId, phone, Timestamp.from(at)).update();
+    /** SMS sent for this client after {@code after} and at or before {@code until}. */
+    long sentForClient(String client, Instant after, Instant until) {
+        return jdbc.sql("select count(*) from sms_sent where client = ? and sent_at > ? and sent_at <= ?")
+                .params(client, Timestamp.from(after), Timestamp.from(until)).query(Long.class).single();
+    }
+
+    void recordSent(long personId, String phone, String client, Instant at) {
+        jdbc.sql("insert into sms_sent (party_id, phone, client, sent_at) values (?, ?, ?, ?)")
+                .params(personId, phone, client, Timestamp.from(at)).update();
     }
 
     void deleteCodesOf(long personId) {

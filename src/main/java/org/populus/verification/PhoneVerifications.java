@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * HMAC-SHA256 of (person, phone, code) is stored, under a key derived from {@link FilesKey}. Against SMS
  * pumping, counted across instances in {@code sms_sent}: a person gets at most
  * {@code POPULUS_PHONE_VERIFICATION_MAX_SMS} (3) SMS per {@code POPULUS_PHONE_VERIFICATION_SMS_WINDOW} (10
- * minutes), a number at most {@code POPULUS_SMS_MAX_PER_DESTINATION} (5) in that window whoever asks, and all
- * together at most {@code POPULUS_SMS_GLOBAL_MAX} (100) per {@code POPULUS_SMS_GLOBAL_WINDOW} (1 minute); with
+ * minutes), a number at most {@code POPULUS_SMS_MAX_PER_DESTINATION} (5) in that window whoever asks, one Census
+ * client (its origin) at most {@code POPULUS_SMS_CLIENT_MAX} (50) and all together at most
+ * {@code POPULUS_SMS_GLOBAL_MAX} (100) per {@code POPULUS_SMS_GLOBAL_WINDOW} (1 minute); with
  * {@code POPULUS_SMS_ALLOWED_COUNTRY_CODES} set, only numbers of those country calling codes are texted.
  *
  * <p>Phones are compared in E.164 ({@code 0034666666666}, {@code +34 666-666-666} and {@code 666666666} are one
@@ -78,10 +79,11 @@ public class PhoneVerifications {
             @Value("${populus.sms.max-per-destination:5}") int maxPerDestination,
             @Value("${populus.sms.global-max:100}") int globalMax,
             @Value("${populus.sms.global-window:1m}") Duration globalWindow,
+            @Value("${populus.sms.client-max:" + SmsLimits.DEFAULT_PER_CLIENT + "}") int clientMax,
             @Value("${populus.sms.allowed-country-codes:}") String allowedCountryCodes,
             @Value("${populus.phone.default-region:ES}") String defaultRegion) {
         this(jdbc, transactions, filesKey, sender, clock, codeLifetime, new SmsLimits(maxSms, smsWindow,
-                maxPerDestination, globalMax, globalWindow, allowedCountryCodes), defaultRegion);
+                maxPerDestination, globalMax, globalWindow, clientMax, allowedCountryCodes), defaultRegion);
     }
 
     /** With the default destination and global limits and any country (tests). */
@@ -124,6 +126,18 @@ public class PhoneVerifications {
      * @throws IllegalStateException if called inside a transaction
      */
     public void sendCode(long personId, String phone, String locale) {
+        sendCode(personId, phone, locale, null);
+    }
+
+    /**
+     * As {@link #sendCode(long, String, String)}, for a Census client: the SMS also counts against the client's
+     * own budget ({@code POPULUS_SMS_CLIENT_MAX} per {@code POPULUS_SMS_GLOBAL_WINDOW}), so one client never
+     * spends the whole global budget.
+     *
+     * @param client what the client's SMS are counted under (its origin); null for none (the registry itself)
+     * @throws SmsRateLimited also when the client already had its share within the global window
+     */
+    public void sendCode(long personId, String phone, String locale, String client) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("sendCode commits the code before sending it; call it outside a"
                     + " transaction");
@@ -134,9 +148,12 @@ public class PhoneVerifications {
         String code = String.format("%07d", random.nextInt(10_000_000));
         String body = String.format(text(locale), code);
         long codeId = ownTransaction.execute(status -> {
-            // always in this order (person, destination, everyone), so two requests never wait on each other
+            // always in this order (person, destination, client, everyone), so two requests never wait on each other
             lock("populus:sms:" + personId);
             lock("populus:sms:to:" + normalized);
+            if (client != null) {
+                lock("populus:sms:client:" + client);
+            }
             lock("populus:sms:all");
             // the time is read once the locks are held: a request that waited counts every SMS sent before it
             Instant now = now();
@@ -151,6 +168,14 @@ public class PhoneVerifications {
             if (toDestination >= limits.perDestination()) {
                 throw new SmsRateLimited("Too many SMS to " + normalized);
             }
+            if (client != null) {
+                long byClient = codes.sentForClient(client, globalStart, now);
+                if (byClient >= limits.perClient()) {
+                    log.warn("Verification SMS refused: client {} had {} in the last {} (POPULUS_SMS_CLIENT_MAX)",
+                            client, byClient, limits.globalWindow());
+                    throw new SmsRateLimited("Too many SMS for client " + client);
+                }
+            }
             long all = codes.sentInAll(globalStart, now);
             if (all >= limits.global()) {
                 log.warn("Verification SMS refused: {} were sent in the last {} (POPULUS_SMS_GLOBAL_MAX)", all,
@@ -158,7 +183,7 @@ public class PhoneVerifications {
                 throw new SmsRateLimited("Too many SMS in all");
             }
             codes.deleteCodesOf(personId);
-            codes.recordSent(personId, normalized, now);
+            codes.recordSent(personId, normalized, client, now);
             return codes.insertCode(personId, normalized, hash(personId, normalized, code), now,
                     now.plus(codeLifetime));
         });

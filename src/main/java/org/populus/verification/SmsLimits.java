@@ -15,15 +15,20 @@ import java.util.stream.Collectors;
  * @param perDestination {@code POPULUS_SMS_MAX_PER_DESTINATION} (5)
  * @param global {@code POPULUS_SMS_GLOBAL_MAX} (100)
  * @param globalWindow {@code POPULUS_SMS_GLOBAL_WINDOW} (1 minute)
+ * @param perClient {@code POPULUS_SMS_CLIENT_MAX} (50): what one Census client (one origin) may send within
+ *     {@code globalWindow}, so no client spends the whole global budget
  * @param allowedCountryCodes {@code POPULUS_SMS_ALLOWED_COUNTRY_CODES} (empty: any)
  */
 record SmsLimits(int perPerson, Duration window, int perDestination, int global, Duration globalWindow,
-        Set<Integer> allowedCountryCodes) {
+        int perClient, Set<Integer> allowedCountryCodes) {
+
+    /** The default share of one client in the global window. */
+    static final int DEFAULT_PER_CLIENT = 50;
 
     SmsLimits {
-        if (perPerson < 1 || perDestination < 1 || global < 1) {
+        if (perPerson < 1 || perDestination < 1 || global < 1 || perClient < 1) {
             throw new IllegalArgumentException("SMS limits must be at least 1 (POPULUS_PHONE_VERIFICATION_MAX_SMS, "
-                    + "POPULUS_SMS_MAX_PER_DESTINATION, POPULUS_SMS_GLOBAL_MAX)");
+                    + "POPULUS_SMS_MAX_PER_DESTINATION, POPULUS_SMS_GLOBAL_MAX, POPULUS_SMS_CLIENT_MAX)");
         }
         if (window.isNegative() || window.isZero() || globalWindow.isNegative() || globalWindow.isZero()) {
             throw new IllegalArgumentException("SMS windows must be positive (POPULUS_PHONE_VERIFICATION_SMS_WINDOW, "
@@ -34,8 +39,15 @@ record SmsLimits(int perPerson, Duration window, int perDestination, int global,
 
     /** With the allowed country codes as configured: comma-separated calling codes ({@code 34,33}), blank for any. */
     SmsLimits(int perPerson, Duration window, int perDestination, int global, Duration globalWindow,
+            int perClient, String allowedCountryCodes) {
+        this(perPerson, window, perDestination, global, globalWindow, perClient, countryCodes(allowedCountryCodes));
+    }
+
+    /** With the default share per client. */
+    SmsLimits(int perPerson, Duration window, int perDestination, int global, Duration globalWindow,
             String allowedCountryCodes) {
-        this(perPerson, window, perDestination, global, globalWindow, countryCodes(allowedCountryCodes));
+        this(perPerson, window, perDestination, global, globalWindow, DEFAULT_PER_CLIENT,
+                countryCodes(allowedCountryCodes));
     }
 
     static Set<Integer> countryCodes(String spec) {

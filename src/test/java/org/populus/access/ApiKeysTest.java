@@ -65,4 +65,22 @@ class ApiKeysTest {
         assertThat(new NewApiKey(key, secret).toString()).doesNotContain(secret).contains("populus_Ab3xYz");
         assertThat(key.active()).isTrue();
     }
+
+    @Test
+    void withoutAnOriginTheNameIsMadeOne() {
+        assertThat(ApiKeys.originOfName("decidim-1")).isEqualTo("decidim-1");
+        assertThat(ApiKeys.originOfName("Decidim Barcelona")).isEqualTo("Decidim-Barcelona");
+        assertThat(ApiKeys.originOfName("  ¡portal é 2!  ")).isEqualTo("portal-2");
+        assertThat(ApiKeys.originOfName("@@@")).isEmpty();
+    }
+
+    @Test
+    void originsAreChecked() {
+        assertThat(ApiKeys.checkOrigin("decidim-1", false)).isEqualTo("decidim-1");
+        assertThat(ApiKeys.checkOrigin("a.b_c:d-9", false)).isEqualTo("a.b_c:d-9");
+        for (String bad : new String[] {"", "census", "document_id", "-x", "a@b", "a b", "x".repeat(101)}) {
+            assertThatThrownBy(() -> ApiKeys.checkOrigin(bad, false)).isInstanceOf(AccessException.class)
+                    .extracting(e -> ((AccessException) e).reason()).isEqualTo(AccessException.Reason.INVALID);
+        }
+    }
 }

@@ -51,6 +51,9 @@ class RoleMatrixHttpTest extends HttpTest {
             POST   /admin/api/api-keys                                       ADMIN
             DELETE /admin/api/api-keys/{id}                                  ADMIN
             GET    /admin/api/api-keys/{id}                                  ADMIN
+            GET    /admin/api/census-shares                                  ADMIN
+            POST   /admin/api/census-shares                                  ADMIN
+            DELETE /admin/api/census-shares/{id}                             ADMIN
             GET    /admin/api/catalog/genders                                ADMIN
             GET    /admin/api/changes                                        FEED
             POST   /admin/api/catalog/genders                                ADMIN

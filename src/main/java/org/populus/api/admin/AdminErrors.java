@@ -18,6 +18,7 @@ import org.populus.api.web.SurfaceErrors;
 import org.populus.api.web.UnreadableJson;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.populus.catalog.CatalogException;
+import org.populus.procedure.CensusShareRefused;
 import org.populus.procedure.ReviewRefused;
 import org.populus.scope.ScopeLoadException;
 import org.slf4j.Logger;
@@ -74,6 +75,17 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         HttpStatus status = switch (e.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DUPLICATE, STALE, CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return Problems.response(status, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(CensusShareRefused.class)
+    ResponseEntity<ProblemDetail> censusShare(CensusShareRefused e,
+            HttpServletRequest request) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return Problems.response(status, e.getMessage(), null, request);

@@ -55,11 +55,12 @@ class ApiKeysController {
                 .orElseThrow(() -> AdminProblem.notFound("API key " + id + " does not exist.")));
     }
 
-    @Operation(summary = "Create an API key {name}; 201 with the secret 'key', shown this once only")
+    @Operation(summary = "Create an API key {name, origin}; 201 with the secret 'key', shown this once only")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedOut> create(@Valid @RequestBody(required = false) ApiKeyIn body) {
-        NewApiKey created = apiKeys.create(Checks.body(body).name(), caller());
+        ApiKeyIn in = Checks.body(body);
+        NewApiKey created = apiKeys.create(in.name(), in.origin(), caller());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH + "/{id}")
                 .buildAndExpand(created.key().id()).toUri();
         return ResponseEntity.created(location).body(CreatedOut.of(created));

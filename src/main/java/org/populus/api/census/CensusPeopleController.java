@@ -1,12 +1,13 @@
 package org.populus.api.census;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.populus.person.Registrant;
-import org.populus.person.Registrants;
+import org.populus.procedure.CensusReach;
 import org.populus.procedure.PersonDataInput;
 import org.populus.procedure.Procedure;
 import org.populus.procedure.ProcedureInvalid;
@@ -44,11 +45,13 @@ class CensusPeopleController {
             ProcedureType.PHONE_VERIFICATION, "Procedures::PhoneVerification");
 
     private final Procedures procedures;
-    private final Registrants registrants;
+    private final CensusReach reach;
+    private final CensusCallers callers;
 
-    CensusPeopleController(Procedures procedures, Registrants registrants) {
+    CensusPeopleController(Procedures procedures, CensusReach reach, CensusCallers callers) {
         this.procedures = procedures;
-        this.registrants = registrants;
+        this.reach = reach;
+        this.callers = callers;
     }
 
     @PostMapping(path = {"/api/v1/people", LOCALE_PREFIX + "/people"})
@@ -58,7 +61,7 @@ class CensusPeopleController {
         boolean byOrigin = params.present("origin_qualified_id");
         String origin = byOrigin ? params.text("origin_qualified_id") : params.text("person_id");
         long personId = procedures.register(personData(params), origin, byOrigin ? "origin_qualified_id" : "person_id",
-                census.location(), census.provenance());
+                census.client(), census.location(), census.provenance());
         return accepted(Map.of("person_id", personId));
     }
 
@@ -67,8 +70,8 @@ class CensusPeopleController {
     ResponseEntity<Object> update(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        boolean changed = procedures.requestDataChange(person(id), personData(params), params.flag("ignore_email"),
-                census.location(), census.provenance());
+        boolean changed = procedures.requestDataChange(person(id, census), personData(params),
+                params.flag("ignore_email"), census.location(), census.provenance());
         return changed ? accepted(Map.of()) : ResponseEntity.noContent().build();
     }
 
@@ -76,8 +79,8 @@ class CensusPeopleController {
     ResponseEntity<Object> cancel(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        procedures.requestCancellation(person(id), params.text("channel"), params.text("reason"), census.location(),
-                census.provenance());
+        procedures.requestCancellation(person(id, census), params.text("channel"), params.text("reason"),
+                census.location(), census.provenance());
         return accepted(Map.of());
     }
 
@@ -86,7 +89,7 @@ class CensusPeopleController {
     ResponseEntity<Object> additionalInformation(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        procedures.setAdditionalInformation(person(id), params.text("key"), params.text("json_value"),
+        procedures.setAdditionalInformation(person(id, census), params.text("key"), params.text("json_value"),
                 census.provenance());
         return accepted(Map.of());
     }
@@ -95,7 +98,7 @@ class CensusPeopleController {
     ResponseEntity<Object> membershipLevel(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        boolean requested = procedures.requestMembershipLevel(person(id), params.text("membership_level"),
+        boolean requested = procedures.requestMembershipLevel(person(id, census), params.text("membership_level"),
                 census.location(), census.provenance());
         return requested ? accepted(Map.of()) : ResponseEntity.noContent().build();
     }
@@ -106,7 +109,7 @@ class CensusPeopleController {
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
         List<Upload> files = params.objects("files").stream().map(CensusPeopleController::upload).toList();
-        procedures.requestDocumentVerification(person(id), files,
+        procedures.requestDocumentVerification(person(id, census), files,
                 params.flag("prioritize") || params.flag("prioritized"), census.location(),
                 census.provenance());
         return accepted(Map.of());
@@ -117,7 +120,8 @@ class CensusPeopleController {
     ResponseEntity<Object> sendPhoneCode(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        procedures.sendPhoneCode(person(id), params.text("phone"), locale == null ? "es" : locale);
+        procedures.sendPhoneCode(person(id, census), params.text("phone"), locale == null ? "es" : locale,
+                census.client());
         return accepted(Map.of());
     }
 
@@ -126,8 +130,8 @@ class CensusPeopleController {
     ResponseEntity<Object> verifyPhone(@PathVariable(name = "locale", required = false) String locale,
             @PathVariable("id") String id, CensusRequest census) {
         CensusParams params = census.params();
-        procedures.verifyPhone(person(id), params.text("phone"), params.text("received_code"), census.location(),
-                census.provenance());
+        procedures.verifyPhone(person(id, census), params.text("phone"), params.text("received_code"),
+                census.location(), census.provenance());
         return accepted(Map.of());
     }
 
@@ -154,8 +158,8 @@ class CensusPeopleController {
 
     @GetMapping(path = {"/api/v1/people/{id}/procedures", LOCALE_PREFIX + "/people/{id}/procedures"})
     ResponseEntity<Object> procedures(@PathVariable(name = "locale", required = false) String locale,
-            @PathVariable("id") String id) {
-        Registrant person = registrants.findByQualifiedId(id).orElse(null);
+            @PathVariable("id") String id, HttpServletRequest request) {
+        Registrant person = reach.find(callers.of(request), id).orElse(null);
         if (person == null) {
             return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(Map.of());
         }
@@ -173,9 +177,12 @@ class CensusPeopleController {
         return m;
     }
 
-    /** The person a write names: unknown → {@code 422 {"person":[{"error":"blank"}]}}. */
-    long person(String qualifiedId) {
-        return registrants.findByQualifiedId(qualifiedId).map(Registrant::id)
+    /**
+     * The person a write names, among those the client reaches: unknown, or another origin's,
+     * {@code 422 {"person":[{"error":"blank"}]}}.
+     */
+    long person(String qualifiedId, CensusRequest census) {
+        return reach.find(census.client(), qualifiedId).map(Registrant::id)
                 .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
     }
 

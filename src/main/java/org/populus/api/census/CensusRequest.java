@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.populus.api.web.Callers;
 import org.populus.history.Provenance;
+import org.populus.procedure.CensusClient;
 import org.populus.procedure.Location;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What every Census write handler starts from, resolved once before it runs: the parameters (form or JSON, see
  * {@link CensusParams}; an unreadable body is refused before the handler is called), where the request came from
  * (the {@code User-Ip} and {@code User-Agent} headers the portal forwards, and the time it arrived), and the
- * provenance to record with the changes.
+ * provenance to record with the changes, and the client it acts as ({@link CensusCallers}).
  */
-record CensusRequest(CensusParams params, Location location, Provenance provenance) {
+record CensusRequest(CensusParams params, Location location, Provenance provenance, CensusClient client) {
 
     /** Resolves a {@link CensusRequest} handler argument; springdoc does not show it as a parameter. */
     @Configuration(proxyBeanMethods = false)
@@ -34,10 +35,12 @@ record CensusRequest(CensusParams params, Location location, Provenance provenan
 
         private final JsonMapper json;
         private final Clock clock;
+        private final CensusCallers callers;
 
-        Resolver(JsonMapper json, Clock clock) {
+        Resolver(JsonMapper json, Clock clock, CensusCallers callers) {
             this.json = json;
             this.clock = clock;
+            this.callers = callers;
         }
 
         @Override
@@ -57,7 +60,7 @@ record CensusRequest(CensusParams params, Location location, Provenance provenan
             CensusParams params = CensusParams.read(request, json);
             Location location = new Location(request.getHeader("User-Ip"), request.getHeader("User-Agent"),
                     clock.instant());
-            return new CensusRequest(params, location, Callers.provenance(request));
+            return new CensusRequest(params, location, Callers.provenance(request), callers.of(request));
         }
     }
 }

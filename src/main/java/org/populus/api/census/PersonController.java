@@ -15,6 +15,8 @@ import org.populus.person.PersonalData;
 import org.populus.person.Registrant;
 import org.populus.person.MembershipPolicy;
 import org.populus.person.Registrants;
+import org.populus.procedure.CensusClient;
+import org.populus.procedure.CensusReach;
 import org.populus.scope.ScopeView;
 import org.populus.scope.Scopes;
 import org.populus.shared.DateRanges;
@@ -26,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/v1(/:locale)/people/:qualified_id}: the person as the original's serializer shows them. */
+/**
+ * {@code GET /api/v1(/:locale)/people/:qualified_id}: the person as the original's serializer shows them, when the
+ * client reaches them ({@link CensusReach}); anyone else is {@code 404 {}}, as nobody.
+ */
 @RestController
 class PersonController {
 
@@ -39,9 +44,13 @@ class PersonController {
     private final Scopes scopes;
     private final JsonMapper json;
     private final MembershipPolicy policy;
+    private final CensusReach reach;
+    private final CensusCallers callers;
 
     PersonController(Registrants registrants, Catalog catalog, Scopes scopes, JsonMapper json,
-            MembershipPolicy policy) {
+            MembershipPolicy policy, CensusReach reach, CensusCallers callers) {
+        this.reach = reach;
+        this.callers = callers;
         this.registrants = registrants;
         this.catalog = catalog;
         this.scopes = scopes;
@@ -68,14 +77,15 @@ class PersonController {
             at = VersionAt.parse(versionAt).filter(DateRanges::holds)
                     .orElseThrow(() -> new CensusErrors.Invalid("version_at", "invalid"));
         }
+        CensusClient client = callers.of(request);
         Registrant shown;
         boolean discardedNow;
         if (at == null) {
-            shown = registrants.findByQualifiedId(qualifiedId).orElseThrow(CensusErrors.NotFound::new);
+            shown = reach.find(client, qualifiedId).orElseThrow(CensusErrors.NotFound::new);
             discardedNow = shown.status().discarded();
         } else {
             // as of an instant: the version from history, shown as the person stands now (discarded or not)
-            Registrants.Standing now = registrants.standing(qualifiedId).orElseThrow(CensusErrors.NotFound::new);
+            Registrants.Standing now = reach.standing(client, qualifiedId).orElseThrow(CensusErrors.NotFound::new);
             shown = registrants.asOf(now.id(), at).orElseThrow(CensusErrors.NotFound::new);
             discardedNow = now.discarded();
         }

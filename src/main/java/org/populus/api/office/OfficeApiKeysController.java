@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * API keys of the Census API's client applications (role {@code admin}, checked by the section's rule), through
- * {@link ApiKeys} as the Admin API does: the list (never a secret), creating one — its secret is shown once, in
+ * {@link ApiKeys} as the Admin API does: the list (never a secret), creating one of an origin (the calling system
+ * whose people it reaches; the name when left blank) — its secret is shown once, in
  * the answer to the creation, and never kept — and revoking one.
  */
 @Controller
@@ -39,10 +40,11 @@ class OfficeApiKeysController {
 
     /** Creates a key and shows its secret in this answer only (never cached: Spring Security's no-store). */
     @PostMapping
-    String create(@RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response) {
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String origin,
+            Model model, HttpServletResponse response) {
         NewApiKey created;
         try {
-            created = apiKeys.create(name, caller());
+            created = apiKeys.create(name, origin, caller());
         } catch (AccessException e) {
             response.setStatus(e.reason() == AccessException.Reason.DUPLICATE ? HttpServletResponse.SC_CONFLICT
                     : HttpServletResponse.SC_BAD_REQUEST);

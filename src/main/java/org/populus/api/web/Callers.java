@@ -20,6 +20,11 @@ public final class Callers {
         return principal() instanceof AuthenticatedUser u ? Optional.of(u) : Optional.empty();
     }
 
+    /** Whether the caller is the start-up warm-up ({@link WarmUpCaller}): an internal read-only caller. */
+    public static boolean warmUp() {
+        return principal() == WarmUpCaller.USER;
+    }
+
     /** The client application whose API key the request carried (Census API), if any. */
     public static Optional<ApiKey> apiKey() {
         return principal() instanceof ApiKey k ? Optional.of(k) : Optional.empty();

@@ -58,8 +58,9 @@ class AdminApiKeysHttpTest extends HttpTest {
         JsonNode created = r.json();
         long id = created.get("id").asLong();
         assertThat(r.header("Location")).endsWith(KEYS + "/" + id);
-        assertThat(created.propertyNames()).containsExactly("id", "name", "prefix", "key", "created_at");
+        assertThat(created.propertyNames()).containsExactly("id", "name", "origin", "prefix", "key", "created_at");
         assertThat(created.get("name").asString()).isEqualTo(name);
+        assertThat(created.get("origin").asString()).isEqualTo(name); // none given: made from the name
         String key = created.get("key").asString();
         assertThat(key).matches("populus_[0-9A-Za-z]{40}");
         assertThat(key).startsWith(created.get("prefix").asString());

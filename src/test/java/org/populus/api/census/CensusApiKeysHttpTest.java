@@ -32,19 +32,22 @@ class CensusApiKeysHttpTest extends HttpTest {
     ApiKeys apiKeys;
 
     String path;
+    /** The origin of the keys made here, and of the person's external id, so the keys reach the person. */
+    String origin;
 
     @BeforeEach
     void person() {
+        origin = "census-" + unique();
         PersonalData data = new PersonalData(null, "Ana", "Key" + unique(), null, null, "female",
                 LocalDate.of(1990, 1, 1), null, null, "Calle 1", "24001", "ES", "ES", "ES", null, null, null);
         long id = registrants.create(new RegistrantDraft(RegistrantKind.INDIVIDUAL, data, List.of(), List.of(),
-                List.of(), Map.of(), CensusStatus.pending()), Provenance.system("test")).id();
+                List.of(), Map.of(origin, 1L), CensusStatus.pending()), Provenance.system("test")).id();
         path = "/api/v1/people/" + id + "@census";
     }
 
     /** A new key through the Admin API: {id, key}. */
     String[] newKey() {
-        Response r = api.post("/admin/api/api-keys", Api.obj("name", "census-" + unique()),
+        Response r = api.post("/admin/api/api-keys", Api.obj("name", "census-" + unique(), "origin", origin),
                 Api.session(adminSession()));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return new String[] {r.json().get("id").asString(), r.json().get("key").asString()};

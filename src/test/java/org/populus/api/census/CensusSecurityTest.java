@@ -1,9 +1,11 @@
 package org.populus.api.census;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.populus.procedure.CensusClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
@@ -91,5 +93,15 @@ class CensusSecurityTest {
 
     private static MockHttpServletRequest post(String path) {
         return new MockHttpServletRequest("POST", path);
+    }
+
+    @Test
+    void callersWithoutAKeyAreIsolatedUnlessTrustedWithEveryOrigin() {
+        assertThat(CensusCallers.keyless(null)).isEqualTo(CensusClient.of("local"));
+        assertThat(CensusCallers.keyless(" ")).isEqualTo(CensusClient.of("local"));
+        assertThat(CensusCallers.keyless(" decidim-1 ")).isEqualTo(CensusClient.of("decidim-1"));
+        assertThat(CensusCallers.keyless("*").everyOrigin()).isTrue();
+        assertThatThrownBy(() -> CensusCallers.keyless("census")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> CensusCallers.keyless("a@b")).isInstanceOf(IllegalStateException.class);
     }
 }
