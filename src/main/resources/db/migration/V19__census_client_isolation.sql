@@ -33,8 +33,8 @@ alter table api_key alter column origin set not null;
 alter table api_key add constraint api_key_origin_format
     check (origin ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$' and origin not in ('census', 'document_id'));
 
--- procedure module: the origin a registration came through (null: before this migration, or made by a caller
--- trusted with every origin). Registrations made earlier through a key get that key's origin.
+-- procedure module: the origin a registration came through (null: made by a caller trusted with every origin).
+-- Registrations made earlier through a key get that key's origin.
 alter table procedure add column origin text;
 update procedure p set origin = k.origin
 from record_version v, api_key k
@@ -44,6 +44,15 @@ where p.type = 'registration'
                    where w.subject_type = 'registrant' and w.subject_id = p.party_id)
   and v.actor = 'client:' || k.name
   and k.id = (select min(k2.id) from api_key k2 where k2.name = k.name);
+-- Registrations made earlier by callers without a key (recorded as 'anonymous') get 'local', the default origin of
+-- keyless callers (POPULUS_CENSUS_NETWORK_ORIGIN), so a keyless connector keeps reaching its people.
+update procedure p set origin = 'local'
+from record_version v
+where p.type = 'registration' and p.origin is null
+  and v.subject_type = 'registrant' and v.subject_id = p.party_id
+  and v.version = (select min(w.version) from record_version w
+                   where w.subject_type = 'registrant' and w.subject_id = p.party_id)
+  and v.actor = 'anonymous';
 create index procedure_registration_origin on procedure (party_id, origin) where type = 'registration';
 
 -- procedure module: people shared with an origin, one by one (party_id) or every person of another origin

@@ -8,11 +8,14 @@ import org.populus.shared.ClientOrigins;
  * a configuration names (docs/census-api.md#client-isolation).
  *
  * @param origin the client's origin; null for the caller of every origin
+ * @param registersAnySystem whether it may register qualified ids of any calling system ({@code N@decidim-1} from
+ *     the keyless callers of the allowed networks, as the original let them), not only of its own origin (a key's
+ *     client); either way it reaches only the people registered through it, its origin's and those shared with it
  */
-public record CensusClient(String origin) {
+public record CensusClient(String origin, boolean registersAnySystem) {
 
     /** The trusted caller of every origin (the registry's own callers, or keyless callers configured so). */
-    public static final CensusClient EVERY_ORIGIN = new CensusClient(null);
+    public static final CensusClient EVERY_ORIGIN = new CensusClient(null, true);
 
     public CensusClient {
         if (origin != null && !ClientOrigins.valid(origin)) {
@@ -20,9 +23,17 @@ public record CensusClient(String origin) {
         }
     }
 
-    /** A client of this origin. */
+    /** A client of this origin (an API key's): it registers only its own origin's qualified ids. */
     public static CensusClient of(String origin) {
-        return new CensusClient(origin);
+        return new CensusClient(origin, false);
+    }
+
+    /**
+     * The keyless callers of the allowed networks, acting as this origin: they register the qualified ids of any
+     * calling system (the real connector's {@code 8926202@decidim-1}), and reach what a client of that origin does.
+     */
+    public static CensusClient network(String origin) {
+        return new CensusClient(origin, true);
     }
 
     public boolean everyOrigin() {

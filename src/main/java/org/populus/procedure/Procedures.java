@@ -219,9 +219,10 @@ public class Procedures {
 
     /**
      * Registers a person for a Census client ({@link CensusReach}): the registration records the client's origin,
-     * so the client reaches the person whatever names them. A client of one origin registers only its own
-     * qualified ids ({@code N@<its origin>}; another system is {@code invalid}) and registers again only people it
-     * reaches ({@code N@census} of anyone else is {@code invalid}, as for an id nobody holds).
+     * so the client reaches the person whatever names them. A key's client registers only its own origin's
+     * qualified ids ({@code N@<its origin>}; another system is {@code invalid}); the keyless callers of the allowed
+     * networks any system's. Either registers again only people it reaches ({@code N@census} or an external id of
+     * anyone else is {@code invalid}).
      */
     public long register(PersonDataInput input, String origin, String originAttribute, CensusClient client,
             Location location, Provenance provenance) {
@@ -240,14 +241,19 @@ public class Procedures {
             QualifiedId q = QualifiedId.parse(origin.strip())
                     .orElseThrow(() -> ProcedureInvalid.of(originAttribute, "invalid"));
             if (q instanceof QualifiedId.External e) {
-                if (!client.everyOrigin() && !e.system().equals(client.origin())) {
+                if (!client.registersAnySystem() && !e.system().equals(client.origin())) {
                     throw ProcedureInvalid.of(originAttribute, "invalid"); // not the client's own system
                 }
                 lock("origin:" + e.system() + ":" + e.id());
                 Optional<Long> existing = registrants.idByExternalId(e.system(), e.id());
                 if (existing.isPresent()) {
-                    return registerAgain(registrants.lock(existing.get())
-                            .orElseThrow(() -> ProcedureInvalid.of("person", "blank")), data, location, provenance);
+                    LockedPerson person = registrants.lock(existing.get())
+                            .orElseThrow(() -> ProcedureInvalid.of("person", "blank"));
+                    if (!reach.reaches(client, person.person())) {
+                        // another system's id that another client registered: never registered over
+                        throw ProcedureInvalid.of(originAttribute, "invalid");
+                    }
+                    return registerAgain(person, data, location, provenance);
                 }
                 externalIds = Map.of(e.system(), e.id());
             } else if (q instanceof QualifiedId.Census c) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The {@link CensusClient} a Census request acts as (docs/census-api.md#client-isolation): with an API key, the
  * key's origin; without one (a caller from the allowed networks), the origin
  * {@code populus.census.network-origin} ({@code POPULUS_CENSUS_NETWORK_ORIGIN}, default {@code local}), so keyless
- * callers are isolated like any client. Only the value {@code *} makes them the trusted caller of every origin.
+ * callers are isolated like any client (they may still register the qualified ids of any calling system, as the
+ * real connector does without a key). Only the value {@code *} makes them the trusted caller of every origin.
  * The start-up warm-up's internal read-only caller reads as the caller of every origin, so it warms the whole read.
  */
 @Component
@@ -39,7 +40,7 @@ class CensusCallers {
                     + "a client origin (a letter or digit, then letters, digits, '.', '_', ':' or '-'; neither "
                     + "'census' nor 'document_id') or '*': '" + origin + "'");
         }
-        return CensusClient.of(origin);
+        return CensusClient.network(origin);
     }
 
     /** The client this request acts as (it was let in: a key in use, or the allowed networks). */

@@ -93,12 +93,37 @@ class CensusClientDefaultsHttpTest {
         assertThat(api.get("/api/v1/people/" + ofNetwork + "@census", key).status()).isEqualTo(404);
         // a key of origin "local" is one of the network's clients
         assertThat(api.get("/api/v1/people/" + ofNetwork + "@census", key("local")).status()).isEqualTo(200);
-        // keyless callers register their own qualified ids only
-        Response foreign = api.raw("POST", "/api/v1/people",
-                encode(nested(person()), pairs("origin_qualified_id", "8926202@decidim-1")),
+    }
+
+    @Test
+    void theConnectorWithoutAKeyRegistersItsOwnSystemsIdsAndReadsThemByEitherName() {
+        String system = origin();
+        String qualified = "8926202@" + system;
+        Response registered = api.raw("POST", "/api/v1/people",
+                encode(nested(person()), pairs("origin_qualified_id", qualified)),
                 "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(foreign.status()).isEqualTo(422);
-        assertThat(foreign.body()).isEqualTo("{\"origin_qualified_id\":[{\"error\":\"invalid\"}]}");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(202);
+        long id = registered.json().get("person_id").asLong();
+        assertThat(api.get("/api/v1/people/" + qualified).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/people/" + id + "@census").status()).isEqualTo(200);
+        // the person stays out of other clients' reach
+        assertThat(api.get("/api/v1/people/" + id + "@census", key(origin())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aKeylessCallerNeverRegistersOverAKeysPersonByTheirQualifiedId() {
+        String system = origin();
+        String[] key = key(system);
+        Response ofKey = api.raw("POST", "/api/v1/people",
+                encode(nested(person()), pairs("origin_qualified_id", "77@" + system)),
+                "Content-Type", "application/x-www-form-urlencoded", key[0], key[1]);
+        assertThat(ofKey.status()).as(ofKey.toString()).isEqualTo(202);
+        Response over = api.raw("POST", "/api/v1/people",
+                encode(nested(person()), pairs("origin_qualified_id", "77@" + system)),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.body()).isEqualTo("{\"origin_qualified_id\":[{\"error\":\"invalid\"}]}");
+        assertThat(api.get("/api/v1/people/77@" + system).status()).isEqualTo(404);
     }
 
     @Test

@@ -97,9 +97,9 @@ class CensusSecurityTest {
 
     @Test
     void callersWithoutAKeyAreIsolatedUnlessTrustedWithEveryOrigin() {
-        assertThat(CensusCallers.keyless(null)).isEqualTo(CensusClient.of("local"));
-        assertThat(CensusCallers.keyless(" ")).isEqualTo(CensusClient.of("local"));
-        assertThat(CensusCallers.keyless(" decidim-1 ")).isEqualTo(CensusClient.of("decidim-1"));
+        assertThat(CensusCallers.keyless(null)).isEqualTo(CensusClient.network("local"));
+        assertThat(CensusCallers.keyless(" ")).isEqualTo(CensusClient.network("local"));
+        assertThat(CensusCallers.keyless(" decidim-1 ")).isEqualTo(CensusClient.network("decidim-1"));
         assertThat(CensusCallers.keyless("*").everyOrigin()).isTrue();
         assertThatThrownBy(() -> CensusCallers.keyless("census")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> CensusCallers.keyless("a@b")).isInstanceOf(IllegalStateException.class);
