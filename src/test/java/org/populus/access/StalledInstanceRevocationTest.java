@@ -154,6 +154,24 @@ class StalledInstanceRevocationTest extends HttpTest {
     }
 
     @Test
+    void aLogoutWaitsAtMostTheBoundForAnInstanceThatHasJustStalled() throws Exception {
+        String login = "just-stalled-" + unique();
+        String sid = api.login(login, newReader(login));
+        assertThat(b.get(probe, session(sid)).status()).isEqualTo(200);
+        databaseOfB.freeze(); // B still looks alive: it was heard a moment ago
+
+        long started = System.nanoTime();
+        assertThat(api.post("/session/auth/logout", null, session(sid)).status()).isEqualTo(200);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("the logout's time").isLessThan(BOUND.plusMillis(500));
+        CompletableFuture<Integer> onB = CompletableFuture.supplyAsync(() -> b.get(probe, session(sid)).status());
+        Thread.sleep(300);
+        databaseOfB.thaw();
+        assertThat(onB.get(30, TimeUnit.SECONDS)).isEqualTo(401);
+    }
+
+    @Test
     void aLogoutDoesNotWaitForAnInstanceKnownToBeDown() throws Exception {
         String login = "down-" + unique();
         String password = newReader(login);
