@@ -1,11 +1,14 @@
 package org.populus.access;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,9 +39,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A change made in a transaction is announced by that transaction, so PostgreSQL delivers it only if and when it
  * commits, and the announcing instance forgets locally only after the commit (forgetting before would let a
  * request re-read the old state). Every listening instance holds a shared advisory lock on its listening connection
- * (so PostgreSQL knows how many there are) and acknowledges each announcement once it has forgotten what it was
- * told ({@code ack <nonce>}); the announcing instance waits (at most {@link #ECHO_WAIT}) for as many
- * acknowledgements as there are listeners, so the change is in force everywhere when the request is answered.
+ * (so PostgreSQL knows which connections listen) and acknowledges each announcement once it has forgotten what it
+ * was told ({@code ack <nonce>}, sent from its listening connection, so the acknowledgement names that connection's
+ * backend).
+ *
+ * <p>The bound ({@code POPULUS_SESSION_ANNOUNCEMENT_BOUND}, default 1 s) makes that hold when an instance stalls
+ * (a long pause of its process, a connection that stopped moving):
+ * <ul>
+ * <li>The listener completes a round trip to the database every quarter of the bound. Everything announced before a
+ * round trip starts reaches the listener before that round trip's answer, and is handled before the round trip
+ * counts as heard ({@link #listening()}). The caches are used only while the last round trip heard started less
+ * than the bound ago; otherwise every session and password is read from the database until the listener has caught
+ * up. So an instance that has not heard an announcement within the bound after it was committed no longer uses what
+ * it cached before.</li>
+ * <li>An announcing instance waits, after the commit, for the acknowledgements of the live listeners only — those
+ * whose connection started a statement less than the bound ago ({@code pg_stat_activity}); an instance known to be
+ * down is not waited for — and at most for the bound: by then any listener that has not acknowledged has stopped
+ * using its caches.</li>
+ * </ul>
  *
  * <p>Whenever the connection is not listening, the caches are bypassed (and emptied), so a missed notification
  * can never keep a session or a password alive. A lookup that started before an eviction never stores what it
@@ -48,7 +66,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class SessionCache implements InitializingBean, DisposableBean {
 
     static final String CHANNEL = "populus_sessions";
-    static final Duration ECHO_WAIT = Duration.ofSeconds(2);
     private static final String SESSION = "sid:";
     private static final String USER = "user:";
     private static final String ACK = "ack ";
@@ -60,6 +77,7 @@ class SessionCache implements InitializingBean, DisposableBean {
     private final SessionCacheRepository channel;
     private final AdvisoryLocks locks;
     private final long ttlNanos;
+    private final Duration bound;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped on every eviction: a lookup started before one must not store what it read. */
     private final AtomicLong epoch = new AtomicLong();
@@ -67,18 +85,26 @@ class SessionCache implements InitializingBean, DisposableBean {
     private final Map<String, Acks> echoes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> userListeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
+    /** When the last round trip the listener has heard (with everything announced before it) started. */
+    private volatile long heardAt;
     private volatile boolean stopped;
     private Thread listener;
 
     SessionCache(SessionCacheRepository channel, AdvisoryLocks locks,
-            @Value("${populus.session.cache:30s}") Duration ttl) {
+            @Value("${populus.session.cache:30s}") Duration ttl,
+            @Value("${populus.session.announcement-bound:1s}") Duration bound) {
+        if (bound.toMillis() < 40) {
+            throw new IllegalArgumentException("populus.session.announcement-bound must be at least 40ms, not "
+                    + bound);
+        }
         this.channel = channel;
         this.locks = locks;
         this.ttlNanos = ttl.toNanos();
+        this.bound = bound;
     }
 
     Optional<AuthenticatedUser> resolve(String sid, Supplier<Optional<CachedSession>> load) {
-        if (!listening || ttlNanos <= 0) {
+        if (!listening() || ttlNanos <= 0) {
             return load.get().map(CachedSession::user);
         }
         long now = System.nanoTime();
@@ -88,7 +114,7 @@ class SessionCache implements InitializingBean, DisposableBean {
         }
         long before = epoch.get();
         Optional<CachedSession> loaded = load.get();
-        if (loaded.isPresent() && listening && epoch.get() == before) {
+        if (loaded.isPresent() && listening() && epoch.get() == before) {
             entries.put(sid, new Entry(loaded.get().user(), loaded.get().expiresAtMillis(), now));
             if (entries.size() > 100_000) {
                 entries.clear();
@@ -99,9 +125,12 @@ class SessionCache implements InitializingBean, DisposableBean {
         return loaded.map(CachedSession::user);
     }
 
-    /** Whether notifications are being received: caches may only be used while they are. */
+    /**
+     * Whether notifications are being received, and in time: the listener is connected and has heard a round trip
+     * started less than the bound ago. Caches may only be used while they are; otherwise ask the database.
+     */
     boolean listening() {
-        return listening;
+        return listening && System.nanoTime() - heardAt < bound.toNanos();
     }
 
     /** Changes with every eviction; a cache may store what it read only if this did not change meanwhile. */
@@ -129,10 +158,8 @@ class SessionCache implements InitializingBean, DisposableBean {
 
     private void announce(String target) {
         String nonce = UUID.randomUUID().toString();
-        Acks echo = listening ? new Acks(listeners()) : null;
-        if (echo != null) {
-            echoes.put(nonce, echo);
-        }
+        Acks echo = new Acks(liveListeners());
+        echoes.put(nonce, echo);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             try {
                 publish(target, nonce);
@@ -162,19 +189,21 @@ class SessionCache implements InitializingBean, DisposableBean {
         channel.notify(target + " " + nonce);
     }
 
-    /** How many instances listen (this one included). */
-    private int listeners() {
-        return locks.sharedHolders(LOCK_CLASS, LOCK_OBJECT);
+    /** The backends of the listening connections (this instance's included) that are not known to be down. */
+    private Set<Integer> liveListeners() {
+        return new HashSet<>(locks.sharedHoldersActiveWithin(LOCK_CLASS, LOCK_OBJECT, bound));
     }
 
+    /**
+     * Waits until every live listener has acknowledged, at most the bound: a listener that has not by then no longer
+     * uses its caches. Without a listener of its own this instance cannot hear the acknowledgements, so it waits
+     * the bound when any other listener is live.
+     */
     private void awaitEcho(Acks echo) {
-        if (echo == null || !listening) {
-            return;
-        }
         try {
-            if (!echo.await(ECHO_WAIT)) {
-                log.warn("A session or user change was not acknowledged by every instance within {}; some may see "
-                        + "it late", ECHO_WAIT);
+            if (!echo.await(bound)) {
+                log.warn("A session or user change was not acknowledged by every live instance within {}; those "
+                        + "that did not answer ask the database until they have heard it", bound);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,11 +211,11 @@ class SessionCache implements InitializingBean, DisposableBean {
     }
 
     /** Handles one notification; returns the nonce to acknowledge, if any. */
-    private String received(String payload) {
+    private String received(String payload, int fromBackend) {
         if (payload.startsWith(ACK)) {
             Acks echo = echoes.get(payload.substring(ACK.length()));
             if (echo != null) {
-                echo.countDown();
+                echo.acknowledged(fromBackend);
             }
             return null;
         }
@@ -235,27 +264,22 @@ class SessionCache implements InitializingBean, DisposableBean {
     }
 
     private void listen() {
+        long heartbeatMillis = Math.max(10, bound.toMillis() / 4);
         while (!stopped) {
             try (Connection c = channel.listeningConnection()) {
                 AdvisoryLocks.holdShared(c, LOCK_CLASS, LOCK_OBJECT);
+                // a round trip stuck this long means a lost connection: drop it and connect again
+                c.setNetworkTimeout(Runnable::run, (int) Math.max(10_000, bound.toMillis() * 10));
                 PGConnection pg = c.unwrap(PGConnection.class);
                 forgetEverything();
-                listening = true;
-                try (var ack = channel.sender(c)) {
+                try (var ack = channel.sender(c); var roundTrip = channel.roundTrip(c)) {
                     while (!stopped) {
-                        PGNotification[] notifications = pg.getNotifications(1000);
-                        if (notifications != null) {
-                            for (PGNotification n : notifications) {
-                                String nonce = received(n.getParameter());
-                                if (nonce != null) {
-                                    ack.setString(2, ACK + nonce);
-                                    ack.execute();
-                                }
-                            }
-                        }
-                        if (!c.isValid(2)) {
-                            throw new SQLException("listener connection lost");
-                        }
+                        long started = System.nanoTime();
+                        roundTrip.execute(); // what was announced before it arrives before its answer
+                        handle(pg.getNotifications(), ack);
+                        heardAt = started;
+                        listening = true;
+                        handle(pg.getNotifications((int) heartbeatMillis), ack);
                     }
                 } finally {
                     listening = false;
@@ -285,23 +309,46 @@ class SessionCache implements InitializingBean, DisposableBean {
         }
     }
 
+    private void handle(PGNotification[] notifications, PreparedStatement ack) throws SQLException {
+        if (notifications == null) {
+            return;
+        }
+        for (PGNotification n : notifications) {
+            String nonce = received(n.getParameter(), n.getPID());
+            if (nonce != null) {
+                ack.setString(2, ACK + nonce);
+                ack.execute();
+            }
+        }
+    }
+
     record CachedSession(AuthenticatedUser user, long expiresAtMillis) {
     }
 
-    /** The acknowledgements an announcement waits for. */
+    /** The acknowledgements an announcement waits for: one from each live listener, by its backend. */
     private static final class Acks {
-        private final java.util.concurrent.CountDownLatch latch;
+        private final Set<Integer> waiting;
 
-        Acks(int listeners) {
-            latch = new java.util.concurrent.CountDownLatch(Math.max(listeners, 1));
+        Acks(Set<Integer> listeners) {
+            waiting = listeners;
         }
 
-        void countDown() {
-            latch.countDown();
+        synchronized void acknowledged(int backend) {
+            if (waiting.remove(backend) && waiting.isEmpty()) {
+                notifyAll();
+            }
         }
 
-        boolean await(Duration timeout) throws InterruptedException {
-            return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized boolean await(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!waiting.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
         }
     }
 

@@ -49,6 +49,11 @@ class SessionCacheRepository {
         return send;
     }
 
+    /** A statement that makes a round trip on the listening connection (it returns nothing of interest). */
+    PreparedStatement roundTrip(Connection listening) throws SQLException {
+        return listening.prepareStatement("select 1");
+    }
+
     /** Stops listening on that connection (it may then go back to the pool). */
     void unlisten(Connection listening) throws SQLException {
         try (Statement s = listening.createStatement()) {

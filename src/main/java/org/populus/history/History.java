@@ -96,8 +96,9 @@ public class History {
     }
 
     /**
-     * Up to {@code limit} versions after {@code after}, in feed order, from transactions older than every transaction
-     * still running: a version committed late (by a transaction that began before others that committed first) is
+     * Up to {@code limit} versions after {@code after}, in feed order, from transactions older than every Populus
+     * writer still running (transactions of other databases, or that wrote nothing to Populus's tables, do not
+     * count; see {@code HistoryRepository.HORIZON}): a version committed late (by a transaction that began before others that committed first) is
      * never behind a position already handed out, so a reader that always asks from its last position misses
      * nothing.
      */
@@ -106,5 +107,17 @@ public class History {
                 .map(v -> new Change(v.position(), v.subjectType(), v.subjectId(), v.version(), v.recordedAt(),
                         v.actor(), v.reason(), SnapshotDifference.changedFields(v.previousSnapshot(), v.snapshot())))
                 .toList();
+    }
+
+    /**
+     * How far the change feed is behind: the versions committed that it does not give yet, because a Populus writer
+     * that began before them is still running, and when the oldest of them was recorded (null when none).
+     */
+    public record FeedLag(long versions, Instant oldest) {
+    }
+
+    /** {@link FeedLag} now. */
+    public FeedLag feedLag() {
+        return versions.lag();
     }
 }

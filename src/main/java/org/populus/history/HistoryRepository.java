@@ -103,7 +103,38 @@ class HistoryRepository {
             Instant recordedAt, String actor, String reason, String snapshot, String previousSnapshot) {
     }
 
-    /** Versions after the position, from transactions older than any still running, in (txid, id) order. */
+    /**
+     * The change feed's horizon, in the statement's snapshot: the oldest transaction id that may still commit
+     * versions the snapshot does not show. It is the oldest transaction the snapshot sees running, leaving out
+     * those still running that are no Populus writer, or the snapshot's {@code xmax} when none is left.
+     *
+     * <p>A Populus writer is a transaction of this database holding a lock stronger than {@code ACCESS SHARE} on
+     * a relation of Populus's schema (a table, index or sequence written, or a row locked) or of the system
+     * catalog (DDL, as migrations do). Every write to Populus's tables takes that lock before it gives the
+     * transaction its id (which becomes the version's {@code txid}), and keeps it to the end, so a transaction that
+     * can still append a version with its id is a writer from the moment it has that id. Transactions of other
+     * databases (they cannot write here), and those of this one that wrote only elsewhere or nothing, are left
+     * out. A transaction the snapshot sees running but {@code pg_locks} no longer shows has ended since the
+     * snapshot: it stays in, since what it committed is not in the snapshot. {@code pg_locks} is read once
+     * (materialized), and every role may read it.
+     */
+    static final String HORIZON = """
+            with locks as materialized (select locktype, database, relation, transactionid, virtualtransaction, mode
+                                        from pg_locks),
+                 writers as (select l.virtualtransaction from locks l join pg_class c on c.oid = l.relation
+                             where l.locktype = 'relation' and l.mode <> 'AccessShareLock'
+                               and l.database = (select oid from pg_database where datname = current_database())
+                               and c.relnamespace in ('pg_catalog'::regnamespace,
+                                   (select relnamespace from pg_class where oid = 'record_version'::regclass))),
+                 bystanders as (select t.transactionid from locks t
+                                where t.locktype = 'transactionid' and t.mode = 'ExclusiveLock'
+                                  and not exists (select 1 from writers w
+                                                  where w.virtualtransaction = t.virtualtransaction))
+            select coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+            from pg_snapshot_xip(pg_current_snapshot()) x
+            where not exists (select 1 from bystanders b where b.transactionid = x::xid)""";
+
+    /** Versions after the position, from transactions below the {@link #HORIZON}, in (txid, id) order. */
     List<FeedRow> changesAfter(History.FeedPosition after, int limit) {
         return jdbc.sql("""
                 select v.txid::text::bigint as txid, v.id, v.subject_type, v.subject_id, v.version, v.recorded_at,
@@ -114,14 +145,24 @@ class HistoryRepository {
                                      and r.version < v.version
                                    order by r.version desc limit 1) p on true
                 where (v.txid, v.id) > (cast(cast(? as text) as xid8), ?)
-                  and v.txid < pg_snapshot_xmin(pg_current_snapshot())
+                  and v.txid < (%s)
                 order by v.txid, v.id
-                limit ?""")
+                limit ?""".formatted(HORIZON))
                 .params(Long.toString(after.txid()), after.id(), limit)
                 .query((rs, i) -> new FeedRow(new History.FeedPosition(rs.getLong("txid"), rs.getLong("id")),
                         rs.getString("subject_type"), rs.getLong("subject_id"), rs.getInt("version"),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("reason"),
                         rs.getString("snapshot"), rs.getString("previous_snapshot")))
                 .list();
+    }
+
+    /** The versions committed but not given by the feed yet (at or past its {@link #HORIZON}): how many, oldest. */
+    History.FeedLag lag() {
+        return jdbc.sql("""
+                select count(*) as versions, min(recorded_at) as oldest from record_version
+                where txid >= (%s)""".formatted(HORIZON))
+                .query((rs, i) -> new History.FeedLag(rs.getLong("versions"),
+                        rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                .single();
     }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP proxy to another port that a test can shut ({@link #refuse()}: open connections are cut and new ones
- * refused, as when the server behind it is down) and open again ({@link #accept()}, on the same port).
+ * refused, as when the server behind it is down) and open again ({@link #accept()}, on the same port), or freeze
+ * ({@link #freeze()}: nothing passes either way but every connection stays open, as with a stalled process or
+ * network) and thaw ({@link #thaw()}: what waited passes on).
  */
 public final class TcpProxy {
 
@@ -20,6 +22,7 @@ public final class TcpProxy {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private boolean frozen;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -43,6 +46,23 @@ public final class TcpProxy {
     public synchronized void accept() {
         if (server == null) {
             listen(port);
+        }
+    }
+
+    /** Holds every byte where it is, either way, until {@link #thaw()}; connections stay open. */
+    public synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** Lets the bytes pass again. */
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThaw() throws InterruptedException {
+        while (frozen) {
+            wait();
         }
     }
 
@@ -88,10 +108,11 @@ public final class TcpProxy {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitThaw();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // one side closed: close both below
             } finally {
                 close(from);

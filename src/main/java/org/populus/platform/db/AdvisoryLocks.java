@@ -3,6 +3,8 @@ package org.populus.platform.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,5 +87,22 @@ public class AdvisoryLocks {
                 and granted and database = (select oid from pg_database where datname = current_database())""")
                 .params(Integer.toUnsignedLong(classId), Integer.toUnsignedLong(objectId))
                 .query(Integer.class).single();
+    }
+
+    /**
+     * The backend process ids of the sessions of this database that hold the lock ({@code classId},
+     * {@code objectId}) and are not known to be down: their last statement started less than {@code within} ago
+     * ({@code pg_stat_activity}). A session whose activity this role may not see counts as live.
+     */
+    public List<Integer> sharedHoldersActiveWithin(int classId, int objectId, Duration within) {
+        return jdbc.sql("""
+                select l.pid from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+                where l.locktype = 'advisory' and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2
+                  and l.granted and l.pid is not null
+                  and l.database = (select oid from pg_database where datname = current_database())
+                  and (a.query_start is null
+                       or a.query_start > clock_timestamp() - make_interval(secs => ?))""")
+                .params(Integer.toUnsignedLong(classId), Integer.toUnsignedLong(objectId), within.toMillis() / 1000.0)
+                .query(Integer.class).list();
     }
 }

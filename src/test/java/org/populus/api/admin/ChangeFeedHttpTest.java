@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.populus.support.Api.obj;
 
 import java.net.URLEncoder;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +33,9 @@ class ChangeFeedHttpTest extends HttpTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     /** What a consumer has read so far: every change, and the cursor to ask from next. */
     final class Reader {
@@ -103,6 +111,106 @@ class ChangeFeedHttpTest extends HttpTest {
         assertThat(reader.indexOf(early, 2)).as("the change committed late").isNotNegative();
         assertThat(reader.indexOf(late, 2)).as("the change committed first").isNotNegative();
         assertThat(reader.indexOf(early, 2)).isLessThan(reader.indexOf(late, 2));
+    }
+
+    /** A connection of its own, as the application's role, to {@code database} on the application's server. */
+    private Connection connectTo(String database) throws SQLException {
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        String url = hikari.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        return DriverManager.getConnection(url, hikari.getUsername(), hikari.getPassword());
+    }
+
+    private static String currentDatabase(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Opens a transaction on {@code c} and gives it a transaction id (as its first write would). */
+    private static void holdATransactionId(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_current_xact_id()");
+        }
+    }
+
+    @Test
+    void theFeedMovesWhileATransactionOfAnotherDatabaseIsOpen() throws Exception {
+        Reader reader = new Reader();
+        reader.poll();
+        try (Connection other = connectTo("postgres")) {
+            assertThat(currentDatabase(other)).isNotEqualTo(jdbc.sql("select current_database()").query(String.class).single());
+            holdATransactionId(other);
+            long id = individual();
+            assertThat(reader.saw(reader.poll(), id, 1)).as("a change committed after the other database's "
+                    + "transaction began").isTrue();
+            other.rollback();
+        }
+    }
+
+    @Test
+    void theFeedMovesWhileATransactionOfThisDatabaseThatWroteNothingToPopulusTablesIsOpen() throws Exception {
+        Reader reader = new Reader();
+        reader.poll();
+        try (Connection bystander = connectTo(jdbc.sql("select current_database()").query(String.class).single())) {
+            try (Statement s = bystander.createStatement()) {
+                s.execute("create temp table scratch (x int)");
+            }
+            bystander.setAutoCommit(false);
+            try (Statement s = bystander.createStatement()) {
+                s.execute("insert into scratch values (1)");
+                s.execute("select * from party limit 1");
+            }
+            long id = individual();
+            assertThat(reader.saw(reader.poll(), id, 1)).as("a change committed after the bystander began")
+                    .isTrue();
+            bystander.rollback();
+        }
+    }
+
+    private static double metric(String exposition, String name) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " not in the metrics");
+    }
+
+    @Test
+    void whatARunningWriterHoldsBackIsMeasuredInVersionsAndSeconds() throws Exception {
+        long early = individual();
+        long late = individual();
+        String[] admin = Api.session(adminSession());
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            registrants.setAdditionalInformation(early, "lag", "1", Provenance.system("slow"));
+            written.countDown();
+            try {
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        try {
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            registrants.setAdditionalInformation(late, "lag", "1", Provenance.system("fast"));
+            Thread.sleep(1100);
+            String metrics = api.get("/actuator/prometheus", admin).body();
+            assertThat(metric(metrics, "populus_feed_lag_versions")).isGreaterThanOrEqualTo(1);
+            assertThat(metric(metrics, "populus_feed_lag_seconds")).isGreaterThanOrEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        slow.get(30, TimeUnit.SECONDS);
+        double held = Double.MAX_VALUE;
+        for (int i = 0; i < 50 && held > 0; i++) {
+            held = metric(api.get("/actuator/prometheus", admin).body(), "populus_feed_lag_versions");
+            Thread.sleep(held > 0 ? 100 : 0);
+        }
+        assertThat(held).as("held back once the writer has ended").isZero();
     }
 
     @Test

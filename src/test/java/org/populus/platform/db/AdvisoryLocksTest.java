@@ -67,6 +67,28 @@ class AdvisoryLocksTest extends HttpTest {
         }
     }
 
+    @Test
+    void aSharedHolderIsLiveWhileItsConnectionStartedAStatementWithinTheBound() throws Exception {
+        int classId = 0x54657374; // "Test"
+        int objectId = (int) System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            AdvisoryLocks.holdShared(c, classId, objectId);
+            int pid = c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            assertThat(locks.sharedHoldersActiveWithin(classId, objectId, java.time.Duration.ofSeconds(5)))
+                    .containsExactly(pid);
+            Thread.sleep(700);
+            assertThat(locks.sharedHoldersActiveWithin(classId, objectId, java.time.Duration.ofMillis(500)))
+                    .as("silent for longer than the bound").isEmpty();
+            try (var s = c.createStatement()) {
+                s.execute("select 1");
+            }
+            assertThat(locks.sharedHoldersActiveWithin(classId, objectId, java.time.Duration.ofMillis(500)))
+                    .containsExactly(pid);
+            AdvisoryLocks.releaseAll(c);
+        }
+    }
+
     /** Tries the lock on another connection, in its own statement (released at once when it was granted). */
     private boolean tryElsewhere(String sql, Object key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
