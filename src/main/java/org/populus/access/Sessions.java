@@ -22,8 +22,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sessions {
 
-    /** The user's {@code access_version} when the session was opened. */
+    /** The user's {@code access_version} when an API login session was opened. */
     static final String USER_VERSION = "populus.access-version";
+    /**
+     * The same for a back-office (browser) session. The attribute's name tells the two kinds apart: an API session
+     * id does not open the back office, and a back-office session id does not authenticate the APIs.
+     */
+    static final String OFFICE_USER_VERSION = "populus.office-access-version";
+    /** The session cache's key for a back-office session (API sessions are cached under their bare id). */
+    private static final String OFFICE_KEY = "office:";
 
     private final FindByIndexNameSessionRepository<Session> repository;
     private final Duration lifetime;
@@ -51,31 +58,41 @@ public class Sessions {
 
     /**
      * The attributes that make a session created elsewhere with Spring Session's repository (a browser's HTTP
-     * session) a login session of this user: {@link #resolve} then answers its user like for {@link #open}, and a
-     * change to the user, {@link #close} and its expiry end it the same way. Values are text.
+     * session) a back-office login session of this user: {@link #resolveOffice} then answers its user, and a change
+     * to the user, {@link #closeOffice} and its expiry end it like an API session. {@link #resolve} never answers
+     * it: a back-office session does not authenticate the APIs. Values are text.
      */
     public Map<String, String> attributesOf(UserAccount user) {
         return Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.login(),
-                USER_VERSION, Integer.toString(user.accessVersion()));
+                OFFICE_USER_VERSION, Integer.toString(user.accessVersion()));
     }
 
     /**
-     * The user of a live session; empty for an unknown, expired or ended one, or one whose user changed, was
-     * disabled or removed since its login. Runs on every authenticated request (when not cached), so it is one
-     * statement with no transaction around it.
+     * The user of a live API login session ({@link #open}); empty for an unknown, expired or ended one, one whose
+     * user changed, was disabled or removed since its login, or a back-office session. Runs on every authenticated
+     * request (when not cached), so it is one statement with no transaction around it.
      */
     public Optional<AuthenticatedUser> resolve(String sid) {
         if (sid == null || sid.isBlank() || sid.length() > 64) {
             return Optional.empty();
         }
         String key = sid.strip();
-        return cache.resolve(key, () -> load(key));
+        return cache.resolve(key, () -> load(key, USER_VERSION));
     }
 
-    private Optional<SessionCache.CachedSession> load(String sid) {
+    /** The user of a live back-office session ({@link #attributesOf}); an API login session id answers nothing. */
+    public Optional<AuthenticatedUser> resolveOffice(String sid) {
+        if (sid == null || sid.isBlank() || sid.length() > 64) {
+            return Optional.empty();
+        }
+        String key = sid.strip();
+        return cache.resolve(OFFICE_KEY + key, () -> load(key, OFFICE_USER_VERSION));
+    }
+
+    private Optional<SessionCache.CachedSession> load(String sid, String userVersionAttribute) {
         long now = System.currentTimeMillis();
-        return sessions.find(sid, USER_VERSION).stream().map(s -> live(s, now)).filter(java.util.Objects::nonNull)
-                .findFirst();
+        return sessions.find(sid, userVersionAttribute).stream().map(s -> live(s, now))
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The session's user and end, unless it expired, its user changed since its login or was disabled. */
@@ -90,10 +107,16 @@ public class Sessions {
                 expires);
     }
 
-    /** Ends a session; by the time this returns, no instance accepts it any more. */
+    /** Ends an API login session; by the time this returns, no instance accepts it any more. */
     public void close(String sid) {
         repository.deleteById(sid);
         cache.announceSessionEnd(sid);
+    }
+
+    /** Ends a back-office session; by the time this returns, no instance accepts it any more. */
+    public void closeOffice(String sid) {
+        repository.deleteById(sid);
+        cache.announceSessionEnd(OFFICE_KEY + sid);
     }
 
     /**

@@ -7,7 +7,8 @@
  * <p>Owns tables {@code app_user}, {@code spring_session}, {@code spring_session_attributes}, {@code api_key},
  * {@code login_failures}.
  * Public API: {@link org.populus.access.UserAccounts}, {@link org.populus.access.Sessions},
- * {@link org.populus.access.Role}, {@link org.populus.access.ApiKeys}.
+ * {@link org.populus.access.Role}, {@link org.populus.access.ApiKeys}, {@link org.populus.access.PersonVisibility} (what
+ * of a person a caller may see: the one policy the Admin API and the back office ask).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access")
 package org.populus.access;

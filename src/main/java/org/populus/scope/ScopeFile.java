@@ -80,7 +80,8 @@ final class ScopeFile {
 
     /**
      * A field within its limit ({@link TextLimits}: names 300 characters, JSON columns 10,000, codes, types and
-     * other values 200) and free of NUL characters.
+     * other values 200) and free of NUL characters; apart from the JSON columns, free of any control character
+     * (codes, names and values are single-line text).
      */
     private static void checkText(Column c, String value, int line) {
         int max = switch (c.kind()) {
@@ -96,15 +97,20 @@ final class ScopeFile {
             throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header())
                     + "' contains a NUL character");
         }
+        if (c.kind() != Kind.MAPPINGS_JSON && c.kind() != Kind.METADATA_JSON
+                && TextLimits.hasControl(value.strip())) {
+            throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header())
+                    + "' contains a control character");
+        }
     }
 
     private static List<Column> columns(List<String> header, int line) {
         List<Column> columns = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (String h : header) {
-            if (TextLimits.tooLong(h, TextLimits.LABEL) || TextLimits.hasNul(h)) {
+            if (TextLimits.tooLong(h, TextLimits.LABEL) || TextLimits.hasControl(h.strip())) {
                 throw new ScopeLoadException(line, "a column name is longer than " + TextLimits.LABEL
-                        + " characters or contains a NUL character");
+                        + " characters or contains a control character");
             }
             Column c = column(h, line);
             String identity = c.kind() + ":" + c.key();
@@ -285,6 +291,9 @@ final class ScopeFile {
             }
             if (TextLimits.hasNul(e.getKey()) || TextLimits.hasNul(v.asString())) {
                 throw new ScopeLoadException(line, "column '" + header + "' contains a NUL character");
+            }
+            if (TextLimits.hasControl(e.getKey()) || TextLimits.hasControl(v.asString())) {
+                throw new ScopeLoadException(line, "column '" + header + "' contains a control character");
             }
             if (TextLimits.tooLong(e.getKey(), TextLimits.LABEL)) {
                 throw new ScopeLoadException(line, "column '" + header + "': a key is longer than "

@@ -51,6 +51,14 @@ public final class TextLimits {
     }
 
     /**
+     * Whether the text holds a control character (C0, DEL or C1, tab and line breaks included): names, codes and
+     * labels are single-line text, and such characters in them only hide or forge what is shown.
+     */
+    public static boolean hasControl(String value) {
+        return value != null && value.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
      * The value if it fits: null stays null.
      *
      * @throws RuleViolation {@link Rule#TEXT_TOO_LONG} over {@code max}, {@link Rule#TEXT_INVALID} with a NUL

@@ -250,6 +250,8 @@ class FuzzHttpTest extends HttpTest {
             headers.add("X-Long");
             headers.add("h".repeat(9_000));
         }
+        // a request line over Tomcat's 8 KB is refused before its path is read: problem details (see README)
+        lenient |= target.length() > 8_000;
         return new Attempt(method, target.toString(), body, headers.toArray(String[]::new), lenient);
     }
 

@@ -15,12 +15,36 @@ public enum SurfaceFormats {
 
     private static final Pattern CENSUS_PATH = Pattern.compile("^/api/v1/([^/]+/)?people(/.*)?$");
 
+    /**
+     * The surface of the path as sent, else of the path it aims at once {@code //}, dot segments (also encoded),
+     * path parameters and backslashes are resolved: the server answers such a path in that surface's format.
+     */
     public static SurfaceFormats of(String path) {
         String p = path == null ? "" : path;
         int query = p.indexOf('?');
         if (query >= 0) {
             p = p.substring(0, query);
         }
+        SurfaceFormats sent = asSent(p);
+        return sent != OTHER ? sent : asSent(normalized(p));
+    }
+
+    private static String normalized(String raw) {
+        String s = raw.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f|%5c", "/").replace('\\', '/');
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : s.split("/")) {
+            String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else if (!name.isEmpty() && !name.equals(".")) {
+                segments.addLast(name);
+            }
+        }
+        String path = "/" + String.join("/", segments);
+        return s.endsWith("/") && !segments.isEmpty() ? path + "/" : path;
+    }
+
+    private static SurfaceFormats asSent(String p) {
         if (p.startsWith("/api/v1/registry") || p.startsWith("/session/auth")) {
             return OPENG2P;
         }

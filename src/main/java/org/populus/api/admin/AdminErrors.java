@@ -265,6 +265,9 @@ class AdminErrors extends ResponseEntityExceptionHandler implements SurfaceError
         if (constraint instanceof NoNul) {
             return "Field '" + field + "' must not contain the NUL character.";
         }
+        if (constraint instanceof SingleLine) {
+            return "Field '" + field + "' must not contain control characters.";
+        }
         return "Field '" + field + "' is not valid.";
     }
 

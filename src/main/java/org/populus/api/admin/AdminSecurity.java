@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * or {@code registrar} (a registrar only sees people who are not discarded, see {@link PeopleController}); the change
  * feed ({@code /changes}) needs {@code data}; every other path — users,
  * catalogues and whatever is added later — needs {@code admin}. The admin role alone grants none of the review
- * paths. No or invalid credentials are a 401, a missing role a 403, both as problem details.
+ * paths. No or invalid credentials are a 401, a missing role a 403, both as problem details; so is a change a
+ * cross-site form could have sent with the session cookie as its only credential (403, see
+ * {@link RequestAuthenticationFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
@@ -36,7 +38,7 @@ class AdminSecurity {
     @Order(30)
     SecurityFilterChain adminSecurityChain(HttpSecurity http, RequestAuthenticationFilterFactory authentication,
             JsonMapper json) throws Exception {
-        authentication.statelessApi(http.securityMatcher(AdminErrors.PREFIX + "/**"))
+        authentication.statelessApi(http.securityMatcher(AdminErrors.PREFIX + "/**"), request -> true, true)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PROCEDURES, PROCEDURES + "/**", ISSUES, ISSUES + "/**")
                         .hasAuthority(Role.REGISTRAR.code())
@@ -51,6 +53,8 @@ class AdminSecurity {
                                 response.setHeader("Retry-After", retryAfter.get().toString());
                                 write(request, response, json, HttpStatus.TOO_MANY_REQUESTS,
                                         "Too many failed logins. Try again later.");
+                            } else if (RequestAuthenticationFilter.crossSiteCookie(request)) {
+                                write(request, response, json, HttpStatus.FORBIDDEN, CROSS_SITE);
                             } else {
                                 write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in first: send a "
                                         + "session id as header X-Openerp-Session-Id or cookie session_id, or use "
@@ -61,6 +65,11 @@ class AdminSecurity {
                                 HttpStatus.FORBIDDEN, denied(request))));
         return http.build();
     }
+
+    /** The 403 for a change authenticated by the session cookie alone that a cross-site form could have sent. */
+    static final String CROSS_SITE = "A change authenticated by the session_id cookie needs a Content-Type a form "
+            + "cannot send (such as application/json) or the header " + RequestAuthenticationFilter.REQUESTED_WITH
+            + "; or send the session id as header " + RequestAuthenticationFilter.SESSION_HEADER + ".";
 
     /** Scope files (Spain's are a few MB) may be as large as the upload limit. */
     @Bean

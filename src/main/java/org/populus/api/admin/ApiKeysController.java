@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * API keys of the Census API's client applications, one per application. A key's secret is shown once, in the
@@ -61,7 +61,7 @@ class ApiKeysController {
     ResponseEntity<CreatedOut> create(@Valid @RequestBody(required = false) ApiKeyIn body) {
         ApiKeyIn in = Checks.body(body);
         NewApiKey created = apiKeys.create(in.name(), in.origin(), caller());
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH + "/{id}")
+        var location = UriComponentsBuilder.newInstance().path(PATH + "/{id}")
                 .buildAndExpand(created.key().id()).toUri();
         return ResponseEntity.created(location).body(CreatedOut.of(created));
     }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The flow every catalogue controller shares: list, get (404 when absent), create (201 with its Location),
@@ -108,7 +108,7 @@ abstract class CatalogController<E, I extends CatalogController.Body, O extends 
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<O> create(@Valid @RequestBody(required = false) I body) {
         O created = out(entries.add().apply(Checks.body(body)));
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(BASE + "/" + kind + "/{id}")
+        URI location = UriComponentsBuilder.newInstance().path(BASE + "/" + kind + "/{id}")
                 .buildAndExpand(created.id()).toUri();
         return ResponseEntity.created(location).body(created);
     }

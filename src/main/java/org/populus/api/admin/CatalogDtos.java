@@ -39,7 +39,7 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminIdTypeIn")
-    record IdTypeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+    record IdTypeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine
             String name,
             @Schema(description = "Java regular expression a whole value must match; null or absent for none")
             @Size(max = Checks.MAX_REGEX) @NoNul String validationRegex,
@@ -68,9 +68,9 @@ final class CatalogDtos {
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGenderIn")
     record GenderIn(@Schema(description = "what clients send, compared case-insensitively",
-            requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul String code,
+            requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine String code,
             @Schema(description = "the human label", requiredMode = RequiredMode.REQUIRED)
-            @NotBlank @Size(max = Checks.MAX_NAME) @NoNul String value,
+            @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine String value,
             @Schema(description = "default true on create, required on update",
                     requiredMode = RequiredMode.NOT_REQUIRED)
             @NotNull(groups = CatalogController.Replace.class) Boolean active,
@@ -94,7 +94,7 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminGroupKindIn")
-    record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+    record GroupKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine
             String name,
             @Schema(description = "required on update",
                     requiredMode = RequiredMode.NOT_REQUIRED)
@@ -116,7 +116,7 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminMemberKindIn")
-    record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+    record MemberKindIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine
             String name,
             @Schema(description = "held by one member per group at most (like Head); default false on create, "
                     + "required on update",
@@ -143,7 +143,7 @@ final class CatalogDtos {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties({"id"})
     @Schema(name = "AdminProgrammeIn")
-    record ProgrammeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @NoNul
+    record ProgrammeIn(@Schema(requiredMode = RequiredMode.REQUIRED) @NotBlank @Size(max = Checks.MAX_NAME) @SingleLine
             String name,
             @Schema(allowableValues = {"individual", "group"}, requiredMode = RequiredMode.REQUIRED) @NotNull
             String targetType,

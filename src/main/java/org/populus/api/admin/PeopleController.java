@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.populus.access.Role;
+import org.populus.access.PersonVisibility;
 import org.populus.api.admin.ReviewDtos.ProcedureOut;
 import org.populus.api.admin.ReviewDtos.VersionOut;
 import org.populus.api.web.Callers;
@@ -71,7 +71,7 @@ class PeopleController {
         }
         PeopleSearch search;
         try {
-            search = PeopleSearch.of(q == null ? "" : q, Callers.current().map(u -> u.has(Role.DATA)).orElse(false));
+            search = PeopleSearch.of(q == null ? "" : q, visibility().discardedPeople());
         } catch (PeopleSearch.Invalid e) {
             throw AdminProblem.badRequest("q", "Parameter 'q': " + e.getMessage());
         }
@@ -83,6 +83,9 @@ class PeopleController {
     @GetMapping("/{id}/versions")
     List<VersionOut> versions(@PathVariable long id) {
         visible(id);
+        if (!visibility().history()) {
+            throw new AdminProblem(HttpStatus.FORBIDDEN, null, "A person's history needs the role 'data' or 'registrar'.");
+        }
         return registrants.versions(id).stream().map(v -> VersionOut.of(v, json)).toList();
     }
 
@@ -90,6 +93,10 @@ class PeopleController {
     @GetMapping("/{id}/procedures")
     List<ProcedureOut> procedures(@PathVariable long id) {
         visible(id);
+        if (!visibility().procedures()) {
+            throw new AdminProblem(HttpStatus.FORBIDDEN, null,
+                    "A person's procedures need the role 'data' or 'registrar'.");
+        }
         boolean openIssues = !issues.list(false, id, 1, 0).isEmpty();
         return procedures.ofPerson(id).stream().map(p -> ProcedureOut.of(p, openIssues)).toList();
     }
@@ -97,11 +104,15 @@ class PeopleController {
     private Registrant visible(long id) {
         Registrant person = registrants.find(id).filter(r -> !r.isGroup())
                 .orElseThrow(() -> AdminProblem.notFound("Person " + id + " does not exist."));
-        boolean data = Callers.current().map(u -> u.has(Role.DATA)).orElse(false);
-        if (person.discarded() && !data) {
+        if (!visibility().sees(person.discarded())) {
             throw new AdminProblem(HttpStatus.FORBIDDEN, null,
                     "Person " + id + " is discarded; discarded people need the role 'data'.");
         }
         return person;
+    }
+
+    /** What the caller may see of people: the policy the back office asks too. */
+    private static PersonVisibility visibility() {
+        return PersonVisibility.of(Callers.current());
     }
 }

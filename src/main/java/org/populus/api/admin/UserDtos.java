@@ -49,7 +49,7 @@ final class UserDtos {
     record NewUserIn(
             @Schema(description = "1 to 100 letters, digits or . _ @ + -", requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull @Size(max = MAX_LOGIN) @NoNul String login,
-            @Size(max = Checks.MAX_NAME) @NoNul String displayName,
+            @Size(max = Checks.MAX_NAME) @SingleLine String displayName,
             @Schema(description = "8 characters or more (at most 72 bytes)",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull @Size(min = UserAccounts.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
@@ -84,7 +84,7 @@ final class UserDtos {
     @JsonIgnoreProperties({"login", "roles", "disabled", "created_at", "updated_at"})
     @Schema(name = "AdminUserUpdate")
     record UserUpdateIn(@Schema(description = "null or absent clears it")
-            @Size(max = Checks.MAX_NAME) @NoNul String displayName,
+            @Size(max = Checks.MAX_NAME) @SingleLine String displayName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @PositiveOrZero Integer version) {
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * User accounts. Changing roles, disabling or resetting a password ends the user's sessions at once. The last
@@ -61,7 +61,7 @@ class UsersController {
     ResponseEntity<UserOut> create(@Valid @RequestBody(required = false) NewUserIn body) {
         NewUserIn in = Checks.body(body);
         UserAccount created = accounts.create(in.login(), in.displayName(), in.password(), roles(in.roles()));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+        var location = UriComponentsBuilder.newInstance()
                 .path(AdminErrors.PREFIX + "/users/{login}").buildAndExpand(created.login()).encode().toUri();
         return ResponseEntity.created(location).body(UserOut.of(created));
     }

@@ -1,6 +1,9 @@
 package org.populus.api.census;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -251,7 +254,14 @@ final class RackParams {
                 out.write(b);
             }
         }
-        return out.toString(charset);
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            // never decoded leniently: an overlong %C0%AF would otherwise become another character than was sent
+            throw new Malformed("A parameter is not valid " + charset.name());
+        }
     }
 
     private static boolean hex(byte[] raw, int i, int to) {

@@ -47,7 +47,7 @@ class OfficeCataloguesController {
     String gender(@RequestParam(required = false) Long id, @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String value,
             @RequestParam(defaultValue = "false") boolean active, Model model, HttpServletResponse response) {
-        if (invalid(code, MAX_NAME) || invalid(value, MAX_NAME)) {
+        if (invalidName(code) || invalidName(value)) {
             return tooLong(model, response);
         }
         return change(model, response, () -> {
@@ -64,7 +64,7 @@ class OfficeCataloguesController {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String regex,
             @RequestParam(name = "unique", defaultValue = "false") boolean unique, Model model,
             HttpServletResponse response) {
-        if (invalid(name, MAX_NAME) || invalid(regex, MAX_REGEX)) {
+        if (invalidName(name) || invalid(regex, MAX_REGEX)) {
             return tooLong(model, response);
         }
         return change(model, response, () -> {
@@ -79,7 +79,7 @@ class OfficeCataloguesController {
     @PostMapping("/group-kinds")
     String groupKind(@RequestParam(required = false) Long id, @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response) {
-        if (invalid(name, MAX_NAME)) {
+        if (invalidName(name)) {
             return tooLong(model, response);
         }
         return change(model, response, () -> {
@@ -96,7 +96,7 @@ class OfficeCataloguesController {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(name = "unique", defaultValue = "false") boolean unique, Model model,
             HttpServletResponse response) {
-        if (invalid(name, MAX_NAME)) {
+        if (invalidName(name)) {
             return tooLong(model, response);
         }
         return change(model, response, () -> {
@@ -113,7 +113,7 @@ class OfficeCataloguesController {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "individual") String target,
             @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "false") boolean active, Model model, HttpServletResponse response) {
-        if (invalid(name, MAX_NAME) || invalid(description, MAX_DESCRIPTION)
+        if (invalidName(name) || invalid(description, MAX_DESCRIPTION)
                 || !target.equals("individual") && !target.equals("group")) {
             return tooLong(model, response);
         }
@@ -191,6 +191,11 @@ class OfficeCataloguesController {
     }
 
     /** Too long, or with a NUL character (which PostgreSQL cannot store). */
+    /** A name or code: within the limit and single-line (no control character), as in the Admin API. */
+    private static boolean invalidName(String text) {
+        return invalid(text, MAX_NAME) || org.populus.shared.TextLimits.hasControl(text);
+    }
+
     private static boolean invalid(String text, int max) {
         return text.length() > max || text.indexOf('\0') >= 0;
     }

@@ -1,8 +1,7 @@
 package org.populus.api.office;
 
 import java.util.List;
-import org.populus.access.AuthenticatedUser;
-import org.populus.access.Role;
+import org.populus.access.PersonVisibility;
 import org.populus.api.web.Callers;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.GroupKind;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A household: the group's data, its members with their kinds (linked to their pages), and its history. The same
- * rules as a person's page: a discarded group needs the role {@code data}, the history {@code data} or
+ * rules as a person's page ({@link PersonVisibility}): a discarded group needs the role {@code data}, the history {@code data} or
  * {@code registrar}.
  */
 @Controller
@@ -47,8 +46,8 @@ class OfficeHouseholdController {
             @RequestParam(name = Timeline.BELOW, required = false) Integer versionsBelow, Model model) {
         Registrant group = registrants.find(id).filter(Registrant::isGroup)
                 .orElseThrow(() -> OfficeProblem.notFound("household.not-found", String.valueOf(id)));
-        boolean data = has(Role.DATA);
-        if (group.discarded() && !data) {
+        PersonVisibility visibility = PersonVisibility.of(Callers.current());
+        if (!visibility.sees(group.discarded())) {
             throw OfficeProblem.forbidden("household.discarded", String.valueOf(id));
         }
         GroupView view = households.views(List.of(group)).get(0);
@@ -56,20 +55,16 @@ class OfficeHouseholdController {
         model.addAttribute("kind", view.household().kindId() == null ? null
                 : catalog.groupKind(view.household().kindId()).map(GroupKind::name).orElse(null));
         model.addAttribute("members", view.members().stream()
-                .filter(m -> data || !m.individual().discarded())
+                .filter(m -> visibility.sees(m.individual().discarded()))
                 .map(m -> new MemberRow(m.individual(), m.membership().kindIds().stream()
                         .map(k -> catalog.memberKind(k).map(MemberKind::name).orElse("#" + k)).toList(),
                         m.membership().startDate(), m.membership().endedDate())).toList());
-        boolean history = data || has(Role.REGISTRAR);
+        boolean history = visibility.history();
         model.addAttribute("history", history);
         if (history) {
             Timeline.addTo(model, versionsBelow, null, (below, count) -> households.versionsBelow(id, below, count),
                     json);
         }
         return "office/household";
-    }
-
-    private static boolean has(Role role) {
-        return Callers.current().map((AuthenticatedUser u) -> u.has(role)).orElse(false);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.populus.access.AuthenticatedUser;
-import org.populus.access.Role;
+import org.populus.access.PersonVisibility;
 import org.populus.api.web.Callers;
 import org.populus.catalog.Catalog;
 import org.populus.catalog.MemberKind;
@@ -38,9 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * People: the search (one box for a qualified id, an identifier value, a phone, an e-mail or a name) and a person's
- * page with their data, groups, procedures, issues, attachments and history. As in the Admin API, a discarded
- * (cancelled or trashed) person is seen only with the role {@code data}; the history (the timeline and the record
- * "as of" an instant) needs {@code data} or {@code registrar}, like the Admin API's versions of a person.
+ * page with their data, groups, procedures, issues, attachments and history. What a user sees is what the Admin
+ * API gives them, from the one policy both ask ({@link PersonVisibility}): a discarded (cancelled or trashed) person
+ * needs the role {@code data}; the history (the timeline and the record "as of" an instant) and the procedures
+ * (with their comments and file names) {@code data} or {@code registrar}; the issues {@code registrar}.
  */
 @Controller
 class OfficePeopleController {
@@ -86,7 +86,7 @@ class OfficePeopleController {
         if (p < 0) {
             throw OfficeProblem.badRequest("people.bad-page");
         }
-        boolean discarded = has(Role.DATA);
+        boolean discarded = visibility().discardedPeople();
         String text = q.strip();
         boolean qualified = QualifiedId.parse(text).isPresent();
         Optional<Registrant> named = qualified ? registrants.findByQualifiedId(text)
@@ -142,10 +142,11 @@ class OfficePeopleController {
             @RequestParam(name = Timeline.BELOW, required = false) Integer versionsBelow, Model model) {
         Registrant current = registrants.find(id).filter(r -> !r.isGroup())
                 .orElseThrow(() -> OfficeProblem.notFound("person.not-found", String.valueOf(id)));
-        if (current.discarded() && !has(Role.DATA)) {
+        PersonVisibility visibility = visibility();
+        if (!visibility.sees(current.discarded())) {
             throw OfficeProblem.forbidden("person.discarded", String.valueOf(id));
         }
-        boolean history = has(Role.DATA) || has(Role.REGISTRAR);
+        boolean history = visibility.history();
         Registrant shown = current;
         if (at != null && !at.isBlank()) {
             if (!history) {
@@ -168,10 +169,13 @@ class OfficePeopleController {
                 catalog.programme(e.programmeId()).map(Programme::name).orElse("#" + e.programmeId()), e.state(),
                 e.enrollmentDate(), e.exitDate())).toList());
         model.addAttribute("groups", groups(id));
-        model.addAttribute("procedures", procedures.ofPerson(id).stream().map(p -> new ProcedureRow(p,
-                p.type() == ProcedureType.DOCUMENT_VERIFICATION ? procedures.attachments(p.id()) : List.of()))
+        model.addAttribute("seesProcedures", visibility.procedures());
+        model.addAttribute("procedures", !visibility.procedures() ? List.of() : procedures.ofPerson(id).stream()
+                .map(p -> new ProcedureRow(p, p.type() == ProcedureType.DOCUMENT_VERIFICATION
+                        ? procedures.attachments(p.id()) : List.of()))
                 .toList());
-        model.addAttribute("issues", issues.list(true, id, 100, 0));
+        model.addAttribute("seesIssues", visibility.issues());
+        model.addAttribute("issues", visibility.issues() ? issues.list(true, id, 100, 0) : List.of());
         model.addAttribute("history", history);
         if (history) {
             Timeline.addTo(model, versionsBelow, at, (below, count) -> registrants.versionsBelow(id, below, count),
@@ -193,7 +197,7 @@ class OfficePeopleController {
         List<GroupRow> rows = new ArrayList<>();
         for (Registrant group : registrants.findAll(groupIds)) {
             Household household = memberships.get(group.id());
-            if (household == null || (group.discarded() && !has(Role.DATA))) {
+            if (household == null || !visibility().sees(group.discarded())) {
                 continue;
             }
             household.members().stream().filter(m -> m.individualId() == individualId).findFirst()
@@ -221,7 +225,7 @@ class OfficePeopleController {
         return instant;
     }
 
-    private static boolean has(Role role) {
-        return Callers.current().map((AuthenticatedUser u) -> u.has(role)).orElse(false);
+    private static PersonVisibility visibility() {
+        return PersonVisibility.of(Callers.current());
     }
 }

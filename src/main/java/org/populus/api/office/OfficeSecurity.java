@@ -39,9 +39,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * <p>Signing in is a form ({@code POST /office/sign-in}, fields {@code username} and {@code password}) checked by
  * {@link UserAccounts#attempt} with the client's address, so failed sign-ins are counted and throttled exactly as
  * API logins are; a throttled sign-in is sent back to the form with a message, never a 5xx. The signed-in state
- * lives in the HTTP session — a Spring Session JDBC row in PostgreSQL, shared by every instance — as the same text
- * attributes a login session of the APIs carries ({@link Sessions#attributesOf}), so each request resolves the user
- * with their current roles through {@link Sessions#resolve}, and a change to the user (roles, password, disabled)
+ * lives in the HTTP session — a Spring Session JDBC row in PostgreSQL, shared by every instance — as text attributes
+ * like those of a login session of the APIs but of their own kind ({@link Sessions#attributesOf}: its id does not
+ * authenticate the APIs, nor does an API session id open the office), so each request resolves the user with their
+ * current roles through {@link Sessions#resolveOffice}, and a change to the user (roles, password, disabled)
  * or signing out ends it on every instance. Session fixation is prevented by changing the session id at sign-in.
  * CSRF: Spring Security's token, kept in the session as text, required on every state-changing request.
  *
@@ -74,7 +75,7 @@ class OfficeSecurity {
                         .addLogoutHandler((request, response, authentication) -> {
                             HttpSession session = request.getSession(false);
                             if (session != null) {
-                                sessions.close(session.getId()); // every instance forgets it at once
+                                sessions.closeOffice(session.getId()); // every instance forgets it at once
                             }
                         })
                         .logoutSuccessUrl(SIGN_IN + "?signed-out"))

@@ -16,8 +16,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The signed-in user of a back-office request, from its HTTP session: the session is a login session of the access
- * module ({@link Sessions#attributesOf}, stored as text), resolved with the user's current roles on each request
+ * The signed-in user of a back-office request, from its HTTP session: the session is a back-office login session of
+ * the access module ({@link Sessions#attributesOf}, stored as text; an API session id does not open the office), resolved with the user's current roles on each request
  * (through the short shared session cache). Nothing but those text attributes is written to the session: the
  * Spring Security context itself is never stored.
  */
@@ -72,6 +72,6 @@ final class OfficeSecurityContextRepository implements SecurityContextRepository
 
     private Optional<AuthenticatedUser> user(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty() : sessions.resolve(session.getId());
+        return session == null ? Optional.empty() : sessions.resolveOffice(session.getId());
     }
 }

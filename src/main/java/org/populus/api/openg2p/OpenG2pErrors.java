@@ -51,6 +51,13 @@ class OpenG2pErrors implements SurfaceErrors {
             Map.entry(Rule.MEMBER_REPEATED, G2pError.REQUIRED),
             Map.entry(Rule.REGISTRANT_NOT_FOUND, G2pError.PARTNER_NOT_PRESENT));
 
+    /** Too many listings without {@code limit} running for this client: 429, try again in a second. */
+    @ExceptionHandler(UnboundedListings.TooMany.class)
+    ResponseEntity<ErrorEnvelope> tooManyListings(UnboundedListings.TooMany e) {
+        return ResponseEntity.status(429).header("Retry-After", "1").contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorEnvelope("429", "Too many requests.", e.getMessage()));
+    }
+
     @ExceptionHandler(G2pException.class)
     ResponseEntity<ErrorEnvelope> g2p(G2pException e) {
         return bad(ErrorEnvelope.of(e.error, e.getMessage()));

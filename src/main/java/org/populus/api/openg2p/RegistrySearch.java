@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The list/search endpoints: filters {@code id} and {@code name}, results in id order. With {@code limit} one page
  * is returned; without it the whole result is streamed in keyset-paged batches, so memory stays constant however
- * many records match. A query matching nothing is OpenG2P's 400 {@code G2P-REQ-010}.
+ * many records match. A query matching nothing is OpenG2P's 400 {@code G2P-REQ-010}. How many streamed listings one
+ * client may run at once is bounded ({@link UnboundedListings}).
  */
 @Component
 class RegistrySearch {
@@ -26,10 +27,12 @@ class RegistrySearch {
 
     private final Registrants registrants;
     private final JsonMapper json;
+    private final UnboundedListings unbounded;
 
-    RegistrySearch(Registrants registrants, JsonMapper json) {
+    RegistrySearch(Registrants registrants, JsonMapper json, UnboundedListings unbounded) {
         this.registrants = registrants;
         this.json = json;
+        this.unbounded = unbounded;
     }
 
     /**
@@ -43,6 +46,17 @@ class RegistrySearch {
         if (offset != null && offset < 0) {
             throw new G2pException(G2pError.REQUIRED, "offset cannot be negative.");
         }
+        if (limit == null) {
+            try (UnboundedListings.Permit running = unbounded.start()) {
+                stream(query, null, offset, response, render);
+            }
+        } else {
+            stream(query, limit, offset, response, render);
+        }
+    }
+
+    private void stream(RegistrantQuery query, Integer limit, Integer offset, HttpServletResponse response,
+            Function<List<Registrant>, List<?>> render) throws IOException {
         long skip = offset == null ? 0 : offset;
         int first = limit == null ? BATCH : Math.min(limit, BATCH);
         List<Registrant> page = first == 0 ? List.of() : registrants.search(query, 0, skip, first);

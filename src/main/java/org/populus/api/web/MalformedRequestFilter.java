@@ -30,6 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A wildcard content type ({@code *}{@code /*}) is a 415. A body a later filter cannot read (a malformed form
  * body of a {@code PUT}, {@code PATCH} or {@code DELETE}, which Spring's {@code FormContentFilter} parses) is a 400.
  *
+ * <p>A JSON or form body (with no charset or UTF-8) is read through {@link Utf8CheckedStream}: bytes that are not
+ * well-formed UTF-8 (an overlong {@code C0 AF} for "/", a lone continuation byte, …) make reading it fail, so the
+ * surface answers its 400 for an unreadable body; they are never decoded leniently into other characters. (Form
+ * bodies the servlet container parses itself are decoded strictly by it: a malformed one is a 400 here too.)
+ *
  * <p>Also drops the body of {@code GET} and {@code HEAD} requests to {@code /actuator/**}: the actuator's endpoints
  * read an optional body on every operation, so a stray one on a health probe failed it (a wildcard content type
  * was a 500).
@@ -61,7 +66,7 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(utf8Body(request) ? new Utf8Body(request) : request, response);
         } catch (HttpMessageNotReadableException e) {
             // a body a filter could not read, e.g. Spring's FormContentFilter on a malformed form body of a PUT
             if (response.isCommitted()) {
@@ -70,6 +75,12 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             boolean tooLarge = BodyTooLargeException.in(e).isPresent();
             errors.write(request, response, tooLarge ? 413 : 400,
                     tooLarge ? "The request body is larger than the limit." : "The request body could not be read.");
+        } catch (MalformedBodyException e) {
+            // a body that is not UTF-8, found by a filter reading it (Spring's FormContentFilter on a form body)
+            if (response.isCommitted()) {
+                throw e;
+            }
+            errors.write(request, response, 400, e.getMessage());
         } catch (InvalidParameterException e) {
             // parameters the servlet container could not parse when a filter asked for them (e.g. a multipart body
             // without a boundary, a form body over the container's limit)
@@ -79,6 +90,46 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
             int status = e.getErrorCode() == 413 ? 413 : 400;
             errors.write(request, response, status, status == 413 ? "The request body is larger than the limit."
                     : "The request parameters could not be read.");
+        }
+    }
+
+    /** Whether the body is JSON or a form in UTF-8 (said, or left unsaid), which must then be well-formed UTF-8. */
+    static boolean utf8Body(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || contentType.isBlank()) {
+            return request.getContentLengthLong() != 0; // the Census reads a body without a type as a form
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            boolean text = type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || "json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")
+                    || type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED);
+            return text && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (RuntimeException e) {
+            return false; // an unreadable or unknown charset: the surfaces refuse the type themselves
+        }
+    }
+
+    /** The request with its body read through the strict UTF-8 check. */
+    private static final class Utf8Body extends HttpServletRequestWrapper {
+
+        private ServletInputStream stream;
+
+        Utf8Body(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Utf8CheckedStream(super.getInputStream());
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 

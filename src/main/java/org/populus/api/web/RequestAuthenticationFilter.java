@@ -29,23 +29,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests that accept them (elsewhere a Basic header is ignored: no password check, no database). Credentials
  * that do not check out leave the request anonymous; the surface's entry point answers 401 where login is needed,
  * or 429 when the login was refused for too many failed logins ({@link #retryAfterSeconds}).
+ *
+ * <p>Against cross-site request forgery, on the surfaces that ask for it (the Admin API, whose endpoints also take
+ * text and multipart bodies; the OpenG2P API's changes take JSON only) the {@code session_id} cookie — the one
+ * credential a browser sends by itself — does not authenticate a state-changing request that a page of another site could have made a browser
+ * send without asking the server first: any method but GET, HEAD, OPTIONS and TRACE with no {@code Content-Type},
+ * or a form's or {@code text/plain}, and without an {@code X-Requested-With} header. Such a request stays
+ * anonymous and is marked ({@link #crossSiteCookie}), so the surface refuses it (the Admin API with a 403). The
+ * {@code SameSite} attribute of the cookie is then not the only guard. The session id as header
+ * {@code X-Openerp-Session-Id} and HTTP Basic are not concerned: a browser never adds them to a cross-site request.
  */
 public final class RequestAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String SESSION_HEADER = "X-Openerp-Session-Id";
     public static final String SESSION_COOKIE = "session_id";
+    /** The header that makes a cookie-authenticated request one a cross-site form could not have sent. */
+    public static final String REQUESTED_WITH = "X-Requested-With";
     private static final String THROTTLED = RequestAuthenticationFilter.class.getName() + ".retryAfter";
+    private static final String CROSS_SITE_COOKIE = RequestAuthenticationFilter.class.getName() + ".crossSiteCookie";
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** The content types a cross-site form or a "simple" cross-site request may carry. */
+    private static final List<org.springframework.http.MediaType> SIMPLE_TYPES = List.of(
+            org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED,
+            org.springframework.http.MediaType.MULTIPART_FORM_DATA, org.springframework.http.MediaType.TEXT_PLAIN);
 
     private final Sessions sessions;
     private final UserAccounts accounts;
     private final Predicate<HttpServletRequest> acceptsBasic;
+    private final boolean refusesCrossSiteCookie;
     private final WarmUpCaller warmUp;
 
     public RequestAuthenticationFilter(Sessions sessions, UserAccounts accounts,
-            Predicate<HttpServletRequest> acceptsBasic, WarmUpCaller warmUp) {
+            Predicate<HttpServletRequest> acceptsBasic, boolean refusesCrossSiteCookie, WarmUpCaller warmUp) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.acceptsBasic = acceptsBasic;
+        this.refusesCrossSiteCookie = refusesCrossSiteCookie;
         this.warmUp = warmUp;
     }
 
@@ -55,6 +74,35 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
      */
     public static Optional<Long> retryAfterSeconds(HttpServletRequest request) {
         return request.getAttribute(THROTTLED) instanceof Long seconds ? Optional.of(seconds) : Optional.empty();
+    }
+
+    /**
+     * Whether this request came with only the {@code session_id} cookie as credential on a state-changing request a
+     * cross-site form could have sent, so the cookie was not used: the surface answers 403.
+     */
+    public static boolean crossSiteCookie(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(CROSS_SITE_COOKIE));
+    }
+
+    /**
+     * Whether a browser could send this request from another site's page without a CORS preflight: a
+     * state-changing method with no content type or a form's or {@code text/plain}, and no custom header.
+     */
+    static boolean crossSiteCapable(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(REQUESTED_WITH) != null) {
+            return false;
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            var type = org.springframework.http.MediaType.parseMediaType(contentType);
+            return SIMPLE_TYPES.stream().anyMatch(simple -> simple.getType().equalsIgnoreCase(type.getType())
+                    && simple.getSubtype().equalsIgnoreCase(type.getSubtype()));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return true; // a browser would not send it unasked either way; refuse what cannot be told
+        }
     }
 
     @Override
@@ -82,6 +130,10 @@ public final class RequestAuthenticationFilter extends OncePerRequestFilter {
         if (cookies != null) {
             for (Cookie c : cookies) {
                 if (SESSION_COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
+                    if (refusesCrossSiteCookie && crossSiteCapable(request)) {
+                        request.setAttribute(CROSS_SITE_COOKIE, Boolean.TRUE);
+                        return Optional.empty();
+                    }
                     return sessions.resolve(c.getValue());
                 }
             }

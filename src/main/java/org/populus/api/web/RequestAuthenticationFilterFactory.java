@@ -11,8 +11,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @FunctionalInterface
 public interface RequestAuthenticationFilterFactory {
 
-    /** A filter that checks HTTP Basic credentials only on the requests {@code acceptsBasic} matches. */
-    RequestAuthenticationFilter create(Predicate<HttpServletRequest> acceptsBasic);
+    /**
+     * A filter that checks HTTP Basic credentials only on the requests {@code acceptsBasic} matches and, if
+     * {@code refusesCrossSiteCookie}, does not take the {@code session_id} cookie as credential of a change a
+     * cross-site form could have sent (see {@link RequestAuthenticationFilter}).
+     */
+    RequestAuthenticationFilter create(Predicate<HttpServletRequest> acceptsBasic, boolean refusesCrossSiteCookie);
 
     /**
      * The setup every API surface shares: stateless (no HTTP session, no CSRF token, no login form, request
@@ -26,6 +30,15 @@ public interface RequestAuthenticationFilterFactory {
     /** {@link #statelessApi(HttpSecurity)} checking HTTP Basic credentials only where {@code acceptsBasic}. */
     default HttpSecurity statelessApi(HttpSecurity http, Predicate<HttpServletRequest> acceptsBasic)
             throws Exception {
+        return statelessApi(http, acceptsBasic, false);
+    }
+
+    /**
+     * {@link #statelessApi(HttpSecurity, Predicate)}; with {@code refusesCrossSiteCookie}, the session cookie does
+     * not authenticate a change a cross-site form could have sent ({@link RequestAuthenticationFilter#crossSiteCookie}).
+     */
+    default HttpSecurity statelessApi(HttpSecurity http, Predicate<HttpServletRequest> acceptsBasic,
+            boolean refusesCrossSiteCookie) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -36,6 +49,6 @@ public interface RequestAuthenticationFilterFactory {
                 // no HTTP session is ever read or made: the caller is established per request
                 .sessionManagement(AbstractHttpConfigurer::disable)
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .addFilterBefore(create(acceptsBasic), AuthorizationFilter.class);
+                .addFilterBefore(create(acceptsBasic, refusesCrossSiteCookie), AuthorizationFilter.class);
     }
 }

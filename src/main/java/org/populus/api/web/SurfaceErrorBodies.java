@@ -56,8 +56,21 @@ final class SurfaceErrorBodies {
         return new Body(entity.getStatusCode().value(), type.toString(), text);
     }
 
-    /** The surface whose format answers a request at that request's path, if any. */
+    /**
+     * The surface whose format answers a request at that request's path, if any: the surface of the path as sent,
+     * else of the path it aims at once {@code //}, dot segments and the like are resolved ({@link SurfacePaths}).
+     */
     Optional<SurfaceErrors> owner(HttpServletRequest request) {
+        Optional<SurfaceErrors> owner = ownerAsSent(request);
+        String sent = request.getRequestURI();
+        if (owner.isPresent() || sent == null) {
+            return owner;
+        }
+        String meant = SurfacePaths.normalized(sent);
+        return meant.equals(sent) ? owner : ownerAsSent(new RequestAtPath(request, meant));
+    }
+
+    private Optional<SurfaceErrors> ownerAsSent(HttpServletRequest request) {
         List<SurfaceErrors> all = surfaces.get();
         for (SurfaceErrors s : all == null ? List.<SurfaceErrors>of() : all) {
             if (s.owns(request)) {

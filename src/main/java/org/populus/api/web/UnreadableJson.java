@@ -12,7 +12,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Why a JSON request body could not be read, told once for every surface: the field at fault (its path, such as
  * {@code members[0].kind}) and the kind of value expected there, a body that is no JSON object, malformed JSON (the
- * parser's first line, without Java type names), or a missing body. Each surface words the expected kinds of value
+ * parser's first line, without Java type names), bytes that are not UTF-8, or a missing body. Each surface words the expected kinds of value
  * in its own {@link Wording}.
  */
 public final class UnreadableJson {
@@ -47,6 +47,11 @@ public final class UnreadableJson {
     }
 
     public static Description describe(HttpMessageNotReadableException e, Wording wording) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MalformedBodyException m) {
+                return new Description(null, m.getMessage());
+            }
+        }
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (!(c instanceof JacksonException j)) {
                 continue;

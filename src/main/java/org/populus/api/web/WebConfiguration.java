@@ -116,7 +116,8 @@ class WebConfiguration {
     @Bean
     RequestAuthenticationFilterFactory requestAuthenticationFilterFactory(Sessions sessions, UserAccounts accounts,
             WarmUpCaller warmUp) {
-        return acceptsBasic -> new RequestAuthenticationFilter(sessions, accounts, acceptsBasic, warmUp);
+        return (acceptsBasic, refusesCrossSiteCookie) -> new RequestAuthenticationFilter(sessions, accounts,
+                acceptsBasic, refusesCrossSiteCookie, warmUp);
     }
 
     @Bean

@@ -105,6 +105,17 @@ class AdminCatalogHttpTest extends HttpTest {
     }
 
     @Test
+    void aControlCharacterInACatalogueNameOrCodeIsRefused() {
+        JsonNode kind = problem(api.post(CATALOG + "group-kinds", obj("name", "Kind\u0001" + unique()), admin), 422,
+                "name");
+        assertThat(kind.get("detail").asString()).contains("control characters");
+        problem(api.post(CATALOG + "genders", obj("code", "g\u007f" + unique(), "value", "X"), admin), 422, "code");
+        problem(api.post(CATALOG + "genders", obj("code", "g-" + unique(), "value", "Line\nbreak"), admin), 422,
+                "value");
+        problem(api.post(CATALOG + "member-kinds", obj("name", "M\u009b" + unique()), admin), 422, "name");
+    }
+
+    @Test
     void aGenderPeopleCarryIsNeitherDeletedNorGivenAnotherCodeButCanBeRelabelledAndDeactivated() {
         String code = "g-" + unique();
         JsonNode gender = created("genders", obj("code", code, "value", "Label " + code));

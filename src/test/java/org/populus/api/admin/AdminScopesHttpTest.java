@@ -158,6 +158,23 @@ class AdminScopesHttpTest extends HttpTest {
     }
 
     @Test
+    void aControlCharacterInANameCodeOrMappingIs422NamingTheLineAndLoadsNothing() {
+        JsonNode name = problem(post(HEADER + p + "\tcountry\tPa\u0001s\tCountry\t\n", "text/tab-separated-values"),
+                422);
+        assertThat(name.get("line").asInt()).isEqualTo(2);
+        assertThat(name.get("detail").asString()).contains("control character");
+        JsonNode code = problem(post(HEADER + p + "\u001b[31m\tcountry\tPaís\tCountry\t\n",
+                "text/tab-separated-values"), 422);
+        assertThat(code.get("line").asInt()).isEqualTo(2);
+        JsonNode csv = problem(post("code,type,name\n" + p + ",country,\"Pa\u0085s\"\n", "text/csv"), 422);
+        assertThat(csv.get("line").asInt()).isEqualTo(2);
+        JsonNode mapping = problem(post("code,type,name,mappings\n" + p + ",country,País,\"{\"\"INE\"\":\"\"\\u0001\"\"}\"\n",
+                "text/csv"), 422);
+        assertThat(mapping.get("line").asInt()).isEqualTo(2);
+        assertThat(api.get(SCOPES + "/" + p, admin).status()).isEqualTo(404);
+    }
+
+    @Test
     void aNulCharacterOrAnOverlongValueIs422NamingTheLine() {
         JsonNode nul = problem(post(HEADER + p + "\tcountry\tPa\u0000s\tCountry\t\n", "text/tab-separated-values"),
                 422);

@@ -121,11 +121,16 @@ class CensusParamsTest {
 
         @Test
         void invalidEscapesStayAsTheyAre() {
-            CensusParams p = form("a=100%&b=%zz&c=%4&d=%E9");
+            CensusParams p = form("a=100%&b=%zz&c=%4");
             assertThat(p.text("a")).isEqualTo("100%");
             assertThat(p.text("b")).isEqualTo("%zz");
             assertThat(p.text("c")).isEqualTo("%4");
-            assertThat(p.text("d")).isEqualTo("\uFFFD");
+        }
+
+        @Test
+        void escapesThatAreNotUtf8AreRefusedNotDecodedLeniently() {
+            assertThatThrownBy(() -> form("d=%E9")).isInstanceOf(CensusParams.Malformed.class);
+            assertThatThrownBy(() -> form("slash=%C0%AF")).isInstanceOf(CensusParams.Malformed.class);
         }
 
         @Test

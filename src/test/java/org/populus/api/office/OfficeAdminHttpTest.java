@@ -186,6 +186,17 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void aControlCharacterInACatalogueNameIsRefusedAsInTheAdminApi() {
+        Browser admin = signIn(Role.ADMIN);
+        String name = "k" + unique();
+        assertThat(post(admin, "/office/admin/catalogues/group-kinds", "name", name + "\u0001").statusCode())
+                .isEqualTo(400);
+        assertThat(post(admin, "/office/admin/catalogues/genders", "code", "g" + unique(), "value", "A\nB")
+                .statusCode()).isEqualTo(400);
+        assertThat(catalog.groupKinds().stream().noneMatch(k -> k.name().startsWith(name))).isTrue();
+    }
+
+    @Test
     void aCatalogueEntryIsDeletedOnceTheAdministratorConfirms() {
         Browser admin = signIn(Role.ADMIN);
         GroupKind kind = catalog.createGroupKind("k" + unique());

@@ -14,7 +14,9 @@ import org.populus.history.Provenance;
 import org.populus.person.PersonEvent;
 import org.populus.person.Registrants;
 import org.populus.procedure.ProcedureType;
+import org.populus.procedure.Issues;
 import org.populus.procedure.Procedures;
+import org.populus.support.Api;
 import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +30,8 @@ class OfficePersonHttpTest extends HttpTest {
     Registrants registrants;
     @Autowired
     Procedures procedures;
+    @Autowired
+    Issues issues;
 
     OfficeClient office;
     OfficePeopleData data;
@@ -67,9 +71,61 @@ class OfficePersonHttpTest extends HttpTest {
         assertThat(registrar).contains(">Registration<").contains(">Accepted<").contains(">Document verification<")
                 .contains(">Pending<")
                 .contains("<a href=\"/office/attachments/" + attachment + "\">front-" + family + ".png</a>");
-        var reader = office.get("/office/people/" + id, office.signIn(Role.REGISTRY_READ)).body();
-        assertThat(reader).contains("<span>front-" + family + ".png</span>")
+        var dataUser = office.get("/office/people/" + id, office.signIn(Role.DATA)).body();
+        assertThat(dataUser).contains("<span>front-" + family + ".png</span>")
                 .doesNotContain("href=\"/office/attachments/");
+    }
+
+    @Test
+    void aRegistryReaderSeesNoProceduresIssuesOrFileNamesAsTheAdminApiRefusesThemWhileARegistrarSeesThem() {
+        String family = "Hidden" + data.letters();
+        long id = data.censusRegistration("Marta", family, OfficePeopleData.dni(),
+                "hidden" + unique() + "@mailinator.com");
+        long until = System.currentTimeMillis() + 10_000;
+        while (issues.list(true, id, 1, 0).isEmpty() && System.currentTimeMillis() < until) {
+            procedures.processQueued();
+        }
+        assertThat(issues.list(true, id, 1, 0)).as("the untrusted e-mail opens an issue").isNotEmpty();
+        data.documentVerification(id, "secret-" + family + ".png", "back-" + family + ".png");
+
+        var reader = office.get("/office/people/" + id, office.signIn(Role.REGISTRY_READ));
+        assertThat(reader.statusCode()).isEqualTo(200);
+        assertThat(reader.body()).contains("Marta " + family).doesNotContain("secret-" + family)
+                .doesNotContain("id=\"procedures\"").doesNotContain("id=\"issues\"")
+                .doesNotContain(">Document verification<").doesNotContain(">Untrusted e-mail<")
+                .contains("The procedures of a person need the role data or registrar.")
+                .contains("The issues of a person need the role registrar.");
+        String readerSession = sessionWith(Role.REGISTRY_READ);
+        assertThat(api.get("/admin/api/people/" + id + "/procedures", Api.session(readerSession)).status())
+                .isEqualTo(403);
+        assertThat(api.get("/admin/api/issues?person_id=" + id, Api.session(readerSession)).status())
+                .isEqualTo(403);
+
+        var registrar = office.get("/office/people/" + id, office.signIn(Role.REGISTRAR)).body();
+        assertThat(registrar).contains("id=\"procedures\"").contains("secret-" + family + ".png")
+                .contains(">Document verification<").contains("id=\"issues\"");
+        String registrarSession = sessionWith(Role.REGISTRAR);
+        assertThat(api.get("/admin/api/people/" + id + "/procedures", Api.session(registrarSession)).status())
+                .isEqualTo(200);
+        assertThat(api.get("/admin/api/issues?person_id=" + id, Api.session(registrarSession)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theDataRoleSeesAPersonsProceduresButNotTheirIssuesAsInTheAdminApi() {
+        String family = "Datarole" + data.letters();
+        long id = data.censusRegistration("Nuria", family, OfficePeopleData.dni(),
+                "datarole" + unique() + "@mailinator.com");
+        long until = System.currentTimeMillis() + 10_000;
+        while (issues.list(true, id, 1, 0).isEmpty() && System.currentTimeMillis() < until) {
+            procedures.processQueued();
+        }
+        var page = office.get("/office/people/" + id, office.signIn(Role.DATA)).body();
+        assertThat(page).contains("id=\"procedures\"").doesNotContain("id=\"issues\"")
+                .contains("The issues of a person need the role registrar.");
+        String session = sessionWith(Role.DATA);
+        assertThat(api.get("/admin/api/people/" + id + "/procedures", Api.session(session)).status()).isEqualTo(200);
+        assertThat(api.get("/admin/api/issues?person_id=" + id, Api.session(session)).status()).isEqualTo(403);
     }
 
     @Test

@@ -125,6 +125,29 @@ class EdgeErrorsHttpTest extends HttpTest {
     }
 
     @Test
+    void pathsAimingAtASurfaceThroughDoubleSlashesOrDotSegmentsAreAnsweredInItsFormat() {
+        for (String path : new String[] {"//api/v1/registry/individual/", "/./api/v1/registry/individual/",
+            "/%2e%2e/api/v1/registry/individual/", "/x/../session/auth/login", "///session/auth/login"}) {
+            Api.Response r = raw.send("GET", path, admin);
+            refused(400, path, r);
+            assertThat(r.json().has("errorCode")).as("OpenG2P's error for %s: %s", path, r).isTrue();
+        }
+        for (String path : new String[] {"//api/v1/people/1@census", "/%2E%2E/api/v1/people/1@census",
+            "/x/%2e%2e/api/v1/es/people"}) {
+            Api.Response r = raw.send("GET", path);
+            refused(400, path, r);
+            assertThat(r.header("Content-Type")).as("the Census's JSON for %s", path).startsWith("application/json");
+        }
+        for (String path : new String[] {"//admin/api/users", "/%2e%2e/%2e%2e/admin/api/users",
+            "/x/..//admin/api/users"}) {
+            Api.Response r = raw.send("GET", path, admin);
+            refused(400, path, r);
+            assertThat(r.json().get("instance").asString()).as("the Admin API's problem for %s", path)
+                    .isEqualTo(path);
+        }
+    }
+
+    @Test
     void theErrorPathItselfIsA404ProblemDetail() {
         refused(404, "/error", raw.send("GET", "/error"));
         refused(404, "/error", raw.send("POST", "/error", new byte[0]));
