@@ -80,8 +80,9 @@ final class ScopeFile {
 
     /**
      * A field within its limit ({@link TextLimits}: names 300 characters, JSON columns 10,000, codes, types and
-     * other values 200) and free of NUL characters; apart from the JSON columns, free of any control character
-     * (codes, names and values are single-line text).
+     * other values 200) and free of NUL characters; apart from the JSON columns, free of control characters: codes,
+     * types and values are single-line text, while names (quoted CSV fields) may hold tabs and line breaks, as
+     * they always could.
      */
     private static void checkText(Column c, String value, int line) {
         int max = switch (c.kind()) {
@@ -97,8 +98,9 @@ final class ScopeFile {
             throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header())
                     + "' contains a NUL character");
         }
+        boolean multiLine = c.kind() == Kind.NAME || c.kind() == Kind.NAME_LOCALE;
         if (c.kind() != Kind.MAPPINGS_JSON && c.kind() != Kind.METADATA_JSON
-                && TextLimits.hasControl(value.strip())) {
+                && (multiLine ? TextLimits.hasControlBesidesLineBreaks(value) : TextLimits.hasControl(value.strip()))) {
             throw new ScopeLoadException(line, "column '" + TextLimits.shown(c.header())
                     + "' contains a control character");
         }

@@ -59,6 +59,16 @@ public final class TextLimits {
     }
 
     /**
+     * Whether the text holds a control character other than a tab or a line break (C0 but those, DEL or C1): the
+     * check for text that may run over several lines, such as a scope's translated names, where the other
+     * control characters only hide or forge what is shown.
+     */
+    public static boolean hasControlBesidesLineBreaks(String value) {
+        return value != null && value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
+                && c != '\r');
+    }
+
+    /**
      * The value if it fits: null stays null.
      *
      * @throws RuleViolation {@link Rule#TEXT_TOO_LONG} over {@code max}, {@link Rule#TEXT_INVALID} with a NUL

@@ -9,6 +9,7 @@ import org.populus.access.AccessException;
 import org.populus.access.Role;
 import org.populus.access.UserAccount;
 import org.populus.access.UserAccounts;
+import org.populus.shared.TextLimits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +53,10 @@ class OfficeUsersController {
         if (tooLong(displayName) || tooLong(password)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model, "too_long", null);
+        }
+        if (displayName != null && TextLimits.hasControl(displayName)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, "control_character", null);
         }
         java.util.Optional<Set<Role>> roles = roles(roleCodes);
         if (roles.isEmpty()) {

@@ -72,6 +72,17 @@ class OfficeAdminHttpTest extends OfficePagesHttpTest {
     }
 
     @Test
+    void aControlCharacterInADisplayNameIsRefusedAsInTheAdminApi() {
+        Browser admin = signIn(Role.ADMIN);
+        String login = "c-" + unique();
+        var refused = post(admin, "/office/admin/users", "login", login, "display_name", "Nora\u0001New",
+                "password", "a-long-password");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("A display name is one line of text, without control characters.");
+        assertThat(accounts.find(login)).isEmpty();
+    }
+
+    @Test
     void disablingAUserEndsTheirOfficeSessionAndEnablingLetsThemBackIn() {
         Browser admin = signIn(Role.ADMIN);
         Browser registrar = signIn(Role.REGISTRAR);
