@@ -1,7 +1,6 @@
 package org.populus.api.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -127,54 +126,21 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class CountingStream extends ServletInputStream {
-        private final ServletInputStream delegate;
+    private static final class CountingStream extends InspectingInputStream {
         private final long limit;
         private long count;
 
         CountingStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
+            super(delegate);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(long n) throws BodyTooLargeException {
-            count += n;
+        void inspect(byte[] buffer, int offset, int length) throws BodyTooLargeException {
+            count += length;
             if (count > limit) {
                 throw new BodyTooLargeException(limit);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }

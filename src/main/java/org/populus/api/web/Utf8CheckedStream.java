@@ -1,8 +1,6 @@
 package org.populus.api.web;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import java.io.IOException;
 
 /**
  * A request body read through a strict UTF-8 check: a byte sequence that is not well-formed UTF-8 (an overlong
@@ -10,9 +8,8 @@ import java.io.IOException;
  * sequence cut off at the end) makes reading fail with {@link MalformedBodyException} instead of being decoded
  * leniently into another character. The bytes themselves pass through unchanged.
  */
-final class Utf8CheckedStream extends ServletInputStream {
+final class Utf8CheckedStream extends InspectingInputStream {
 
-    private final ServletInputStream delegate;
     /** Continuation bytes still expected, the code point so far and the smallest one its length may encode. */
     private int needed;
     private int codePoint;
@@ -20,30 +17,21 @@ final class Utf8CheckedStream extends ServletInputStream {
     private long offset;
 
     Utf8CheckedStream(ServletInputStream delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
-    public int read() throws IOException {
-        int b = delegate.read();
-        if (b < 0) {
-            end();
-        } else {
-            check(b);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int length) throws IOException {
-        int n = delegate.read(buffer, off, length);
-        if (n < 0) {
-            end();
-        }
-        for (int i = 0; i < n; i++) {
+    void inspect(byte[] buffer, int off, int length) throws MalformedBodyException {
+        for (int i = 0; i < length; i++) {
             check(buffer[off + i] & 0xff);
         }
-        return n;
+    }
+
+    @Override
+    void ended() throws MalformedBodyException {
+        if (needed > 0) {
+            throw malformed();
+        }
     }
 
     private void check(int b) throws MalformedBodyException {
@@ -81,28 +69,7 @@ final class Utf8CheckedStream extends ServletInputStream {
         minimum = smallest;
     }
 
-    private void end() throws MalformedBodyException {
-        if (needed > 0) {
-            throw malformed();
-        }
-    }
-
     private MalformedBodyException malformed() {
         return new MalformedBodyException("The request body is not valid UTF-8 (at byte " + offset + ").");
-    }
-
-    @Override
-    public boolean isFinished() {
-        return delegate.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-        return delegate.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        delegate.setReadListener(listener);
     }
 }
