@@ -86,31 +86,47 @@ class ChangeFeedHttpTest extends HttpTest {
         long late = individual();
         Reader reader = new Reader();
         reader.poll();
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // a transaction that writes first and commits last
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
-            registrants.setAdditionalInformation(early, "race", "1", Provenance.system("slow"));
-            written.countDown();
-            try {
-                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        SlowWriter slow = new SlowWriter(early, "race");
         try {
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
             registrants.setAdditionalInformation(late, "race", "1", Provenance.system("fast"));
             List<JsonNode> between = reader.poll();
             assertThat(reader.saw(between, early, 2)).as("the uncommitted change").isFalse();
         } finally {
-            release.countDown();
+            slow.commit();
         }
-        slow.get(30, TimeUnit.SECONDS);
         reader.poll();
         assertThat(reader.indexOf(early, 2)).as("the change committed late").isNotNegative();
         assertThat(reader.indexOf(late, 2)).as("the change committed first").isNotNegative();
         assertThat(reader.indexOf(early, 2)).isLessThan(reader.indexOf(late, 2));
+    }
+
+    /**
+     * A Populus writer that stays open: a transaction that has written one version of the person (additional
+     * information {@code key}) when the constructor returns, and commits on {@link #commit()}.
+     */
+    private final class SlowWriter {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> done;
+
+        SlowWriter(long person, String key) throws InterruptedException {
+            CountDownLatch written = new CountDownLatch(1);
+            done = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+                registrants.setAdditionalInformation(person, key, "1", Provenance.system("slow"));
+                written.countDown();
+                try {
+                    assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void commit() throws Exception {
+            release.countDown();
+            done.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** A connection of its own, as the application's role, to {@code database} on the application's server. */
@@ -183,28 +199,16 @@ class ChangeFeedHttpTest extends HttpTest {
         long early = individual();
         long late = individual();
         String[] admin = Api.session(adminSession());
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
-            registrants.setAdditionalInformation(early, "lag", "1", Provenance.system("slow"));
-            written.countDown();
-            try {
-                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        SlowWriter slow = new SlowWriter(early, "lag");
         try {
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
             registrants.setAdditionalInformation(late, "lag", "1", Provenance.system("fast"));
             Thread.sleep(1100);
             String metrics = api.get("/actuator/prometheus", admin).body();
             assertThat(metric(metrics, "populus_feed_lag_versions")).isGreaterThanOrEqualTo(1);
             assertThat(metric(metrics, "populus_feed_lag_seconds")).isGreaterThanOrEqualTo(1);
         } finally {
-            release.countDown();
+            slow.commit();
         }
-        slow.get(30, TimeUnit.SECONDS);
         double held = Double.MAX_VALUE;
         for (int i = 0; i < 50 && held > 0; i++) {
             held = metric(api.get("/actuator/prometheus", admin).body(), "populus_feed_lag_versions");
