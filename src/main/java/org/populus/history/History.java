@@ -44,6 +44,7 @@ public class History {
         versions.insert(subjectType, subjectId, version, recordedAt, provenance.actor(), provenance.reason(),
                 snapshot);
         events.publishEvent(new VersionsRecorded());
+        events.publishEvent(new VersionAppended(subjectType, subjectId, version, snapshot));
     }
 
     /**
@@ -107,6 +108,26 @@ public class History {
                 .map(v -> new Change(v.position(), v.subjectType(), v.subjectId(), v.version(), v.recordedAt(),
                         v.actor(), v.reason(), SnapshotDifference.changedFields(v.previousSnapshot(), v.snapshot())))
                 .toList();
+    }
+
+    /** A record's version as {@link #recordsChangedAfter} gives it: where it is in the feed, which record, which version. */
+    public record ChangedRecord(FeedPosition position, String subjectType, long subjectId, int version) {
+    }
+
+    /**
+     * As {@link #changesAfter}, without reading the snapshots: which records changed, for readers that read the
+     * records themselves (a search index).
+     */
+    public List<ChangedRecord> recordsChangedAfter(FeedPosition after, int limit) {
+        return versions.recordsChangedAfter(after, limit);
+    }
+
+    /**
+     * The feed's newest position now: a reader starting from it misses nothing committed later, nor a version
+     * committed late by a writer still running (those are after it in the feed).
+     */
+    public FeedPosition head() {
+        return versions.head();
     }
 
     /**

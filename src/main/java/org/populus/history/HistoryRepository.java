@@ -156,6 +156,32 @@ class HistoryRepository {
                 .list();
     }
 
+    /** Versions after the position, from transactions below the {@link #HORIZON}: only which record and version. */
+    List<History.ChangedRecord> recordsChangedAfter(History.FeedPosition after, int limit) {
+        return jdbc.sql("""
+                select v.txid::text::bigint as txid, v.id, v.subject_type, v.subject_id, v.version
+                from record_version v
+                where (v.txid, v.id) > (cast(cast(? as text) as xid8), ?)
+                  and v.txid < (%s)
+                order by v.txid, v.id
+                limit ?""".formatted(HORIZON))
+                .params(Long.toString(after.txid()), after.id(), limit)
+                .query((rs, i) -> new History.ChangedRecord(new History.FeedPosition(rs.getLong("txid"),
+                        rs.getLong("id")), rs.getString("subject_type"), rs.getLong("subject_id"),
+                        rs.getInt("version")))
+                .list();
+    }
+
+    /** The feed's last position now: its newest version below the {@link #HORIZON} ({@code START} when none). */
+    History.FeedPosition head() {
+        return jdbc.sql("""
+                select v.txid::text::bigint as txid, v.id from record_version v
+                where v.txid < (%s)
+                order by v.txid desc, v.id desc limit 1""".formatted(HORIZON))
+                .query((rs, i) -> new History.FeedPosition(rs.getLong("txid"), rs.getLong("id")))
+                .optional().orElse(History.FeedPosition.START);
+    }
+
     /** The versions committed but not given by the feed yet (at or past its {@link #HORIZON}): how many, oldest. */
     History.FeedLag lag() {
         return jdbc.sql("""

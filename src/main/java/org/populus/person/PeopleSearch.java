@@ -44,6 +44,29 @@ public record PeopleSearch(List<String> words, boolean includeDiscarded) {
         return new PeopleSearch(words, includeDiscarded);
     }
 
+    /** Whether this registrant may be in the answer at all: an individual, and discarded only when asked. */
+    boolean admits(Registrant r) {
+        return !r.isGroup() && (includeDiscarded || !r.discarded());
+    }
+
+    /** Whether the registrant is {@link #admits admitted} and every word starts a word of their name. */
+    boolean matches(Registrant r) {
+        if (!admits(r)) {
+            return false;
+        }
+        List<String> nameWords = wordsOf(Names.normalize(r.data().name()));
+        return words.stream().allMatch(w -> nameWords.stream().anyMatch(n -> n.startsWith(w)));
+    }
+
+    /**
+     * The words of a normalised name: its space-separated words and, when one holds punctuation, the runs of letters
+     * and digits inside it ("jean-pierre o'brien": jean-pierre, jean, pierre, o'brien, o, brien).
+     */
+    static List<String> wordsOf(String normalizedName) {
+        return java.util.stream.Stream.concat(Arrays.stream(normalizedName.split(" ")),
+                Arrays.stream(normalizedName.split("[^\\p{L}\\p{N}]+"))).filter(w -> !w.isEmpty()).toList();
+    }
+
     /** A search text that cannot be a search; the message says what to type instead. */
     public static final class Invalid extends IllegalArgumentException {
 

@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.populus.platform.db.AdvisoryLocks;
-import org.populus.platform.db.PlannedQueries;
 import org.populus.shared.DateRanges;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,7 +70,6 @@ class RegistrantRepository {
     private static final long IDENTIFIER_LOCKS = 17;
 
     private final JdbcClient jdbc;
-    private final PlannedQueries planned;
     private final AdvisoryLocks locks;
     private final JsonMapper json;
     private final RowMapper<Registrant> mapper = this::map;
@@ -80,9 +78,8 @@ class RegistrantRepository {
     private final ObjectReader programmes;
     private final ObjectReader externalIds;
 
-    RegistrantRepository(JdbcClient jdbc, PlannedQueries planned, AdvisoryLocks locks, JsonMapper json) {
+    RegistrantRepository(JdbcClient jdbc, AdvisoryLocks locks, JsonMapper json) {
         this.jdbc = jdbc;
-        this.planned = planned;
         this.locks = locks;
         this.json = json;
         this.identifiers = json.readerFor(new TypeReference<List<Identifier>>() { });
@@ -169,12 +166,6 @@ class RegistrantRepository {
                 .list();
     }
 
-    /** Up to this many matches of a name are fetched through an index and paged in memory. */
-    static final int RARE_NAME_MATCHES = 300;
-
-    /** The longest word prefix the index holds (as in {@code party_name_prefixes}, migration V13). */
-    static final int LONGEST_PREFIX = 30;
-
     /** A where clause and its positional parameters. */
     record Conditions(String where, List<Object> params) {
 
@@ -188,110 +179,17 @@ class RegistrantRepository {
 
     /**
      * One page of registrants matching the query, in id order after {@code afterId} (keyset) or at
-     * {@code offset}. The name is a case- and accent-insensitive substring.
-     *
-     * <p>A name that matches few registrants is found through an index, then sorted and paged here; one that
-     * matches many is found by walking the primary key in order, where matches are dense. Which index: when the
-     * substring has several words, every word after the first starts a word of the name (the inner ones are whole
-     * words), so the word-prefix index gives every candidate and the substring test keeps the right ones — when
-     * those words are rare together ({@link #fewCandidates}), else the trigram index serves it; a single word may
-     * start mid-word, so the trigram index serves it — unless the word-prefix index already finds more
-     * than {@value #RARE_NAME_MATCHES} names with a word starting with it (a common name), when the walk starts at
-     * once. Every statement is planned with its values ({@link PlannedQueries}), so none can switch to a plan that
-     * walks the whole table for a rare name.
+     * {@code offset}, walking the primary key. With a name, this is the slow way, taken only while the search index
+     * cannot answer ({@link NameIndex}): the substring is tested on every row in turn.
      */
     List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
-        Conditions c = conditions(query, afterId, this::fewCandidates);
-        if (query.name() != null && !commonWord(query, afterId)) {
-            List<Long> ids = planned.query(NAME_CANDIDATES + c.where() + " limit ?", (rs, n) -> rs.getLong(1),
-                    c.with(RARE_NAME_MATCHES + 1));
-            if (ids.size() <= RARE_NAME_MATCHES) {
-                return findAll(ids.stream().sorted().skip(offset).limit(limit).toList());
-            }
-        }
-        return planned.query(SELECT + c.where() + " order by p.id limit ? offset ?", mapper, c.with(limit, offset));
+        Conditions c = conditions(query, afterId);
+        return jdbc.sql(SELECT + c.where() + " order by p.id limit ? offset ?").params(c.with(limit, offset))
+                .query(mapper).list();
     }
 
-    /** At most this many names, by the planner's statistics, are candidates worth testing one by one. */
-    static final double FEW_CANDIDATES = 3000;
-
-    /** How common word prefixes are: the planner's statistics of {@code name_prefixes}, re-read every 10 minutes. */
-    private record PrefixStatistics(long readAt, double rows, Map<String, Double> frequencies, double rare) {
-    }
-
-    private volatile PrefixStatistics prefixStatistics;
-
-    /**
-     * Whether, by the statistics PostgreSQL keeps of the word-prefix lexemes (the 10,000 most common, with their
-     * frequencies), fewer than {@value #FEW_CANDIDATES} names have all these lexemes (taken as independent); a
-     * lexeme not among the most common is rarer than all of them. Without statistics yet (a small new table),
-     * yes.
-     */
-    boolean fewCandidates(List<String> lexemes) {
-        PrefixStatistics stats = prefixStatistics;
-        long now = System.nanoTime();
-        if (stats == null || now - stats.readAt() > TimeUnit.MINUTES.toNanos(10)) {
-            stats = readPrefixStatistics(now);
-            prefixStatistics = stats;
-        }
-        if (stats.rows() <= 0 || stats.frequencies().isEmpty()) {
-            return true;
-        }
-        double estimate = stats.rows();
-        for (String lexeme : lexemes) {
-            estimate *= stats.frequencies().getOrDefault(lexeme, stats.rare());
-        }
-        return estimate <= FEW_CANDIDATES;
-    }
-
-    /** Makes the next search read the statistics again (after a test changed the table, say). */
-    void forgetPrefixStatistics() {
-        prefixStatistics = null;
-    }
-
-    private PrefixStatistics readPrefixStatistics(long now) {
-        return jdbc.sql("""
-                select c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs
-                from pg_class c
-                left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'party'
-                  and s.attname = 'name_prefixes'
-                where c.oid = 'party'::regclass""").query((rs, n) -> {
-                    Map<String, Double> frequencies = new HashMap<>();
-                    double rare = 0;
-                    java.sql.Array elems = rs.getArray(2);
-                    java.sql.Array freqs = rs.getArray(3);
-                    if (elems != null && freqs != null) {
-                        String[] e = (String[]) elems.getArray();
-                        Object[] f = (Object[]) freqs.getArray();
-                        for (int i = 0; i < e.length; i++) {
-                            frequencies.put(e[i], ((Number) f[i]).doubleValue());
-                        }
-                        // after the frequencies: the lowest, the highest, and the fraction of nulls
-                        rare = f.length > e.length ? ((Number) f[e.length]).doubleValue() : 0;
-                    }
-                    return new PrefixStatistics(now, rs.getDouble(1), frequencies, rare);
-                }).single();
-    }
-
-    /** The start of the statement giving the ids of registrants matching {@link #conditions}. */
-    static final String NAME_CANDIDATES = "select p.id from party p";
-
-    /**
-     * The conditions of an OpenG2P search: the substring test on the normalised name — through the trigram index
-     * for one word; for several, on the candidates having the word-prefix lexemes of the words after the first (a
-     * condition every match meets) in the word-prefix index, when those are few (see {@link #fewCandidates});
-     * through the trigram index again when they are many: reading tens of thousands of entries of a common word
-     * ("garcia") costs more than the trigram scan.
-     */
+    /** The conditions of an OpenG2P search: kind, id, not discarded, and the substring of the normalised name. */
     static Conditions conditions(RegistrantQuery query, long afterId) {
-        return conditions(query, afterId, words -> true);
-    }
-
-    /**
-     * As {@link #conditions(RegistrantQuery, long)}; the word-prefix index serves a substring of several words
-     * only when {@code selective} says its words after the first are rare enough together.
-     */
-    static Conditions conditions(RegistrantQuery query, long afterId, Predicate<List<String>> selective) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where p.is_group = ? and p.id > ?");
         params.add(query.kind() == RegistrantKind.GROUP);
@@ -304,87 +202,33 @@ class RegistrantRepository {
             params.add(query.id());
         }
         if (query.name() != null) {
-            String name = query.normalizedName();
-            List<String> words = List.of(name.split(" "));
-            List<String> following = words.subList(1, words.size()).stream()
-                    .filter(w -> w.codePointCount(0, w.length()) >= 2).map(RegistrantRepository::prefix).toList();
-            if (following.isEmpty() || !selective.test(following)) {
-                where.append(" and p.search_name like ? escape '\\'");
-                params.add("%" + likeEscape(name) + "%");
-            } else {
-                // strpos, not like: the same test, but one the trigram index cannot serve. Offered both, the planner
-                // ANDs the two indexes, and the trigram scan of a phrase's common trigrams costs far more (25 ms at
-                // 1,000,000 names) than testing the word-prefix candidates one by one (94 for "maria ferreira lopez")
-                where.append(" and p.name_prefixes @@ cast(? as tsquery) and strpos(p.search_name, ?) > 0");
-                params.add(tsquery(following));
-                params.add(name);
-            }
+            where.append(" and p.search_name like ? escape '\\'");
+            params.add("%" + likeEscape(query.normalizedName()) + "%");
         }
         return new Conditions(where.toString(), params);
     }
 
     /**
-     * Whether the name searched is one word that more than {@value #RARE_NAME_MATCHES} names have a word starting
-     * with: then more names hold it as a substring, and walking the primary key finds a page soonest. A cheap test:
-     * the word-prefix index, stopping at the first {@value #RARE_NAME_MATCHES} + 1.
-     */
-    private boolean commonWord(RegistrantQuery query, long afterId) {
-        String name = query.normalizedName();
-        if (name.contains(" ") || name.codePointCount(0, name.length()) < 2) {
-            return false;
-        }
-        Conditions c = conditions(RegistrantQuery.of(query.kind(), query.id(), null), afterId);
-        return planned.query("select count(*) from (select 1 from party p" + c.where()
-                + " and p.name_prefixes @@ cast(? as tsquery) limit ?) s", (rs, n) -> rs.getInt(1),
-                c.with(tsquery(List.of(prefix(name))), RARE_NAME_MATCHES + 1)).get(0) > RARE_NAME_MATCHES;
-    }
-
-    /**
-     * The people whose name has a word starting with each of the search's words, in id order: counted up to
-     * {@link PeopleSearch#MAX_TOTAL}, then one page. When nothing matches, names close to the words (trigram word
-     * similarity, so typos are tolerated) are the answer instead, the closest first, flagged {@code fuzzy}.
+     * The registrars' search in PostgreSQL (while the search index cannot answer): the people whose name has a word
+     * starting with each of the search's words, in id order, counted up to {@link PeopleSearch#MAX_TOTAL}, one
+     * page; when none match, names close to the words (pg_trgm's word similarity), the closest first, flagged
+     * fuzzy. Every row is tested: slow on a large registry, but the same answers.
      */
     PeopleSearch.Result search(PeopleSearch search, long offset, int limit) {
-        Conditions c = conditions(search);
-        List<Long> ids = planned.query(NAME_CANDIDATES + c.where() + " limit ?", (rs, n) -> rs.getLong(1),
-                c.with(PeopleSearch.MAX_TOTAL + 1));
-        if (ids.isEmpty()) {
-            return fuzzy(search, offset, limit);
-        }
-        if (ids.size() <= PeopleSearch.MAX_TOTAL) {
-            return new PeopleSearch.Result(findAll(ids.stream().sorted().skip(offset).limit(limit).toList()),
-                    ids.size(), false, false);
-        }
-        List<Long> page = planned.query(NAME_CANDIDATES + c.where() + " order by p.id limit ? offset ?",
-                (rs, n) -> rs.getLong(1), c.with(limit, offset));
-        return new PeopleSearch.Result(findAll(page), PeopleSearch.MAX_TOTAL, true, false);
-    }
-
-    /**
-     * The conditions of a registrars' search: words of 2 to {@value #LONGEST_PREFIX} letters are exact lookups
-     * of lexemes in the word-prefix index; a one-letter word, or the rest of a longer one, is checked on the
-     * candidates the index gives.
-     */
-    static Conditions conditions(PeopleSearch search) {
-        List<Object> params = new ArrayList<>();
-        List<String> indexed = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where p.name_prefixes @@ cast(? as tsquery) and not p.is_group");
-        params.add(null);
+        StringBuilder where = new StringBuilder(" where not p.is_group");
         if (!search.includeDiscarded()) {
             where.append(" and p.discarded_at is null");
         }
-        for (String word : search.words()) {
-            int letters = word.codePointCount(0, word.length());
-            if (letters >= 2) {
-                indexed.add(prefix(word));
-            }
-            if (letters < 2 || letters > LONGEST_PREFIX) {
-                where.append(" and party_name_has_word_prefix(p.search_name, ?)");
-                params.add(word);
-            }
+        search.words().forEach(w -> where.append(" and party_name_has_word_prefix(p.search_name, ?)"));
+        List<Long> ids = jdbc.sql("select p.id from party p" + where + " order by p.id limit ?")
+                .params(new Conditions(where.toString(), new ArrayList<>(search.words()))
+                        .with(PeopleSearch.MAX_TOTAL + 1))
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return fuzzy(search, offset, limit);
         }
-        params.set(0, tsquery(indexed));
-        return new Conditions(where.toString(), params);
+        return new PeopleSearch.Result(findAll(ids.stream().limit(PeopleSearch.MAX_TOTAL).skip(offset).limit(limit)
+                .toList()), Math.min(ids.size(), PeopleSearch.MAX_TOTAL), ids.size() > PeopleSearch.MAX_TOTAL, false);
     }
 
     /**
@@ -395,10 +239,11 @@ class RegistrantRepository {
         String text = String.join(" ", search.words());
         record Scored(long id, double similarity) {
         }
-        List<Scored> found = planned.query("select p.id, word_similarity(?, p.search_name) from party p"
+        List<Scored> found = jdbc.sql("select p.id, word_similarity(?, p.search_name) from party p"
                 + " where ? <% p.search_name and not p.is_group"
-                + (search.includeDiscarded() ? "" : " and p.discarded_at is null") + " limit ?",
-                (rs, n) -> new Scored(rs.getLong(1), rs.getDouble(2)), text, text, PeopleSearch.MAX_TOTAL + 1);
+                + (search.includeDiscarded() ? "" : " and p.discarded_at is null") + " limit ?")
+                .params(text, text, PeopleSearch.MAX_TOTAL + 1)
+                .query((rs, n) -> new Scored(rs.getLong(1), rs.getDouble(2))).list();
         List<Long> page = found.stream()
                 .sorted(Comparator.comparingDouble(Scored::similarity).reversed().thenComparingLong(Scored::id))
                 .limit(PeopleSearch.MAX_TOTAL).skip(offset).limit(limit).map(Scored::id).toList();
@@ -408,16 +253,15 @@ class RegistrantRepository {
                 Math.min(found.size(), PeopleSearch.MAX_TOTAL), found.size() > PeopleSearch.MAX_TOTAL, true);
     }
 
-    /** The word as the index holds it: its first {@value #LONGEST_PREFIX} characters. */
-    private static String prefix(String word) {
-        int letters = word.codePointCount(0, word.length());
-        return letters <= LONGEST_PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, LONGEST_PREFIX));
+    /** The ids of registrants (individuals and groups, discarded or not) after {@code afterId}, in id order. */
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from party where id > ? order by id limit ?").params(afterId, limit)
+                .query(Long.class).list();
     }
 
-    /** A tsquery of these lexemes, all required, each quoted as it is (the query's text is a bound value). */
-    static String tsquery(List<String> lexemes) {
-        return lexemes.stream().map(l -> "'" + l.replace("\\", "\\\\").replace("'", "''") + "'")
-                .collect(Collectors.joining(" & "));
+    /** How many registrants there are (individuals and groups, discarded or not). */
+    long count() {
+        return jdbc.sql("select count(*) from party").query(Long.class).single();
     }
 
     Optional<Long> holderOf(long idTypeId, String value, Long exceptRegistrant) {

@@ -378,22 +378,14 @@ public class Registrants {
         return history.versionsBelow(HISTORY_SUBJECT, id, beforeVersion, count);
     }
 
-    /**
-     * A page of matches in id order: those after {@code afterId} (keyset paging for streaming), skipping
-     * {@code offset}.
-     */
-    public List<Registrant> search(RegistrantQuery query, long afterId, long offset, int limit) {
-        return repository.search(query, afterId, offset, limit);
+    /** The ids of registrants (individuals and groups, discarded or not) after {@code afterId}, in id order. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return repository.idsAfter(afterId, limit);
     }
 
-    /**
-     * The registrars' name search: the people whose name has a word starting with each word of the search
-     * ({@code jose garc} finds "José García López"), counted up to {@link PeopleSearch#MAX_TOTAL}, one page in id
-     * order; when none match, the names closest to the words instead (typos), flagged fuzzy. See
-     * {@link PeopleSearch}.
-     */
-    public PeopleSearch.Result find(PeopleSearch search, long offset, int limit) {
-        return repository.search(search, offset, limit);
+    /** How many registrants the registry holds (individuals and groups, discarded or not). */
+    public long count() {
+        return repository.count();
     }
 
     /** Locks (in a fixed order, so two requests cannot deadlock) and checks every unique-valued document. */

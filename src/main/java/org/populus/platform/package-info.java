@@ -2,8 +2,6 @@
  * Technical platform shared by every module: the embedded PostgreSQL server used when no external
  * database is configured (package {@code db}: its data directory, password logins, recovery after a crash), the
  * one helper every module takes PostgreSQL advisory locks through ({@link org.populus.platform.db.AdvisoryLocks}),
- * the runner of queries planned anew with their values at every execution ({@link
- * org.populus.platform.db.PlannedQueries}),
  * the clock, and other infrastructure that carries no domain knowledge.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,

@@ -3,7 +3,6 @@ package org.populus.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a registrar's search text becomes, and which texts are no search. */
@@ -40,23 +39,27 @@ class PeopleSearchTest {
     }
 
     @Test
-    void theIndexLexemesAreQuotedAsTheyAre() {
-        assertThat(RegistrantRepository.tsquery(List.of("o'brien", "a\\b", "garc")))
-                .isEqualTo("'o''brien' & 'a\\\\b' & 'garc'");
+    void theWordsOfANameIncludeTheRunsOfLettersInsidePunctuatedWords() {
+        assertThat(PeopleSearch.wordsOf("jean-pierre o'brien"))
+                .containsExactlyInAnyOrder("jean-pierre", "o'brien", "jean", "pierre", "o", "brien");
     }
 
     @Test
-    void aOneLetterWordIsCheckedOnTheCandidatesNotLookedUp() {
-        var c = RegistrantRepository.conditions(PeopleSearch.of("J García", false));
-        assertThat(c.params()).containsExactly("'garcia'", "j");
-        assertThat(c.where()).contains("party_name_has_word_prefix").contains("discarded_at is null");
+    void aPersonMatchesWhenEveryWordStartsAWordOfTheirName() {
+        Registrant jose = new Registrant(1L, 1, RegistrantKind.INDIVIDUAL, new PersonalData("José García-López", "José",
+                "García-López", null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.Map.of(), CensusStatus.enabled(),
+                null, null, null);
+        assertThat(PeopleSearch.of("lop jos", false).matches(jose)).isTrue();
+        assertThat(PeopleSearch.of("garcia-l", false).matches(jose)).isTrue();
+        assertThat(PeopleSearch.of("arcia", false).matches(jose)).isFalse();
+        assertThat(PeopleSearch.of("jose perez", false).matches(jose)).isFalse();
     }
 
     @Test
-    void aSubstringOfSeveralWordsLooksUpEveryWordButTheFirst() {
-        var c = RegistrantRepository.conditions(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, "arcía Lop"), 0);
-        assertThat(c.params()).containsExactly(false, 0L, "'lop'", "arcia lop");
-        var single = RegistrantRepository.conditions(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, "arcía"), 0);
-        assertThat(single.where()).doesNotContain("name_prefixes");
+    void aSubstringSearchInPostgresqlTestsTheNormalisedNameEscaped() {
+        var c = RegistrantRepository.conditions(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, "arcía_Lop"), 0);
+        assertThat(c.params()).containsExactly(false, 0L, "%arcia\\_lop%");
+        assertThat(c.where()).contains("search_name like ?").contains("discarded_at is null");
     }
 }

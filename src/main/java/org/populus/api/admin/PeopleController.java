@@ -10,6 +10,7 @@ import org.populus.api.admin.ReviewDtos.VersionOut;
 import org.populus.api.web.Callers;
 import org.populus.person.PeopleSearch;
 import org.populus.person.Registrant;
+import org.populus.person.NameSearches;
 import org.populus.person.Registrants;
 import org.populus.procedure.Issues;
 import org.populus.procedure.Procedures;
@@ -34,12 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 class PeopleController {
 
     private final Registrants registrants;
+    private final NameSearches names;
     private final Procedures procedures;
     private final Issues issues;
     private final JsonMapper json;
 
-    PeopleController(Registrants registrants, Procedures procedures, Issues issues, JsonMapper json) {
+    PeopleController(Registrants registrants, NameSearches names, Procedures procedures, Issues issues,
+            JsonMapper json) {
         this.registrants = registrants;
+        this.names = names;
         this.procedures = procedures;
         this.issues = issues;
         this.json = json;
@@ -75,7 +79,7 @@ class PeopleController {
         } catch (PeopleSearch.Invalid e) {
             throw AdminProblem.badRequest("q", "Parameter 'q': " + e.getMessage());
         }
-        PeopleSearch.Result result = registrants.find(search, (long) p * s, s);
+        PeopleSearch.Result result = names.find(search, (long) p * s, s);
         return PeopleDtos.SearchOut.of(result, p, s, registrants::idTypeName, json);
     }
 

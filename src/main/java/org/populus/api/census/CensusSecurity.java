@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.populus.api.web.WarmUpRequests;
 import org.populus.person.RegistrantKind;
 import org.populus.person.RegistrantQuery;
-import org.populus.person.Registrants;
+import org.populus.person.NameSearches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,7 +50,7 @@ class CensusSecurity {
 
     /** The Census read warmed up at start: people by their {@code N@census} id. */
     @Bean
-    WarmUpRequests censusWarmUp(Registrants registrants) {
+    WarmUpRequests censusWarmUp(NameSearches registrants) {
         return limit -> registrants.search(RegistrantQuery.of(RegistrantKind.INDIVIDUAL, null, null), 0, 0, limit)
                 .stream().map(person -> "/api/v1/people/" + person.id() + "@census").toList();
     }

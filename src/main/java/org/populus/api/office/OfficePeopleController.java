@@ -20,6 +20,7 @@ import org.populus.household.Households;
 import org.populus.person.PeopleSearch;
 import org.populus.person.QualifiedId;
 import org.populus.person.Registrant;
+import org.populus.person.NameSearches;
 import org.populus.person.Registrants;
 import org.populus.procedure.Issues;
 import org.populus.shared.TextLimits;
@@ -51,15 +52,17 @@ class OfficePeopleController {
     static final int MAX_QUERY = TextLimits.DISPLAY_NAME;
 
     private final Registrants registrants;
+    private final NameSearches names;
     private final Households households;
     private final Procedures procedures;
     private final Issues issues;
     private final Catalog catalog;
     private final JsonMapper json;
 
-    OfficePeopleController(Registrants registrants, Households households, Procedures procedures, Issues issues,
-            Catalog catalog, JsonMapper json) {
+    OfficePeopleController(Registrants registrants, NameSearches names, Households households, Procedures procedures,
+            Issues issues, Catalog catalog, JsonMapper json) {
         this.registrants = registrants;
+        this.names = names;
         this.households = households;
         this.procedures = procedures;
         this.issues = issues;
@@ -112,7 +115,7 @@ class OfficePeopleController {
             }
             throw OfficeProblem.badRequest("people.invalid", e.getMessage());
         }
-        PeopleSearch.Result found = registrants.find(search, (long) p * PAGE_SIZE, PAGE_SIZE);
+        PeopleSearch.Result found = names.find(search, (long) p * PAGE_SIZE, PAGE_SIZE);
         model.addAttribute("results", new Results(found.people(), found.total(), found.totalCapped(), found.fuzzy(),
                 false, p, pages(found.total())));
         return "office/people";

@@ -8,16 +8,16 @@ import org.populus.api.web.WarmUpRequests;
 import org.populus.person.Registrant;
 import org.populus.person.RegistrantKind;
 import org.populus.person.RegistrantQuery;
-import org.populus.person.Registrants;
+import org.populus.person.NameSearches;
 import org.springframework.stereotype.Component;
 
 /** The OpenG2P reads warmed up at start: individuals by id, and one name search in ten. */
 @Component
 class OpenG2pWarmUp implements WarmUpRequests {
 
-    private final Registrants registrants;
+    private final NameSearches registrants;
 
-    OpenG2pWarmUp(Registrants registrants) {
+    OpenG2pWarmUp(NameSearches registrants) {
         this.registrants = registrants;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.populus.person.Registrant;
 import org.populus.person.RegistrantQuery;
-import org.populus.person.Registrants;
+import org.populus.person.NameSearches;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -25,11 +25,11 @@ class RegistrySearch {
     static final int MAX_LIMIT = 10_000;
     private static final int BATCH = 250;
 
-    private final Registrants registrants;
+    private final NameSearches registrants;
     private final JsonMapper json;
     private final UnboundedListings unbounded;
 
-    RegistrySearch(Registrants registrants, JsonMapper json, UnboundedListings unbounded) {
+    RegistrySearch(NameSearches registrants, JsonMapper json, UnboundedListings unbounded) {
         this.registrants = registrants;
         this.json = json;
         this.unbounded = unbounded;
