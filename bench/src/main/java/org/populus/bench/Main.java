@@ -40,6 +40,10 @@ public final class Main {
             generateMatchingSet(args, log);
             return;
         }
+        if (args.length > 0 && args[0].equals("matching-accuracy")) {
+            System.exit(MatchingAccuracy.run(args, log));
+            return;
+        }
         Options o;
         try {
             o = Options.parse(args);
