@@ -295,6 +295,11 @@ final class MatchingAccuracy {
         return counts;
     }
 
+    /** A share with four decimals, or "n/a" when undefined (nothing predicted, or no true pair). */
+    private static String share(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
+    }
+
     private static String report(Settings s, String[] args, int records, Posting p, String waited,
             Map<String, int[]> issues, PairwiseEvaluation.Result r) {
         StringBuilder b = new StringBuilder();
@@ -325,9 +330,9 @@ final class MatchingAccuracy {
                 .append(JOINING_TYPES.contains(t) ? " (joins)" : "").append(';'));
         b.append("\n\n| Records | True pairs | Predicted pairs | TP | FP | FN | Precision | Recall | F1 |\n");
         b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        b.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %.4f | %.4f | %.4f |%n",
+        b.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %s | %s | %.4f |%n",
                 r.records(), r.truePairs(), r.predictedPairs(), r.truePositives(), r.falsePositives(),
-                r.falseNegatives(), r.precision(), r.recall(), r.f1()));
+                r.falseNegatives(), share(r.precision()), share(r.recall()), r.f1()));
         return b.toString();
     }
 }
