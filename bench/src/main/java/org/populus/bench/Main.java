@@ -36,6 +36,14 @@ public final class Main {
             sample(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("generate-matching-set")) {
+            generateMatchingSet(args, log);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("matching-accuracy")) {
+            System.exit(MatchingAccuracy.run(args, log));
+            return;
+        }
         Options o;
         try {
             o = Options.parse(args);
@@ -83,6 +91,38 @@ public final class Main {
                     (System.nanoTime() - started) / 1e9);
         } catch (java.io.IOException e) {
             log.println("populus-bench: cannot write " + file + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * {@code generate-matching-set --records N --seed S --out FILE}: writes the Spanish labelled set for
+     * {@code matching-accuracy} ({@link org.populus.bench.accuracy.MatchingSet}) and prints what is in it.
+     */
+    private static void generateMatchingSet(String[] args, PrintStream log) {
+        int records = 100_000;
+        long seed = 42;
+        Path out = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--records" -> records = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> out = null;
+            }
+        }
+        if (out == null || args.length % 2 == 0) {
+            log.println("Usage: java -jar populus-bench.jar generate-matching-set [--records N] [--seed S] --out FILE");
+            System.exit(64);
+        }
+        long started = System.nanoTime();
+        try {
+            org.populus.bench.accuracy.MatchingSet.Summary s = org.populus.bench.accuracy.MatchingSet.write(out,
+                    records, seed);
+            log.print(org.populus.bench.accuracy.MatchingSet.describe(s));
+            log.printf(Locale.ROOT, "wrote %s in %.1f s%n", out, (System.nanoTime() - started) / 1e9);
+        } catch (java.io.IOException e) {
+            log.println("populus-bench: cannot write " + out + ": " + e.getMessage());
             System.exit(1);
         }
     }

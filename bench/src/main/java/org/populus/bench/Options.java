@@ -66,6 +66,8 @@ record Options(
     static final String USAGE = """
             Usage: java -jar populus-bench.jar [options]
                    java -jar populus-bench.jar sample [COUNT] [SEED]   print synthetic request bodies and exit
+                   java -jar populus-bench.jar generate-matching-set [--records N] [--seed S] --out FILE
+                   java -jar populus-bench.jar matching-accuracy --help   (see bench/README.md, Matching accuracy)
 
               --base-url URL          the running Populus (default http://127.0.0.1:18080)
               --db-url JDBC_URL       its PostgreSQL, for the raw primary-key lookup
