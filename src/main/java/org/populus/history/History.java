@@ -122,6 +122,11 @@ public class History {
         return versions.recordsChangedAfter(after, limit);
     }
 
+    /** How many versions come after this position in the feed: what a reader at it has still to read. */
+    public long countAfter(FeedPosition position) {
+        return versions.countAfter(position);
+    }
+
     /**
      * The feed's newest position now: a reader starting from it misses nothing committed later, nor a version
      * committed late by a writer still running (those are after it in the feed).

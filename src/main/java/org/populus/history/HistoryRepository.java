@@ -172,6 +172,12 @@ class HistoryRepository {
                 .list();
     }
 
+    /** How many versions come after the position in the feed (committed; those of writers still running too). */
+    long countAfter(History.FeedPosition after) {
+        return jdbc.sql("select count(*) from record_version where (txid, id) > (cast(cast(? as text) as xid8), ?)")
+                .params(Long.toString(after.txid()), after.id()).query(Long.class).single();
+    }
+
     /** The feed's last position now: its newest version below the {@link #HORIZON} ({@code START} when none). */
     History.FeedPosition head() {
         return jdbc.sql("""

@@ -14,6 +14,7 @@ import org.populus.person.CensusStatus;
 import org.populus.person.PrimaryDocumentChanged;
 import org.populus.person.Registrant;
 import org.populus.person.Registrants;
+import org.populus.search.DuplicateCandidates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,18 @@ class IssueDetector {
 
     private final IssueRepository repository;
     private final Registrants registrants;
+    private final DuplicateCandidates duplicates;
     private final Set<String> untrustedEmailDomains;
     private final Set<String> untrustedPhones;
     private final List<String> untrustedPhonePrefixes;
 
-    IssueDetector(IssueRepository repository, Registrants registrants,
+    IssueDetector(IssueRepository repository, Registrants registrants, DuplicateCandidates duplicates,
             @Value("${populus.issues.untrusted-email-domains:mailinator.com}") String emailDomains,
             @Value("${populus.issues.untrusted-phones:0012026601367}") String phones,
             @Value("${populus.issues.untrusted-phone-prefixes:0034602}") String phonePrefixes) {
         this.repository = repository;
         this.registrants = registrants;
+        this.duplicates = duplicates;
         this.untrustedEmailDomains = list(emailDomains).stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         this.untrustedPhones = list(phones).stream().map(IssueDetector::phoneKey).collect(Collectors.toSet());
@@ -51,6 +54,7 @@ class IssueDetector {
             @Override
             public Void registration(ProcedureRequest.Registration registration) {
                 checkPersonData(p, person.id(), current);
+                checkPossibleDuplicates(p, person);
                 return null;
             }
 
@@ -140,6 +144,29 @@ class IssueDetector {
             }
         }
         checkPhone(p, personId, d.phone());
+    }
+
+    /**
+     * Raises a {@link IssueType#POSSIBLE_DUPLICATE} for each person the matching model scores at or above its
+     * threshold against this one: one issue per pair (key: the two ids, lower first), so a pair resolved as not the
+     * same person is never raised again. Nothing when the search index cannot answer now (being rebuilt): the
+     * matching of the change feed ({@link DuplicateWatch}) looks again.
+     */
+    void checkPossibleDuplicates(Procedure p, Registrant person) {
+        if (person.isGroup() || person.discarded()) {
+            return;
+        }
+        duplicates.of(person).ifPresent(found -> found.forEach(other -> {
+            Map<String, Object> information = new LinkedHashMap<>();
+            information.put("score", Math.round(other.score() * 100) / 100.0);
+            information.put("threshold", duplicates.threshold());
+            information.put("fields", other.fields().stream().map(f -> Map.of("field", f.field(), "level",
+                    f.level(), "weight", Math.round(f.weight() * 100) / 100.0)).toList());
+            long low = Math.min(person.id(), other.personId());
+            long high = Math.max(person.id(), other.personId());
+            raise(IssueType.POSSIBLE_DUPLICATE, low + "|" + high, information, p, person.id(),
+                    List.of(other.personId()));
+        }));
     }
 
     private void checkPhone(Procedure p, long personId, String phone) {

@@ -14,6 +14,11 @@ public enum IssueType {
     UNTRUSTED_EMAIL,
     /** The phone is on the untrusted list or starts with an untrusted prefix. */
     UNTRUSTED_PHONE,
+    /**
+     * The matching model scores another person at or above the threshold: names, birth date, documents, phones or
+     * address alike though not identical (typing errors, a missing second family name, a day and month swapped).
+     */
+    POSSIBLE_DUPLICATE,
     /** Someone else already verified this phone (checked when a not identity-verified person verifies it). */
     DUPLICATED_VERIFIED_PHONE;
 

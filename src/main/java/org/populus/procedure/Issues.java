@@ -75,7 +75,7 @@ public class Issues {
             throw new ReviewRefused(ReviewRefused.Reason.ALREADY_RESOLVED, "Issue " + issueId + " is resolved.");
         }
         Set<String> allowed = switch (issue.type()) {
-            case DUPLICATED_DOCUMENT, DUPLICATED_PERSON -> Set.of("fraud", "mistake", "not_duplicate");
+            case DUPLICATED_DOCUMENT, DUPLICATED_PERSON, POSSIBLE_DUPLICATE -> Set.of("fraud", "mistake", "not_duplicate");
             case UNTRUSTED_EMAIL, UNTRUSTED_PHONE -> Set.of("trusted", "not_trusted");
             case DUPLICATED_VERIFIED_PHONE -> Set.of("reassign", "fraud", "not_duplicate");
         };

@@ -10,11 +10,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
+import org.populus.matching.MatchFields;
 import org.populus.person.Registrant;
 import org.populus.shared.Names;
 
 /**
- * One Lucene document per registrant, from the registrant as the registry stores it (its newest history version).
+ * One Lucene document per registrant, from the registrant as the registry stores it (its newest history version):
+ * the name fields of the searches and, for individuals not discarded, the matching module's fields (duplicate
+ * candidates are only ever such people).
  * {@link #SCHEMA} names this layout: an index written with another is rebuilt.
  */
 final class PersonDocuments {
@@ -55,6 +58,9 @@ final class PersonDocuments {
         doc.add(new TextField(NameAnalysis.WORDS, name, Field.Store.NO));
         doc.add(new TextField(NameAnalysis.PREFIXES, name, Field.Store.NO));
         doc.add(new TextField(NameAnalysis.GRAMS, name, Field.Store.NO));
+        if (!r.isGroup() && !r.discarded()) {
+            MatchFields.addTo(doc, MatchRecords.of(r));
+        }
         return doc;
     }
 }

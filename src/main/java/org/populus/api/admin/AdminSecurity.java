@@ -33,6 +33,7 @@ class AdminSecurity {
     static final String ISSUES = AdminErrors.PREFIX + "/issues";
     static final String PEOPLE = AdminErrors.PREFIX + "/people";
     static final String CHANGES = AdminErrors.PREFIX + "/changes";
+    static final String MATCHING = AdminErrors.PREFIX + "/matching";
 
     @Bean
     @Order(30)
@@ -40,7 +41,7 @@ class AdminSecurity {
             JsonMapper json) throws Exception {
         authentication.statelessApi(http.securityMatcher(AdminErrors.PREFIX + "/**"), request -> true, true)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(PROCEDURES, PROCEDURES + "/**", ISSUES, ISSUES + "/**")
+                        .requestMatchers(PROCEDURES, PROCEDURES + "/**", ISSUES, ISSUES + "/**", MATCHING, MATCHING + "/**")
                         .hasAuthority(Role.REGISTRAR.code())
                         .requestMatchers(PEOPLE, PEOPLE + "/**")
                         .hasAnyAuthority(Role.DATA.code(), Role.REGISTRAR.code())
@@ -82,7 +83,7 @@ class AdminSecurity {
     /** The 403 text: which role the path needs. */
     static String denied(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (under(path, PROCEDURES) || under(path, ISSUES)) {
+        if (under(path, PROCEDURES) || under(path, ISSUES) || under(path, MATCHING)) {
             return "Reviewing procedures and issues needs the role 'registrar'.";
         }
         if (under(path, PEOPLE)) {

@@ -1,0 +1,63 @@
+package org.populus.search;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Optional;
+import org.populus.matching.DuplicateFinder;
+import org.populus.matching.FieldComparison;
+import org.populus.matching.IndexNameFrequencies;
+import org.populus.matching.MatchRecord;
+import org.populus.matching.MatchThresholds;
+import org.populus.person.Registrant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The possible duplicates of a person: the people of the search index whose records the matching model scores at
+ * or above {@code populus.matching.possible-duplicate-threshold} against theirs, best first (docs/matching.md). Only
+ * individuals not discarded are candidates. Empty (no answer) while the index is being rebuilt. Each search is
+ * timed in the metric {@code populus.matching.duration}.
+ */
+@Service
+public class DuplicateCandidates {
+
+    /** A person who may be the same, with the model's score and its comparison field by field. */
+    public record PossibleDuplicate(long personId, double score, List<FieldComparison> fields) {
+
+        public PossibleDuplicate {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    private final IndexKeeper keeper;
+    private final MatchThresholds thresholds;
+    private final Timer timer;
+
+    DuplicateCandidates(IndexKeeper keeper, MeterRegistry registry,
+            @Value("${populus.matching.possible-duplicate-threshold:#{null}}") Double threshold) {
+        this.keeper = keeper;
+        this.thresholds = threshold == null ? MatchThresholds.DEFAULT : new MatchThresholds(threshold);
+        this.timer = Timer.builder("populus.matching.duration")
+                .description("Time to find and score one person's possible duplicates").publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** The score from which two people are possible duplicates. */
+    public double threshold() {
+        return thresholds.possibleDuplicate();
+    }
+
+    /** The possible duplicates of a registered person (never themself). */
+    public Optional<List<PossibleDuplicate>> of(Registrant person) {
+        return like(MatchRecords.of(person));
+    }
+
+    /** The possible duplicates of a person described by this record (one about to be registered: id 0). */
+    public Optional<List<PossibleDuplicate>> like(MatchRecord record) {
+        return keeper.ready().map(index -> timer.record(() -> index.search(searcher ->
+                DuplicateFinder.find(searcher, record, new IndexNameFrequencies(searcher.getIndexReader()),
+                        thresholds).stream()
+                        .map(c -> new PossibleDuplicate(c.id(), c.score().weight(), c.score().fields())).toList())));
+    }
+}
