@@ -9,3 +9,8 @@ create table matching_position (
 insert into matching_position (txid, seq)
 select coalesce((select txid::text::bigint from record_version order by txid desc, id desc limit 1), 0),
        coalesce((select id from record_version order by txid desc, id desc limit 1), 0);
+
+-- the issue raised by the matching model
+alter table issue drop constraint issue_type_check;
+alter table issue add constraint issue_type_check check (type in ('duplicated_document', 'duplicated_person',
+    'untrusted_email', 'untrusted_phone', 'duplicated_verified_phone', 'possible_duplicate'));

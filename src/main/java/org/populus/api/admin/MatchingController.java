@@ -3,6 +3,8 @@ package org.populus.api.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.populus.procedure.DuplicateMatching;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +23,7 @@ class MatchingController {
     }
 
     /** {@code pending}: versions of the change feed not matched yet; {@code active_here}: this instance matches. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record StatusOut(long pending, boolean activeHere) {
     }
 

@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import java.util.stream.Collectors;
 import org.populus.matching.FieldComparison;
 import org.populus.matching.MatchRecord;
@@ -41,15 +43,18 @@ class PeopleMatchesController {
         this.registrants = registrants;
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FieldOut(String field, String level, double weight) {
         static FieldOut of(FieldComparison f) {
             return new FieldOut(f.field(), f.level(), Math.round(f.weight() * 100) / 100.0);
         }
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MatchOut(long personId, String name, LocalDate birthdate, double score, List<FieldOut> fields) {
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MatchesOut(double threshold, List<MatchOut> matches) {
     }
 
