@@ -106,7 +106,7 @@ class OfficeIssuesController {
     /** The resolutions {@link Issues#resolve} accepts for an issue of this type. */
     static List<String> resolutions(IssueType type) {
         return switch (type) {
-            case DUPLICATED_DOCUMENT, DUPLICATED_PERSON, POSSIBLE_DUPLICATE -> List.of("not_duplicate", "fraud", "mistake");
+            case DUPLICATED_DOCUMENT, DUPLICATED_PERSON, POSSIBLE_DUPLICATE -> List.of("fraud", "mistake", "not_duplicate");
             case UNTRUSTED_EMAIL, UNTRUSTED_PHONE -> List.of("trusted", "not_trusted");
             case DUPLICATED_VERIFIED_PHONE -> List.of("reassign", "fraud", "not_duplicate");
         };

@@ -207,6 +207,43 @@ class OfficeWorkBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aRegistrarSeesAPossibleDuplicateSideBySideWithItsScoreAndEachFieldThenSaysTheyAreNotTheSamePerson() {
+        long first = work.register(OfficeWork.dni());
+        long second = work.register(OfficeWork.dni());
+        // the shared test context raises no possible duplicates (its people are alike on purpose): the issue the
+        // matching would raise is stored as it would be
+        long issue = jdbc.sql("""
+                insert into issue (type, key, state, information, created_at, version)
+                values ('possible_duplicate', ?, 'open', cast(? as jsonb), now(), 1) returning id""")
+                .params(first + "|" + second, """
+                        {"score": 22.47, "threshold": 14.5, "fields": [
+                          {"field": "given_name", "level": "exact", "weight": 7.8},
+                          {"field": "family_name", "level": "similar (Jaro-Winkler 0.96)", "weight": 4.81},
+                          {"field": "birthdate", "level": "exact", "weight": 14.94}]}""")
+                .query(Long.class).single();
+        for (long person : new long[] {first, second}) {
+            jdbc.sql("insert into issue_person (issue_id, party_id) values (?, ?)").params(issue, person).update();
+        }
+        signInAs(Role.REGISTRAR);
+        open("/office/issues/" + issue);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Possible duplicate #" + issue);
+        assertThat(browser.findElement(By.cssSelector("#match caption")).getText())
+                .isEqualTo("Score 22.47 (possible duplicate from 14.5)");
+        assertThat(browser.findElements(By.cssSelector("#match tbody tr")).stream().map(WebElement::getText))
+                .containsExactly("Given name exact 7.8", "Family name similar (Jaro-Winkler 0.96) 4.81",
+                        "Birth date exact 14.94");
+        assertThat(browser.findElements(By.cssSelector("#people thead th a")).stream().map(WebElement::getText))
+                .containsExactly("#" + first, "#" + second);
+        assertAccessible();
+
+        browser.findElement(By.cssSelector("label[for='resolution-not_duplicate']")).click();
+        button("Resolve").click();
+        awaitText("#issue-state", "Resolved");
+        awaitText("#resolution", "Not a duplicate");
+        assertAccessible();
+    }
+
+    @Test
     void anAdministratorCreatesAUserChangesTheirRolesDisablesThemAndResetsTheirPassword() {
         signInAs(Role.ADMIN);
         link("Administration").click();
