@@ -20,6 +20,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * The Lucene index in its folder: one writer, near-real-time searchers reopened in the background (at most
@@ -58,7 +59,8 @@ final class PeopleIndex implements Closeable {
      */
     static PeopleIndex open(Path folder, double maxStaleSeconds) throws IOException {
         Files.createDirectories(folder);
-        Directory directory = FSDirectory.open(folder);
+        // the small segments of near-real-time reopens stay in memory until merged into larger ones
+        Directory directory = new NRTCachingDirectory(FSDirectory.open(folder), 8, 64);
         Found found;
         Map<String, String> committed = Map.of();
         if (!DirectoryReader.indexExists(directory)) {
