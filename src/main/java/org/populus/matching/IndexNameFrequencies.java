@@ -1,0 +1,41 @@
+package org.populus.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/**
+ * Name frequencies read from the index that holds the {@link MatchFields}: the share of documents whose
+ * {@code m_given} or {@code m_family} key is the name (Lucene's docFreq over numDocs). Below
+ * {@link #MIN_PEOPLE} people the shares say more about chance than about the population, so none are given.
+ */
+public final class IndexNameFrequencies implements NameFrequencies {
+
+    /** The fewest people in the index for their name shares to be used. */
+    public static final int MIN_PEOPLE = 1000;
+
+    private final IndexReader reader;
+
+    public IndexNameFrequencies(IndexReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public double share(String field, String value) {
+        String luceneField = switch (field) {
+            case "given_name" -> MatchFields.GIVEN;
+            case "family_name" -> MatchFields.FAMILY;
+            default -> null;
+        };
+        int people = reader.numDocs();
+        if (luceneField == null || value == null || value.isEmpty() || people < MIN_PEOPLE) {
+            return 0;
+        }
+        try {
+            return (double) reader.docFreq(new Term(luceneField, value)) / people;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
