@@ -24,7 +24,7 @@ class ModuleStructureTest {
         noClasses().that().resideInAnyPackage("org.populus.person..", "org.populus.household..",
                 "org.populus.catalog..", "org.populus.history..", "org.populus.access..", "org.populus.shared..",
                 "org.populus.verification..", "org.populus.procedure..", "org.populus.scope..",
-                "org.populus.platform..", "org.populus.events..")
+                "org.populus.platform..", "org.populus.events..", "org.populus.matching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.populus.api..", "jakarta.servlet..",
                         "org.springframework.web..", "org.springframework.http..")
                 .check(CLASSES);
