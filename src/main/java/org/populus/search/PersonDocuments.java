@@ -23,7 +23,7 @@ import org.populus.shared.Names;
 final class PersonDocuments {
 
     /** The layout of the documents and the analysis of their fields; change it with any change to either. */
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2;
 
     /** The registrant's id: a point (ranges), a doc value (the index's sort) and stored. */
     static final String ID = "id";
