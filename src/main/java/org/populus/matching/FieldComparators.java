@@ -59,9 +59,13 @@ final class FieldComparators {
         fields.add(identifiers("document", MatchFields.documentKeys(a.documents()),
                 MatchFields.documentKeys(b.documents())));
         fields.add(identifiers("phone", MatchFields.phoneKeys(a.phones()), MatchFields.phoneKeys(b.phones())));
-        fields.add(address(MatchFields.key(a.address()), MatchFields.key(b.address())));
-        fields.add(identifiers("postcode", MatchFields.documentKeys(listOf(a.postalCode())),
-                MatchFields.documentKeys(listOf(b.postalCode()))));
+        Comparison address = address(MatchFields.key(a.address()), MatchFields.key(b.address()));
+        fields.add(address);
+        // a postcode is part of the address: when the addresses agree, it says nothing more
+        fields.add(address.level().equals(DIFFERENT) || address.level().equals(MISSING)
+                ? identifiers("postcode", MatchFields.documentKeys(listOf(a.postalCode())),
+                        MatchFields.documentKeys(listOf(b.postalCode())))
+                : Comparison.of("postcode", MISSING, "not counted (the address agrees)"));
         fields.add(gender(MatchFields.key(a.gender()), MatchFields.key(b.gender())));
         return fields;
     }

@@ -45,10 +45,13 @@ final class MatchWeights {
                     "exact", new MU(0.85, 0.001),
                     "one_typing_error", new MU(0.05, 0.001),
                     "different", new MU(0.10, 0.998)),
+            // agreeing levels set by hand to +8 / +7.5 / +5 (u = m / 2^weight): FEBRL has no households, and its
+            // estimates (+17.5 for an exact address) would make every parent and child at one address a possible
+            // duplicate (docs/matching.md, "Households")
             "address", Map.of(
-                    "exact", new MU(0.187, 0.00000100),
-                    "close", new MU(0.383, 0.00000100),
-                    "similar", new MU(0.333, 0.0000120),
+                    "exact", new MU(0.187, 0.187 / Math.pow(2, 8)),
+                    "close", new MU(0.383, 0.383 / Math.pow(2, 7.5)),
+                    "similar", new MU(0.333, 0.333 / Math.pow(2, 5)),
                     "different", new MU(0.0967, 1.0)),
             "postcode", Map.of(
                     "exact", new MU(0.843, 0.000988),

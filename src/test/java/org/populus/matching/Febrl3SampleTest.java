@@ -35,13 +35,13 @@ class Febrl3SampleTest {
         PairwiseAccuracy accuracy = accuracy(true);
         assertThat(accuracy.truePairs()).isEqualTo(793);
         assertThat(accuracy.precision()).isGreaterThanOrEqualTo(0.999);
-        assertThat(accuracy.recall()).isGreaterThanOrEqualTo(0.999);
+        assertThat(accuracy.recall()).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
     void withoutIdentityNumbersNamesDatesAndAddressesStillFindAlmostAll() {
         PairwiseAccuracy accuracy = accuracy(false);
         assertThat(accuracy.precision()).isGreaterThanOrEqualTo(0.99);
-        assertThat(accuracy.recall()).isGreaterThanOrEqualTo(0.99);
+        assertThat(accuracy.recall()).isGreaterThanOrEqualTo(0.96);
     }
 }

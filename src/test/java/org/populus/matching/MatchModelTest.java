@@ -37,8 +37,28 @@ class MatchModelTest {
                 List.of("6089216"), List.of(), "177 pridhamstreet, milton, marsden, nsw", "3165");
         MatchScore same = MatchModel.score(MITCHELL, copyOf(MITCHELL, "mitchell"), NameFrequencies.NONE);
         MatchScore different = MatchModel.score(MITCHELL, stranger, NameFrequencies.NONE);
-        assertThat(same.fields()).filteredOn(f -> !f.level().equals("missing")).allMatch(f -> f.weight() > 0);
+        assertThat(same.fields()).filteredOn(f -> !f.level().equals("missing") && !f.level().startsWith("not counted"))
+                .allMatch(f -> f.weight() > 0);
         assertThat(different.fields()).filteredOn(f -> !f.level().equals("missing")).allMatch(f -> f.weight() < 0);
+    }
+
+    @Test
+    void aPostcodeIsNotCountedAgainWhenTheAddressesAgree() {
+        MatchScore same = MatchModel.score(MITCHELL, copyOf(MITCHELL, "mitchell"), NameFrequencies.NONE);
+        FieldComparison postcode = same.fields().get(6);
+        assertThat(postcode.field()).isEqualTo("postcode");
+        assertThat(postcode.level()).isEqualTo("not counted (the address agrees)");
+        assertThat(postcode.weight()).isZero();
+    }
+
+    @Test
+    void aParentAndChildAtOneAddressAreNoPossibleDuplicates() {
+        MatchRecord parent = new MatchRecord(1, "Carmen", "Ruiz", "Soler", LocalDate.of(1961, 2, 3), "female",
+                List.of(), List.of(), "Calle del Olmo 4, 2º B, Zaragoza", "50001");
+        MatchRecord child = new MatchRecord(2, "Pablo", "Ruiz", "Soler", LocalDate.of(1990, 7, 21), "male",
+                List.of(), List.of(), "Calle del Olmo 4, 2º B, Zaragoza", "50001");
+        MatchScore score = MatchModel.score(parent, child, NameFrequencies.NONE);
+        assertThat(score.weight()).isLessThan(MatchThresholds.DEFAULT.possibleDuplicate());
     }
 
     @Test
