@@ -30,6 +30,12 @@ import org.apache.lucene.store.NRTCachingDirectory;
  */
 final class PeopleIndex implements Closeable {
 
+    /**
+     * A writer waiting to see its change waits this long at most before a reopen: the writes of those few
+     * milliseconds share one reopen (each reopen writes a new small segment), instead of one reopen each.
+     */
+    static final double MIN_STALE_SECONDS = 0.015;
+
     /** How the index's folder was found on opening. */
     enum Found { USABLE, MISSING, UNREADABLE }
 
@@ -47,7 +53,7 @@ final class PeopleIndex implements Closeable {
         this.committed = committed;
         this.found = found;
         this.searchers = new SearcherManager(writer, null);
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStaleSeconds, 0);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStaleSeconds, MIN_STALE_SECONDS);
         reopener.setName("search-index-reopen");
         reopener.setDaemon(true);
         reopener.start();
