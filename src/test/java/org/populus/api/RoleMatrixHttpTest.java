@@ -80,10 +80,12 @@ class RoleMatrixHttpTest extends HttpTest {
             DELETE /admin/api/catalog/programmes/{id}                        ADMIN
             GET    /admin/api/catalog/programmes/{id}                        ADMIN
             PUT    /admin/api/catalog/programmes/{id}                        ADMIN
+            GET    /admin/api/matching/status                                REVIEW
             GET    /admin/api/issues                                         REVIEW
             GET    /admin/api/issues/{id}                                    REVIEW
             POST   /admin/api/issues/{id}/resolve                            REVIEW
             GET    /admin/api/people                                         DATA
+            GET    /admin/api/people/matches                                 DATA
             GET    /admin/api/people/{id}/procedures                         DATA
             GET    /admin/api/people/{id}/versions                           DATA
             GET    /admin/api/procedures                                     REVIEW

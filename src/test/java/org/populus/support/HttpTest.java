@@ -51,9 +51,6 @@ public abstract class HttpTest {
         // (they read people made by other tests and directly); the default isolates keyless callers as origin
         // "local", and the isolation tests use API keys (CensusClientIsolationHttpTest) or a context of their own
         registry.add("populus.census.network-origin", () -> "*");
-        // the suite's people are near-identical on purpose (one birth date, address and family name for many): in the
-        // shared context nobody is a possible duplicate; PossibleDuplicatesHttpTest matches in a context of its own
-        registry.add("populus.matching.possible-duplicate-threshold", () -> "1000000");
         registry.add("populus.sms.sender", () -> "file");
         registry.add("populus.sms.file", SMS_FILE::toString);
         registry.add("populus.events.rabbitmq-uri", () -> "amqp://guest:guest@127.0.0.1:" + BROKER.port() + "/%2f");

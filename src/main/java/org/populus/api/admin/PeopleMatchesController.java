@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = AdminSecurity.PEOPLE + "/matches", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Admin: People", description = "Finding people")
+@Tag(name = "Admin: People", description = "Name search, people's history and procedures; needs the data role "
+        + "(registrar: people not discarded)")
 class PeopleMatchesController {
 
     private final DuplicateCandidates duplicates;

@@ -48,6 +48,8 @@ class PossibleDuplicatesHttpTest {
         registry.add("populus.data-dir", () -> "target/test-data/matching-" + RUN);
         registry.add("populus.admin.password", () -> ADMIN_PASSWORD);
         registry.add("populus.security.bcrypt-strength", () -> "4");
+        // the product's default (the test classpath's config/application.properties raises it for other tests)
+        registry.add("populus.matching.possible-duplicate-threshold", () -> "14.5");
     }
 
     @LocalServerPort

@@ -43,7 +43,8 @@ class UnboundedListingsHttpTest extends HttpTest {
     /** Listings waiting for the lock on the people's table. */
     private static int waiting(Connection c) throws Exception {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select count(*) from pg_locks where not granted and relation = 'party'::regclass")) {
+                "select count(distinct pid) from pg_locks where not granted"
+                        + " and relation in ('party'::regclass, 'record_version'::regclass)")) {
             r.next();
             return r.getInt(1);
         }
@@ -62,7 +63,8 @@ class UnboundedListingsHttpTest extends HttpTest {
             lock.setAutoCommit(false);
             try (Statement s = lock.createStatement()) {
                 s.execute("set local lock_timeout = '10s'");
-                s.execute("lock table party in access exclusive mode");
+                // the listings wait: the unfiltered one reads party, the one by name the records' history versions
+                s.execute("lock table party, record_version in access exclusive mode");
             }
             try (Connection watch = dataSource.getConnection()) {
                 running.add(listAsync(reader, ""));
