@@ -46,10 +46,11 @@ final class NameAnalysis {
 
     /** A search word as the {@value #WORDS} and {@value #PREFIXES} fields hold it (folded like the names). */
     static String word(String normalizedWord) {
-        try (Analyzer words = new Words(false)) {
-            return words.normalize(WORDS, normalizedWord).utf8ToString();
-        }
+        return QUERY_WORDS.normalize(WORDS, normalizedWord).utf8ToString();
     }
+
+    /** One analyzer for every search word (an analyzer is safe to share between threads). */
+    private static final Analyzer QUERY_WORDS = new Words(false);
 
     /** Words of a name, or every prefix of them. */
     static final class Words extends Analyzer {
