@@ -13,25 +13,28 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Finds the possible duplicates of a person in an index of people: the {@link CandidateQuery}'s best
  * {@link #CANDIDATES} hits (never the person themself, by the long field {@code id}), each scored by the
- * {@link MatchModel}; those at or above the threshold, best first.
+ * {@link MatchModel}; those at or above the threshold ({@link MatchThresholds#among}), best first.
  */
 public final class DuplicateFinder {
 
     /** How many candidates are scored at most: the query ranks by shared keys, true duplicates come first. */
-    public static final int CANDIDATES = 50;
+    public static final int CANDIDATES = 20;
 
     private DuplicateFinder() {
     }
 
+    /** The candidates at or above the threshold for a registry of the index's size, best first. */
     public static List<ScoredCandidate> find(IndexSearcher searcher, MatchRecord r, NameFrequencies tf,
             MatchThresholds t) {
+        double threshold = t.among(MatchFields.people(searcher.getIndexReader()));
         List<ScoredCandidate> found = new ArrayList<>();
         for (ScoredCandidate candidate : scoreCandidates(searcher, r, tf)) {
-            if (candidate.score().weight() >= t.possibleDuplicate()) {
+            if (candidate.score().weight() >= threshold) {
                 found.add(candidate);
             }
         }
@@ -39,14 +42,16 @@ public final class DuplicateFinder {
         return found;
     }
 
-    /** Every candidate the query returns, scored, in the query's order (for measuring the blocking). */
+    /**
+     * Every candidate the queries return, scored, in the query's order (for measuring the blocking): the first
+     * pass's ({@link CandidateQuery#exact}), or, when it finds fewer than {@link #CANDIDATES}, the full query's.
+     */
     static List<ScoredCandidate> scoreCandidates(IndexSearcher searcher, MatchRecord r, NameFrequencies tf) {
-        Query query = new BooleanQuery.Builder()
-                .add(CandidateQuery.of(r), Occur.SHOULD)
-                .add(LongPoint.newExactQuery("id", r.id()), Occur.MUST_NOT)
-                .build();
         try {
-            ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
+            ScoreDoc[] hits = top(searcher, CandidateQuery.exact(r), r.id());
+            if (hits.length < CANDIDATES) {
+                hits = top(searcher, CandidateQuery.of(r), r.id());
+            }
             StoredFields stored = searcher.storedFields();
             List<ScoredCandidate> scored = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
@@ -59,5 +64,17 @@ public final class DuplicateFinder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The best {@link #CANDIDATES} hits of {@code keys}, never the person themself; counting stops there, so that
+     * the search may skip the people who cannot make the top (keys shared by many weigh little).
+     */
+    private static ScoreDoc[] top(IndexSearcher searcher, Query keys, long self) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(keys, Occur.SHOULD)
+                .add(LongPoint.newExactQuery("id", self), Occur.MUST_NOT)
+                .build();
+        return searcher.search(query, new TopScoreDocCollectorManager(CANDIDATES, null, CANDIDATES)).scoreDocs;
     }
 }

@@ -2,6 +2,8 @@ package org.populus.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -9,6 +11,8 @@ import org.apache.lucene.index.Term;
  * Name frequencies read from the index that holds the {@link MatchFields}: the share of documents whose
  * {@code m_given} or {@code m_family} key is the name (Lucene's docFreq over numDocs). Below
  * {@link #MIN_PEOPLE} people the shares say more about chance than about the population, so none are given.
+ * Each name is looked up once per instance: make one per search (not thread-safe), so that its candidates share the
+ * look-ups.
  */
 public final class IndexNameFrequencies implements NameFrequencies {
 
@@ -16,6 +20,7 @@ public final class IndexNameFrequencies implements NameFrequencies {
     public static final int MIN_PEOPLE = 1000;
 
     private final IndexReader reader;
+    private final Map<Term, Double> shares = new HashMap<>();
 
     public IndexNameFrequencies(IndexReader reader) {
         this.reader = reader;
@@ -28,12 +33,16 @@ public final class IndexNameFrequencies implements NameFrequencies {
             case "family_name" -> MatchFields.FAMILY;
             default -> null;
         };
-        int people = reader.numDocs();
+        long people = MatchFields.people(reader);
         if (luceneField == null || value == null || value.isEmpty() || people < MIN_PEOPLE) {
             return 0;
         }
+        return shares.computeIfAbsent(new Term(luceneField, value), name -> docFreq(name) / (double) people);
+    }
+
+    private int docFreq(Term name) {
         try {
-            return (double) reader.docFreq(new Term(luceneField, value)) / people;
+            return reader.docFreq(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

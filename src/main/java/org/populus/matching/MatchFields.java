@@ -1,5 +1,7 @@
 package org.populus.matching;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexReader;
 import org.populus.shared.Names;
 
 /**
@@ -85,6 +88,18 @@ public final class MatchFields {
                 stored.get(RAW + "family2"), date == null ? null : LocalDate.parse(date, BASIC),
                 stored.get(RAW + "gender"), List.of(stored.getValues(RAW + "document")),
                 List.of(stored.getValues(RAW + "phone")), stored.get(RAW + "address"), stored.get(RAW + "postcode"));
+    }
+
+    /**
+     * How many people of the index can be matched: those with a name word, the live individuals (deleted
+     * documents count until their segment is merged).
+     */
+    public static long people(IndexReader reader) {
+        try {
+            return reader.getDocCount(NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A name as the model compares it: lower case, no accents, one space between words; "" when absent. */

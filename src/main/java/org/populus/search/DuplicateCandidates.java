@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.populus.matching.DuplicateFinder;
 import org.populus.matching.FieldComparison;
 import org.populus.matching.IndexNameFrequencies;
+import org.populus.matching.MatchFields;
 import org.populus.matching.MatchRecord;
 import org.populus.matching.MatchThresholds;
 import org.populus.person.Registrant;
@@ -43,9 +44,13 @@ public class DuplicateCandidates {
                 .register(registry);
     }
 
-    /** The score from which two people are possible duplicates. */
+    /**
+     * The score from which two people are possible duplicates in a registry of the index's size (the configured
+     * one while the index is not ready).
+     */
     public double threshold() {
-        return thresholds.possibleDuplicate();
+        return keeper.ready().map(index -> index.search(searcher -> thresholds.among(
+                MatchFields.people(searcher.getIndexReader())))).orElse(thresholds.possibleDuplicate());
     }
 
     /** The possible duplicates of a registered person (never themself). */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.populus.history.History;
 import org.populus.history.VersionAppended;
@@ -63,6 +65,7 @@ class IndexKeeper implements SmartLifecycle {
     private volatile History.FeedPosition position = History.FeedPosition.START;
     private volatile long lastRebuildMillis = -1;
     private volatile boolean running;
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
     private Thread worker;
 
     IndexKeeper(Registrants registrants, History history, SearchProperties properties,
@@ -103,27 +106,34 @@ class IndexKeeper implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        stopping = new CountDownLatch(1);
         worker = new Thread(this::run, "search-index");
         worker.setDaemon(true);
         worker.start();
     }
 
+    /**
+     * Stops the worker without interrupting it (an interrupt inside Lucene's file I/O closes the index's files and
+     * its write lock under it), then commits and closes the index.
+     */
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         Thread w = worker;
         if (w != null) {
-            w.interrupt();
             try {
                 w.join(Duration.ofSeconds(30).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        boolean wasReady = state == IndexState.READY;
+        state = IndexState.CLOSED; // searches from now on are answered by PostgreSQL
         PeopleIndex current = index;
         if (current != null) {
             try {
-                if (state == IndexState.READY) {
+                if (wasReady) {
                     current.commit(commitData(true));
                 }
                 current.close();
@@ -131,7 +141,6 @@ class IndexKeeper implements SmartLifecycle {
                 log.warn("Closing the search index: {}", e.toString());
             }
         }
-        state = IndexState.CLOSED;
     }
 
     @Override
@@ -240,7 +249,7 @@ class IndexKeeper implements SmartLifecycle {
                     lastCommit = System.nanoTime();
                 }
                 if (read < FEED_BATCH) {
-                    Thread.sleep(properties.followInterval().toMillis());
+                    pause(properties.followInterval());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -250,12 +259,17 @@ class IndexKeeper implements SmartLifecycle {
                 }
                 log.warn("Following the change feed into the search index: {}; trying again", e.toString());
                 try {
-                    Thread.sleep(1000);
+                    pause(Duration.ofSeconds(1));
                 } catch (InterruptedException stop) {
                     return;
                 }
             }
         }
+    }
+
+    /** Waits for {@code duration}, or less when the instance stops. */
+    private void pause(Duration duration) throws InterruptedException {
+        stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Indexes the registrants of the next changes in the feed; returns how many changes were read. */

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /** Each blocking key of the candidate query finds a person on its own, typing errors allowed. */
@@ -97,5 +99,35 @@ class CandidateQueryTest {
 
     private static MatchRecord only(List<String> documents, List<String> phones, String postcode) {
         return new MatchRecord(1, null, null, null, null, null, documents, phones, null, postcode);
+    }
+
+    @Test
+    void theFirstPassFindsTheBirthDateWithATypingErrorButNoNameWithOne() throws IOException {
+        assertThat(foundBy(CandidateQuery.exact(onlyBirthdate(LocalDate.of(1956, 9, 4))))).containsExactly(7L);
+        assertThat(foundBy(CandidateQuery.exact(onlyName("mithcel", null)))).isEmpty();
+    }
+
+    @Test
+    void theFirstPassFindsTheSameDocumentButNotOneCharacterWrong() throws IOException {
+        assertThat(foundBy(CandidateQuery.exact(only(List.of("1804974"), List.of(), null)))).containsExactly(7L);
+        assertThat(foundBy(CandidateQuery.exact(only(List.of("1804975"), List.of(), null)))).isEmpty();
+    }
+
+    @Test
+    void birthDateTyposAreRealDatesOneErrorAway() {
+        assertThat(CandidateQuery.birthdateTypos("19560409")).extracting(BytesRef::utf8ToString)
+                .contains("19560904", "19580409", "19560419", "19650409")
+                .doesNotContain("19560409", "19560400", "19561409", "19581409");
+    }
+
+    private static List<Long> foundBy(Query query) throws IOException {
+        try (InMemoryPeople people = new InMemoryPeople(INDEXED)) {
+            IndexSearcher searcher = people.searcher();
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
+                ids.add(searcher.storedFields().document(hit.doc).getField("id").numericValue().longValue());
+            }
+            return ids;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,26 @@ class DuplicateFinderTest {
                     new MatchThresholds(weight))).hasSize(1);
             assertThat(DuplicateFinder.find(people.searcher(), PERSON, NameFrequencies.NONE,
                     new MatchThresholds(weight + 0.01))).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameEvidenceIsNotReportedInARegistryFourTimesTheTrainingSetsSize() throws IOException {
+        double weight;
+        try (InMemoryPeople people = new InMemoryPeople(PERSON, NAMESAKE)) {
+            weight = DuplicateFinder.scoreCandidates(people.searcher(), PERSON, NameFrequencies.NONE)
+                    .get(0).score().weight();
+        }
+        List<MatchRecord> registry = new ArrayList<>(List.of(PERSON, NAMESAKE));
+        for (int i = 0; i < 4 * MatchThresholds.TRAINING_PEOPLE; i++) {
+            registry.add(new MatchRecord(100 + i, "stranger" + i, "other" + i, null, null, null, List.of(),
+                    List.of(), null, null));
+        }
+        try (InMemoryPeople people = new InMemoryPeople(registry.toArray(MatchRecord[]::new))) {
+            assertThat(DuplicateFinder.find(people.searcher(), PERSON, NameFrequencies.NONE,
+                    new MatchThresholds(weight))).isEmpty();
+            assertThat(DuplicateFinder.find(people.searcher(), PERSON, NameFrequencies.NONE,
+                    new MatchThresholds(weight - 2.01))).extracting(ScoredCandidate::id).containsExactly(4L);
         }
     }
 }
