@@ -21,7 +21,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * The Lucene index in its folder: one writer, near-real-time searchers reopened in the background (at most
@@ -74,7 +73,7 @@ final class PeopleIndex implements Closeable {
     static PeopleIndex open(Path folder, double maxStaleSeconds) throws IOException {
         Files.createDirectories(folder);
         // the small segments of near-real-time reopens stay in memory until merged into larger ones
-        Directory directory = new NRTCachingDirectory(FSDirectory.open(folder), 8, 64);
+        Directory directory = FSDirectory.open(folder);
         Found found;
         Map<String, String> committed = Map.of();
         if (!DirectoryReader.indexExists(directory)) {

@@ -16,14 +16,14 @@ import org.populus.shared.Names;
 
 /**
  * One Lucene document per registrant, from the registrant as the registry stores it (its newest history version):
- * the name fields of the searches and, for individuals not discarded, the matching module's fields (duplicate
- * candidates are only ever such people).
+ * the name fields of the searches (the registrars' word and prefix fields for individuals only) and, for
+ * individuals not discarded, the matching module's fields (duplicate candidates are only ever such people).
  * {@link #SCHEMA} names this layout: an index written with another is rebuilt.
  */
 final class PersonDocuments {
 
     /** The layout of the documents and the analysis of their fields; change it with any change to either. */
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
 
     /** The registrant's id: a point (ranges), a doc value (the index's sort) and stored. */
     static final String ID = "id";
@@ -37,6 +37,7 @@ final class PersonDocuments {
     static final String INDIVIDUAL = "individual";
     static final String GROUP = "group";
     static final String YES = "yes";
+    static final String NO = "no";
 
     private PersonDocuments() {
     }
@@ -53,10 +54,12 @@ final class PersonDocuments {
         doc.add(new StoredField(ID, r.id()));
         doc.add(new StringField(KEY, Long.toString(r.id()), Field.Store.NO));
         doc.add(new StringField(KIND, r.isGroup() ? GROUP : INDIVIDUAL, Field.Store.NO));
-        doc.add(new StringField(LIVE, r.discarded() ? "no" : YES, Field.Store.NO));
+        doc.add(new StringField(LIVE, r.discarded() ? NO : YES, Field.Store.NO));
         doc.add(new BinaryDocValuesField(NAME, new BytesRef(name)));
-        doc.add(new TextField(NameAnalysis.WORDS, name, Field.Store.NO));
-        doc.add(new TextField(NameAnalysis.PREFIXES, name, Field.Store.NO));
+        if (!r.isGroup()) { // the registrars' search finds individuals only: their words need no kind filter
+            doc.add(new TextField(NameAnalysis.WORDS, name, Field.Store.NO));
+            doc.add(new TextField(NameAnalysis.PREFIXES, name, Field.Store.NO));
+        }
         doc.add(new TextField(NameAnalysis.GRAMS, name, Field.Store.NO));
         if (!r.isGroup() && !r.discarded()) {
             MatchFields.addTo(doc, MatchRecords.of(r));
