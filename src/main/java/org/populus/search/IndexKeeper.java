@@ -157,6 +157,7 @@ class IndexKeeper implements SmartLifecycle {
                 rebuild();
             } else {
                 position = committedPosition(index.committedData());
+                catchUp();
                 state = IndexState.READY;
             }
         } catch (IOException | RuntimeException e) {
@@ -228,11 +229,26 @@ class IndexKeeper implements SmartLifecycle {
         }
         indexedVersions.invalidateAll();
         position = from;
+        catchUp();
         index.commit(commitData(true));
-        index.refresh();
         lastRebuildMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         state = IndexState.READY;
         log.info("Search index rebuilt: {} registrants in {} ms", rebuildIndexed.get(), lastRebuildMillis);
+    }
+
+    /**
+     * Reads the feed up to its end and makes what it read visible, before searches are answered from the index:
+     * the changes committed while it was rebuilt or closed were not indexed by their writers.
+     */
+    private void catchUp() throws InterruptedException {
+        try {
+            while (running && followOnce() == FEED_BATCH) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            log.warn("Catching up with the change feed: {}; following it from here", e.toString());
+        }
+        index.refresh();
     }
 
     /** Reads the change feed for as long as the instance runs, committing the index from time to time. */

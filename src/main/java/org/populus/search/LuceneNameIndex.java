@@ -1,5 +1,6 @@
 package org.populus.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
  * A text of one or two characters is confirmed on every name in id order (a short text is found early).</li>
  * <li><b>Words</b> (registrars): every word is a prefix term; a word matched whole ranks higher; ties by id. At
  * most {@link PeopleSearch#MAX_TOTAL} matches are counted. When none match, each word may be one or two edits away
- * (Lucene's fuzzy matching), most of them must match, and the closest names come first.</li>
+ * after its first letter (Lucene's fuzzy matching), most of them must match, and the closest names come first.</li>
  * </ul>
  */
 @Component
@@ -86,21 +87,55 @@ class LuceneNameIndex implements NameIndex {
     @Override
     public Optional<Hits> startingWords(PeopleSearch search, long offset, int limit) {
         return keeper.ready().map(index -> index.search(searcher -> {
-            Hits exact = run(searcher, words(search), offset, limit, false);
+            Hits exact = ranked(searcher, search, offset, limit);
             return exact.total() > 0 ? exact : run(searcher, fuzzy(search), offset, limit, true);
         }));
     }
 
+    /**
+     * The words search, ranked (more words matched whole, then id) without sorting every match when it need not:
+     * the matches are counted in id order, stopping at {@link PeopleSearch#MAX_TOTAL} + 1 (the index's own order);
+     * when the people matching every word whole fill the page, they are the page, read in id order too. Only
+     * otherwise are the matches sorted by score.
+     */
+    private Hits ranked(IndexSearcher searcher, PeopleSearch search, long offset, int limit) throws IOException {
+        int wanted = (int) Math.min(PeopleSearch.MAX_TOTAL, offset + limit);
+        TopDocs counted = searcher.search(words(search), new TopFieldCollectorManager(BY_ID, 1, null,
+                PeopleSearch.MAX_TOTAL + 1, false));
+        if (counted.totalHits.value == 0 || offset >= PeopleSearch.MAX_TOTAL) {
+            return hits(counted, List.of(), false);
+        }
+        TopDocs whole = searcher.search(wholeWords(search), new TopFieldCollectorManager(BY_ID, Math.max(1, wanted),
+                null, Math.max(1, wanted), false));
+        if (whole.scoreDocs.length >= wanted) {
+            return hits(counted, ids(searcher, whole, offset, limit), false);
+        }
+        return run(searcher, words(search), offset, limit, false);
+    }
+
+    private static Hits hits(TopDocs counted, List<Long> page, boolean fuzzy) {
+        long total = counted.totalHits.value;
+        boolean capped = total > PeopleSearch.MAX_TOTAL
+                || counted.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+        return new Hits(page, (int) Math.min(total, PeopleSearch.MAX_TOTAL), capped, fuzzy);
+    }
+
     private Hits run(IndexSearcher searcher, Query query, long offset, int limit, boolean fuzzy)
-            throws java.io.IOException {
+            throws IOException {
         int wanted = (int) Math.min(PeopleSearch.MAX_TOTAL, offset + limit);
         TopDocs top = searcher.search(query, new TopFieldCollectorManager(BY_SCORE_THEN_ID, Math.max(1, wanted),
                 null, PeopleSearch.MAX_TOTAL + 1, false));
-        long total = top.totalHits.value;
-        boolean capped = total > PeopleSearch.MAX_TOTAL
-                || top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-        return new Hits(offset >= PeopleSearch.MAX_TOTAL ? List.of() : ids(searcher, top, offset, limit),
-                (int) Math.min(total, PeopleSearch.MAX_TOTAL), capped, fuzzy);
+        return hits(top, offset >= PeopleSearch.MAX_TOTAL ? List.of() : ids(searcher, top, offset, limit), fuzzy);
+    }
+
+    /** Every word is a word of the name, whole. */
+    private static Query wholeWords(PeopleSearch search) {
+        BooleanQuery.Builder q = base(search);
+        for (String normalized : search.words()) {
+            q.add(new TermQuery(new Term(NameAnalysis.WORDS, NameAnalysis.word(normalized))),
+                    BooleanClause.Occur.FILTER);
+        }
+        return q.build();
     }
 
     /** Every word starts a word of the name; a word matched whole adds to the score. */
@@ -120,7 +155,9 @@ class LuceneNameIndex implements NameIndex {
 
     /**
      * Names close to the words: each word (of two letters or more) found whole, as a prefix, or one edit away (two
-     * for words of six letters or more), at least two words in three; scored by how close.
+     * for words of six letters or more) after its first letter (a typing error there is the rarest, and building
+     * the automata for whole words was most of a fallback's time), at least two words in three; scored by how
+     * close.
      */
     private static Query fuzzy(PeopleSearch search) {
         BooleanQuery.Builder q = base(search);
@@ -134,7 +171,7 @@ class LuceneNameIndex implements NameIndex {
             }
             words++;
             BooleanQuery.Builder one = new BooleanQuery.Builder();
-            FuzzyQuery typo = new FuzzyQuery(new Term(NameAnalysis.WORDS, word), letters >= 6 ? 2 : 1, 0, 50, true,
+            FuzzyQuery typo = new FuzzyQuery(new Term(NameAnalysis.WORDS, word), letters >= 6 ? 2 : 1, 1, 50, true,
                     new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(50));
             one.add(typo, BooleanClause.Occur.SHOULD);
             if (letters <= NameAnalysis.LONGEST_PREFIX) {
@@ -186,7 +223,7 @@ class LuceneNameIndex implements NameIndex {
 
     /** The ids of hits {@code offset} to {@code offset + limit}, read from the id doc values. */
     private static List<Long> ids(IndexSearcher searcher, TopDocs top, long offset, int limit)
-            throws java.io.IOException {
+            throws IOException {
         List<Long> ids = new ArrayList<>(limit);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] hits = top.scoreDocs;
