@@ -20,6 +20,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.store.Lock;
 
 /**
@@ -73,7 +74,7 @@ final class PeopleIndex implements Closeable {
     static PeopleIndex open(Path folder, double maxStaleSeconds) throws IOException {
         Files.createDirectories(folder);
         // the small segments of near-real-time reopens stay in memory until merged into larger ones
-        Directory directory = FSDirectory.open(folder);
+        Directory directory = new NRTCachingDirectory(FSDirectory.open(folder), 8, 64);
         Found found;
         Map<String, String> committed = Map.of();
         if (!DirectoryReader.indexExists(directory)) {
@@ -98,6 +99,7 @@ final class PeopleIndex implements Closeable {
                 .setIndexSort(new Sort(new SortField(PersonDocuments.ID, SortField.Type.LONG)))
                 .setRAMBufferSizeMB(64)
                 .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER))
+                .setUseCompoundFile(false) // a reopen every few ms flushes a small segment: no copy into one file
                 .setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(directory, config);
         return new PeopleIndex(directory, writer, Map.copyOf(committed), found, maxStaleSeconds);
