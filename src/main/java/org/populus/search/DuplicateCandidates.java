@@ -2,6 +2,9 @@ package org.populus.search;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.populus.matching.DuplicateFinder;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * The possible duplicates of a person: the people of the search index whose records the matching model scores at
  * or above {@code populus.matching.possible-duplicate-threshold} against theirs, best first (docs/matching.md). Only
  * individuals not discarded are candidates. Empty (no answer) while the index is being rebuilt. Each search is
- * timed in the metric {@code populus.matching.duration}.
+ * timed in the metric {@code populus.matching.duration}, and its processor time in {@code populus.matching.cpu}.
  */
 @Service
 public class DuplicateCandidates {
@@ -33,7 +36,10 @@ public class DuplicateCandidates {
 
     private final IndexKeeper keeper;
     private final MatchThresholds thresholds;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Timer timer;
+    private final Timer cpu;
 
     DuplicateCandidates(IndexKeeper keeper, MeterRegistry registry,
             @Value("${populus.matching.possible-duplicate-threshold:#{null}}") Double threshold) {
@@ -42,6 +48,9 @@ public class DuplicateCandidates {
         this.timer = Timer.builder("populus.matching.duration")
                 .description("Time to find and score one person's possible duplicates").publishPercentileHistogram()
                 .register(registry);
+        this.cpu = Timer.builder("populus.matching.cpu")
+                .description("Processor time of one person's matching (its duration less the waits for a core)")
+                .publishPercentileHistogram().register(registry);
     }
 
     /**
@@ -60,9 +69,17 @@ public class DuplicateCandidates {
 
     /** The possible duplicates of a person described by this record (one about to be registered: id 0). */
     public Optional<List<PossibleDuplicate>> like(MatchRecord record) {
-        return keeper.ready().map(index -> timer.record(() -> index.search(searcher ->
-                DuplicateFinder.find(searcher, record, new IndexNameFrequencies(searcher.getIndexReader()),
-                        thresholds).stream()
-                        .map(c -> new PossibleDuplicate(c.id(), c.score().weight(), c.score().fields())).toList())));
+        return keeper.ready().map(index -> {
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
+            List<PossibleDuplicate> found = timer.record(() -> index.search(searcher ->
+                    DuplicateFinder.find(searcher, record, new IndexNameFrequencies(searcher.getIndexReader()),
+                            thresholds).stream()
+                            .map(c -> new PossibleDuplicate(c.id(), c.score().weight(), c.score().fields()))
+                            .toList()));
+            if (cpuBefore >= 0) { // -1 on a virtual thread: its processor time is not measured
+                cpu.record(Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuBefore));
+            }
+            return found;
+        });
     }
 }

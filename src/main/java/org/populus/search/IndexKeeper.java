@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * restart (even after {@code kill -9}) reads the feed again from there and misses nothing.</li>
  * </ul>
  * A registrant's document is only ever replaced by a newer version of it, whichever of the two ways comes first.
+ * What this instance writes while the index cannot answer (starting, rebuilding) is indexed before it answers again,
+ * after the feed has been read to its end.
  */
 @Component
 class IndexKeeper implements SmartLifecycle {
@@ -51,6 +54,8 @@ class IndexKeeper implements SmartLifecycle {
     static final String FEED_ID = "feed_id";
     private static final int FEED_BATCH = 1000;
     private static final Object TRANSACTION_KEY = new Object();
+    /** Versions written here while the index cannot answer, kept to be indexed before it does; at most so many. */
+    private static final int MAX_WAITING = 100_000;
 
     private final Registrants registrants;
     private final History history;
@@ -60,6 +65,8 @@ class IndexKeeper implements SmartLifecycle {
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final Object[] stripes = new Object[256];
     private final AtomicLong rebuildIndexed = new AtomicLong();
+    private final Object readiness = new Object();
+    private final List<String> waiting = new ArrayList<>();
     private volatile IndexState state = IndexState.STARTING;
     private volatile PeopleIndex index;
     private volatile History.FeedPosition position = History.FeedPosition.START;
@@ -158,10 +165,13 @@ class IndexKeeper implements SmartLifecycle {
             } else {
                 position = committedPosition(index.committedData());
                 catchUp();
-                state = IndexState.READY;
+                becomeReady();
             }
         } catch (IOException | RuntimeException e) {
             state = IndexState.FAILED;
+            synchronized (readiness) {
+                waiting.clear();
+            }
             log.error("The search index in {} cannot be used; searches are answered by PostgreSQL", folder, e);
             return;
         } catch (InterruptedException e) {
@@ -232,8 +242,23 @@ class IndexKeeper implements SmartLifecycle {
         catchUp();
         index.commit(commitData(true));
         lastRebuildMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        state = IndexState.READY;
+        becomeReady();
         log.info("Search index rebuilt: {} registrants in {} ms", rebuildIndexed.get(), lastRebuildMillis);
+    }
+
+    /**
+     * Indexes the versions written here while the index could not answer, then lets it answer: a person registered
+     * during a rebuild is found by the next search after it, whichever answers it.
+     */
+    private void becomeReady() {
+        synchronized (readiness) {
+            for (String snapshot : waiting) {
+                put(registrants.fromSnapshot(snapshot));
+            }
+            waiting.clear();
+            index.refresh();
+            state = IndexState.READY;
+        }
     }
 
     /**
@@ -372,9 +397,15 @@ class IndexKeeper implements SmartLifecycle {
         written.put(appended.subjectId(), appended.snapshot());
     }
 
-    private void indexCommitted(Iterable<String> snapshots) {
-        if (ready().isEmpty()) {
-            return; // a rebuild, then the feed, will bring them
+    private void indexCommitted(Collection<String> snapshots) {
+        synchronized (readiness) {
+            if (state != IndexState.READY) {
+                if ((state == IndexState.STARTING || state == IndexState.REBUILDING)
+                        && waiting.size() + snapshots.size() <= MAX_WAITING) {
+                    waiting.addAll(snapshots); // indexed before the index answers; beyond, the feed brings them
+                }
+                return;
+            }
         }
         try {
             long sequence = -1;

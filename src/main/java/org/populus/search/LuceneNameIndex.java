@@ -94,21 +94,20 @@ class LuceneNameIndex implements NameIndex {
 
     /**
      * The words search, ranked (more words matched whole, then id) without sorting every match when it need not:
-     * the matches are counted in id order, stopping at {@link PeopleSearch#MAX_TOTAL} + 1 (the index's own order);
-     * when the people matching every word whole fill the page, they are the page, read in id order too. Only
-     * otherwise are the matches sorted by score.
+     * when the people matching every word whole fill the page, they are the page, read in id order (the index's
+     * own order), and the matches are counted in id order, stopping at {@link PeopleSearch#MAX_TOTAL} + 1. Only
+     * otherwise are the matches sorted by score (and counted by the same pass).
      */
     private Hits ranked(IndexSearcher searcher, PeopleSearch search, long offset, int limit) throws IOException {
         int wanted = (int) Math.min(PeopleSearch.MAX_TOTAL, offset + limit);
-        TopDocs counted = searcher.search(words(search), new TopFieldCollectorManager(BY_ID, 1, null,
-                PeopleSearch.MAX_TOTAL + 1, false));
-        if (counted.totalHits.value == 0 || offset >= PeopleSearch.MAX_TOTAL) {
-            return hits(counted, List.of(), false);
-        }
-        TopDocs whole = searcher.search(wholeWords(search), new TopFieldCollectorManager(BY_ID, Math.max(1, wanted),
-                null, Math.max(1, wanted), false));
-        if (whole.scoreDocs.length >= wanted) {
-            return hits(counted, ids(searcher, whole, offset, limit), false);
+        if (offset < PeopleSearch.MAX_TOTAL) {
+            TopDocs whole = searcher.search(wholeWords(search), new TopFieldCollectorManager(BY_ID,
+                    Math.max(1, wanted), null, Math.max(1, wanted), false));
+            if (whole.scoreDocs.length >= wanted) {
+                TopDocs counted = searcher.search(words(search), new TopFieldCollectorManager(BY_ID, 1, null,
+                        PeopleSearch.MAX_TOTAL + 1, false));
+                return hits(counted, ids(searcher, whole, offset, limit), false);
+            }
         }
         return run(searcher, words(search), offset, limit, false);
     }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.populus.support.Api.obj;
 import static org.populus.support.Api.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +71,9 @@ class PossibleDuplicatesHttpTest {
 
     @Autowired
     Registrants registrants;
+
+    @Autowired
+    MeterRegistry meters;
 
     String[] admin;
     String[] registrar;
@@ -149,6 +155,17 @@ class PossibleDuplicatesHttpTest {
                 .map(f -> f.get("field").asString() + ":" + f.get("level").asString()))
                 .contains("birthdate:exact", "given_name:exact", "address:exact")
                 .anyMatch(f -> f.startsWith("family_name:") && !f.equals("family_name:different"));
+    }
+
+    @Test
+    void everyMatchIsTimedWithItsProcessorTime() {
+        create(Someone.fresh());
+        awaitMatched();
+        Timer duration = meters.get("populus.matching.duration").timer();
+        Timer cpu = meters.get("populus.matching.cpu").timer();
+        assertThat(cpu.count()).isPositive();
+        assertThat(cpu.totalTime(TimeUnit.NANOSECONDS)).isPositive()
+                .isLessThanOrEqualTo(duration.totalTime(TimeUnit.NANOSECONDS));
     }
 
     @Test
