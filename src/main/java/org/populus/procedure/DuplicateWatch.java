@@ -142,6 +142,9 @@ class DuplicateWatch implements SmartLifecycle {
 
     /** Matches the people of the next changes in the feed; returns how many changes were read. */
     int matchOnce() {
+        if (!detector.canMatch()) {
+            return 0; // the feed keeps its place until the index can answer
+        }
         List<History.Change> changes = history.changesAfter(position(), BATCH);
         for (History.Change change : changes) {
             if (Registrants.HISTORY_SUBJECT.equals(change.subjectType()) && matters(change)) {

@@ -149,14 +149,14 @@ class IssueDetector {
     /**
      * Raises a {@link IssueType#POSSIBLE_DUPLICATE} for each person the matching model scores at or above its
      * threshold against this one: one issue per pair (key: the two ids, lower first), so a pair resolved as not the
-     * same person is never raised again. Nothing when the search index cannot answer now (being rebuilt): the
-     * matching of the change feed ({@link DuplicateWatch}) looks again.
+     * same person is never raised again. {@link MatchingNotReady} when the search index cannot answer now (being
+     * built): the procedure is retried later, the change feed's matching ({@link DuplicateWatch}) waits.
      */
     void checkPossibleDuplicates(Procedure p, Registrant person) {
         if (person.isGroup() || person.discarded()) {
             return;
         }
-        duplicates.of(person).ifPresent(found -> found.forEach(other -> {
+        duplicates.of(person).orElseThrow(MatchingNotReady::new).forEach(other -> {
             Map<String, Object> information = new LinkedHashMap<>();
             information.put("score", Math.round(other.score() * 100) / 100.0);
             information.put("threshold", duplicates.threshold());
@@ -166,7 +166,12 @@ class IssueDetector {
             long high = Math.max(person.id(), other.personId());
             raise(IssueType.POSSIBLE_DUPLICATE, low + "|" + high, information, p, person.id(),
                     List.of(other.personId()));
-        }));
+        });
+    }
+
+    /** Whether possible duplicates can be looked for now (not while the search index is being built). */
+    boolean canMatch() {
+        return duplicates.ready();
     }
 
     private void checkPhone(Procedure p, long personId, String phone) {

@@ -196,7 +196,11 @@ class ProcedureQueue implements SmartLifecycle {
         int attempts = priorAttempts + 1;
         Duration delay = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
         repository.retryLater(procedureId, clock.instant().plus(delay), attempts, String.valueOf(e));
-        log.warn("Procedure {} could not be processed; retrying in {} s", procedureId, delay.toSeconds(), e);
+        if (e instanceof MatchingNotReady) {
+            log.info("Procedure {} waits for duplicate matching; retrying in {} s", procedureId, delay.toSeconds());
+        } else {
+            log.warn("Procedure {} could not be processed; retrying in {} s", procedureId, delay.toSeconds(), e);
+        }
     }
 
     /** Reschedules the tasks whose one-task transaction failed, each in a transaction of its own. */

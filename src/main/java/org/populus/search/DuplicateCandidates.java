@@ -62,6 +62,11 @@ public class DuplicateCandidates {
                 MatchFields.people(searcher.getIndexReader())))).orElse(thresholds.possibleDuplicate());
     }
 
+    /** Whether possible duplicates can be looked for now (not while the index is being built). */
+    public boolean ready() {
+        return keeper.ready().isPresent();
+    }
+
     /** The possible duplicates of a registered person (never themself). */
     public Optional<List<PossibleDuplicate>> of(Registrant person) {
         return like(MatchRecords.of(person));
