@@ -1,12 +1,15 @@
 package org.populus.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.populus.access.Role;
 import org.populus.access.UserAccounts;
+import org.populus.search.DuplicateCandidates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,11 +68,17 @@ public abstract class HttpTest {
     @Autowired
     protected UserAccounts accounts;
 
+    @Autowired
+    private DuplicateCandidates matching;
+
     protected Api api;
 
     @BeforeEach
     void api() {
         api = new Api("http://127.0.0.1:" + port);
+        // as a load balancer waits for readiness: a new context builds its search index from the whole test
+        // database, and until then registrations wait for duplicate matching (their procedures are retried later)
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(matching::ready);
     }
 
     /** A session id of the bootstrap administrator (roles admin, registry-read, registry-write). */

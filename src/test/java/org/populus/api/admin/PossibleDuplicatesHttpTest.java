@@ -23,6 +23,7 @@ import org.populus.person.Registrants;
 import org.populus.procedure.DuplicateMatching;
 import org.populus.procedure.PersonDataInput;
 import org.populus.procedure.Procedures;
+import org.populus.search.DuplicateCandidates;
 import org.populus.support.Api;
 import org.populus.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +79,13 @@ class PossibleDuplicatesHttpTest {
     String[] admin;
     String[] registrar;
 
+    @Autowired
+    DuplicateCandidates candidates;
+
     @BeforeEach
     void sessions() {
+        // this context's search index is built from the whole test database before matching can answer
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(candidates::ready);
         api = new Api("http://127.0.0.1:" + port);
         admin = session(api.login("admin", ADMIN_PASSWORD));
         String login = "registrar-" + unique();
