@@ -21,6 +21,7 @@ public final class IndexNameFrequencies implements NameFrequencies {
 
     private final IndexReader reader;
     private final Map<Term, Double> shares = new HashMap<>();
+    private long people = -1;
 
     public IndexNameFrequencies(IndexReader reader) {
         this.reader = reader;
@@ -33,11 +34,18 @@ public final class IndexNameFrequencies implements NameFrequencies {
             case "family_name" -> MatchFields.FAMILY;
             default -> null;
         };
-        long people = MatchFields.people(reader);
+        long people = people();
         if (luceneField == null || value == null || value.isEmpty() || people < MIN_PEOPLE) {
             return 0;
         }
         return shares.computeIfAbsent(new Term(luceneField, value), name -> docFreq(name) / (double) people);
+    }
+
+    private long people() {
+        if (people < 0) {
+            people = MatchFields.people(reader);
+        }
+        return people;
     }
 
     private int docFreq(Term name) {
